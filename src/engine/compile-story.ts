@@ -1,0 +1,171 @@
+import type { Root as HastRoot, Element } from "hast";
+import type { Root as MdastRoot, RootContent } from "mdast";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSlug from "rehype-slug";
+import rehypeStringify from "rehype-stringify";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
+import { compileChart, type CompiledChart } from "./chart/compile-chart.ts";
+import { renderDataTableHtml } from "./data/data-table-html.ts";
+import type { DataFileSource } from "./data/data-file-source.ts";
+import type { DataTable } from "./data/data-table.ts";
+import { parseDataBlock } from "./data/parse-data-block.ts";
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { SourceFile } from "./diagnostics/source-file.ts";
+import { findStoryBlocks } from "./story/find-story-blocks.ts";
+import type { Frontmatter } from "./story/frontmatter-schema.ts";
+import { normalizeSource } from "./story/normalize-source.ts";
+import { parseFrontmatter } from "./story/parse-frontmatter.ts";
+import type { StoryBlock } from "./story/story-block.ts";
+import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
+
+export interface StoryInput {
+  /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
+  path: string;
+  text: string;
+}
+
+export interface CompileStoryOptions {
+  dataFiles: DataFileSource;
+}
+
+/** A data block after parsing, with where it was defined. */
+export interface StoryData {
+  table: DataTable;
+  block: StoryBlock;
+}
+
+export interface CompiledStory {
+  slug: string;
+  path: string;
+  /** Present when the frontmatter is valid. */
+  frontmatter?: Frontmatter;
+  /** The story body as HTML, charts included as server-rendered SVG figures. */
+  html: string;
+  charts: CompiledChart[];
+  /** Paths (relative to data/) of the data files this story reads, so a change to one rebuilds it. */
+  dataFiles: string[];
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+
+/** Element name of the place a figure or table goes, kept through sanitising and filled in last. */
+const SLOT = "plotline-slot";
+const sanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), SLOT],
+  attributes: { ...defaultSchema.attributes, [SLOT]: ["dataSlot"] },
+  clobber: [],
+};
+
+/**
+ * Compiles one story: frontmatter, data blocks, chart blocks and prose, into HTML and diagnostics.
+ * Never throws for anything an editor can type; every problem becomes a diagnostic.
+ */
+export function compileStory(input: StoryInput, options: CompileStoryOptions): CompiledStory {
+  const file = new SourceFile(input.path, normalizeSource(input.text));
+  const slug = slugFromPath(input.path);
+  const diagnostics: Diagnostic[] = [];
+  if (!isValidSlug(slug)) {
+    diagnostics.push(diagnostic("story/invalid-slug", { name: `${slug}.md`, suggestion: suggestSlug(slug) }, file.lineSpan(1)));
+  }
+
+  const { frontmatter, diagnostics: frontmatterDiagnostics } = parseFrontmatter(file);
+  diagnostics.push(...frontmatterDiagnostics);
+  const lang = frontmatter?.lang ?? "en";
+
+  const tree = parser.parse(file.text) as MdastRoot;
+  const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
+  diagnostics.push(...blockDiagnostics);
+
+  // Data first: charts anywhere in the story may use any data block.
+  const data = new Map<string, StoryData>();
+  const dataFiles = new Set<string>();
+  const slotHtml: string[] = [];
+  const slotFor = new Map<StoryBlock["node"], number>();
+  for (const block of blocks.filter((b) => b.kind === "data")) {
+    const result = parseDataBlock(block, options.dataFiles);
+    diagnostics.push(...result.diagnostics);
+    const src = block.attribute("src");
+    if (src) dataFiles.add(src);
+    const { table } = result;
+    if (!table) continue;
+    const existing = data.get(table.id);
+    if (existing) {
+      diagnostics.push(
+        diagnostic("data/duplicate-id", { id: table.id, firstLine: existing.block.fenceSpan.start.line }, block.attributeSpan("id", "value")),
+      );
+      continue;
+    }
+    data.set(table.id, { table, block });
+    if (block.flag("show")) {
+      slotFor.set(block.node, slotHtml.push(renderDataTableHtml(table, { lang })) - 1);
+    }
+  }
+
+  const charts: CompiledChart[] = [];
+  const chartIds = new Set<string>();
+  for (const block of blocks.filter((b) => b.kind === "plot")) {
+    const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds });
+    diagnostics.push(...result.diagnostics);
+    if (result.chart) {
+      charts.push(result.chart);
+      chartIds.add(result.chart.id);
+      slotFor.set(block.node, slotHtml.push(result.chart.html) - 1);
+    }
+  }
+
+  const html = renderBody(tree, slotFor, slotHtml);
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    slug,
+    path: input.path,
+    frontmatter,
+    html,
+    charts,
+    dataFiles: [...dataFiles].sort(),
+    diagnostics: sorted,
+    ok: !hasErrors(sorted) && frontmatter !== undefined,
+  };
+}
+
+function renderBody(tree: MdastRoot, slotFor: Map<RootContent, number>, slotHtml: string[]): string {
+  let hasRawHtml = false;
+  // Blocks become slots (or vanish: a data block shows nothing unless `show`).
+  visit(tree, (node, index, parent) => {
+    if (node.type === "html") hasRawHtml = true;
+    if (node.type !== "code" || !parent || index === undefined) return;
+    if (node.lang !== "data" && node.lang !== "plot") return;
+    const slot = slotFor.get(node);
+    if (slot === undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    parent.children[index] = {
+      type: "paragraph",
+      children: [],
+      data: { hName: SLOT, hProperties: { dataSlot: String(slot) } },
+    };
+    return SKIP;
+  });
+
+  const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true });
+  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event handlers.
+  if (hasRawHtml) pipeline.use(rehypeRaw).use(rehypeSanitize, sanitizeSchema);
+  pipeline.use(rehypeSlug);
+  const hast = pipeline.runSync(tree) as HastRoot;
+  visit(hast, "element", (node: Element, index, parent) => {
+    if (node.tagName !== SLOT || !parent || index === undefined) return;
+    const slot = Number(node.properties?.dataSlot);
+    parent.children[index] = { type: "raw", value: slotHtml[slot] ?? "" };
+    return SKIP;
+  });
+  return unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast);
+}

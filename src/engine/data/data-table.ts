@@ -1,0 +1,34 @@
+/** The type every value of a column has, decided once per column (see docs/authoring.md, "How values are typed"). */
+export type ColumnType = "number" | "date" | "string" | "boolean";
+
+/** How finely a date column's values were written; charts use it to label axes (2025 vs 2025-03). */
+export type DatePrecision = "year" | "month" | "day" | "time";
+
+/** A typed value. `null` is a missing value (an empty cell). */
+export type Cell = number | string | boolean | Date | null;
+
+export type Row = Record<string, Cell>;
+
+export interface DataColumn {
+  name: string;
+  type: ColumnType;
+  /** Only for date columns: the finest precision written in the column. */
+  precision?: DatePrecision;
+}
+
+/**
+ * The typed content of one data block, after parsing and typing.
+ * - kind "table": rows of named columns (CSV, TSV, or a JSON/YAML list of objects).
+ * - kind "values": named values (a JSON/YAML object such as `growth: 22.5%`). It is also offered to
+ *   charts as a two-column table with columns `name` and `value`.
+ */
+export interface DataTable {
+  id: string;
+  kind: "table" | "values";
+  columns: DataColumn[];
+  rows: Row[];
+  /** For kind "values": the named values themselves. */
+  values?: Record<string, Cell>;
+  /** The data file under data/ this table was read from, if any (path relative to data/). */
+  src?: string;
+}

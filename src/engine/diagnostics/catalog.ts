@@ -1,0 +1,303 @@
+/**
+ * The catalogue of every problem Plotline reports. Codes are permanent: editors search for them,
+ * tools match on them, and the docs link to them. Add new codes; never rename or reuse one.
+ */
+export type Severity = "error" | "warning";
+
+export interface CatalogEntry<Params> {
+  severity: Severity;
+  /** A short name for the docs and for tools. */
+  title: string;
+  /** What happened, in the editor's terms. */
+  message: (params: Params) => string;
+  /** What to do about it. */
+  hint: (params: Params) => string;
+}
+
+const entry = <Params = Record<string, never>>(e: CatalogEntry<Params>): CatalogEntry<Params> => e;
+const quote = (s: string) => `"${s}"`;
+const list = (items: readonly string[], max = 8) =>
+  items.length > max ? `${items.slice(0, max).map(quote).join(", ")}, …` : items.map(quote).join(", ");
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const catalog = {
+  // ── Stories and frontmatter ────────────────────────────────────────────────
+  "story/no-frontmatter": entry({
+    severity: "error",
+    title: "Story has no frontmatter",
+    message: () => "This story does not start with a frontmatter block.",
+    hint: () => 'Begin the file with a block between two "---" lines holding at least title, dek and date.',
+  }),
+  "story/frontmatter-syntax": entry<{ detail: string }>({
+    severity: "error",
+    title: "Frontmatter is not valid YAML",
+    message: (p) => `The frontmatter could not be read: ${p.detail}.`,
+    hint: () => 'Write one "key: value" per line; put values that contain ": " or start with a quote or bracket in double quotes.',
+  }),
+  "story/frontmatter-unclosed": entry({
+    severity: "error",
+    title: "Frontmatter is not closed",
+    message: () => 'The frontmatter starts with "---" but no closing "---" line follows.',
+    hint: () => 'Add a line with just "---" after the last frontmatter key.',
+  }),
+  "story/missing-key": entry<{ key: string; example: string }>({
+    severity: "error",
+    title: "Required frontmatter key is missing",
+    message: (p) => `The frontmatter has no "${p.key}".`,
+    hint: (p) => `Add a line such as: ${p.example}`,
+  }),
+  "story/unknown-key": entry<{ key: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Unknown frontmatter key",
+    message: (p) => `"${p.key}" is not a frontmatter key Plotline knows.${p.suggestion}`,
+    hint: (p) => `The keys are ${list(p.known, 20)}.`,
+  }),
+  "story/invalid-value": entry<{ key: string; problem: string; example: string }>({
+    severity: "error",
+    title: "Frontmatter value has the wrong form",
+    message: (p) => `The value of "${p.key}" ${p.problem}.`,
+    hint: (p) => `For example: ${p.example}`,
+  }),
+  "story/invalid-slug": entry<{ name: string; suggestion: string }>({
+    severity: "error",
+    title: "Story file name cannot be a web address",
+    message: (p) => `The file name "${p.name}" becomes the story's address, and it may only hold lowercase letters a–z, digits and "-".`,
+    hint: (p) => `Rename the file, for example to "${p.suggestion}.md".`,
+  }),
+
+  // ── Block info strings (```data …, ```plot …) ──────────────────────────────
+  "block/attribute-syntax": entry<{ detail: string }>({
+    severity: "error",
+    title: "Block attributes cannot be read",
+    message: (p) => `The attributes after the block's language cannot be read: ${p.detail}.`,
+    hint: () => 'Write attributes as name=value separated by spaces; quote values with spaces: src="my file.csv".',
+  }),
+  "block/unknown-attribute": entry<{ block: string; name: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Unknown block attribute",
+    message: (p) => `A ${p.block} block has no attribute "${p.name}".${p.suggestion}`,
+    hint: (p) => `The attributes of a ${p.block} block are ${list(p.known)}.`,
+  }),
+  "block/duplicate-attribute": entry<{ name: string }>({
+    severity: "error",
+    title: "Block attribute given twice",
+    message: (p) => `The attribute "${p.name}" is given more than once.`,
+    hint: () => "Keep one of them.",
+  }),
+
+  // ── Data blocks ────────────────────────────────────────────────────────────
+  "data/missing-id": entry({
+    severity: "error",
+    title: "Data block has no id",
+    message: () => "This data block has no id, so no chart can refer to it.",
+    hint: () => "Name it after the language, e.g. ```data id=salaries",
+  }),
+  "data/invalid-id": entry<{ id: string; suggestion: string }>({
+    severity: "error",
+    title: "Data block id has the wrong form",
+    message: (p) => `The id "${p.id}" may only hold lowercase letters a–z, digits and "-", and must start with a letter.`,
+    hint: (p) => `Use for example id=${p.suggestion}`,
+  }),
+  "data/duplicate-id": entry<{ id: string; firstLine: number }>({
+    severity: "error",
+    title: "Two data blocks share an id",
+    message: (p) => `Another data block in this story (line ${p.firstLine}) already has the id "${p.id}".`,
+    hint: () => "Give each data block its own id.",
+  }),
+  "data/unknown-format": entry<{ format: string; suggestion: string }>({
+    severity: "error",
+    title: "Unknown data format",
+    message: (p) => `"${p.format}" is not a data format Plotline reads.${p.suggestion}`,
+    hint: () => 'Use format=csv (the default), tsv, json or yaml.',
+  }),
+  "data/src-and-body": entry<{ src: string }>({
+    severity: "error",
+    title: "Data block has both a file and a body",
+    message: (p) => `This block reads "${p.src}" from data/, but it also has rows of its own.`,
+    hint: () => "Remove the rows inside the block, or remove src= to use them instead of the file.",
+  }),
+  "data/src-outside-data": entry<{ src: string }>({
+    severity: "error",
+    title: "Data file is outside data/",
+    message: (p) => `"${p.src}" points outside the data/ folder.`,
+    hint: () => 'Put the file in data/ and give its path from there, e.g. src="jobs/2025.csv".',
+  }),
+  "data/src-not-found": entry<{ src: string; suggestion: string }>({
+    severity: "error",
+    title: "Data file not found",
+    message: (p) => `There is no file "data/${p.src}".${p.suggestion}`,
+    hint: () => "Check the spelling and the folder; paths are relative to data/ and case-sensitive.",
+  }),
+  "data/src-unknown-extension": entry<{ src: string }>({
+    severity: "error",
+    title: "Data file type unknown",
+    message: (p) => `Plotline cannot tell the format of "${p.src}" from its extension.`,
+    hint: () => "Use a .csv, .tsv, .json, .yaml or .yml file, or add format= to the block.",
+  }),
+  "data/empty": entry({
+    severity: "error",
+    title: "Data block is empty",
+    message: () => "This data block has no data.",
+    hint: () => "Add a header line and at least one row, or point src= at a file under data/.",
+  }),
+  "data/syntax": entry<{ format: string; detail: string }>({
+    severity: "error",
+    title: "Data cannot be read",
+    message: (p) => `The ${p.format.toUpperCase()} data cannot be read: ${p.detail}.`,
+    hint: (p) =>
+      p.format === "json"
+        ? 'JSON needs double quotes around names and text, and commas between items: [{"city": "Beijing", "share": 0.33}]'
+        : p.format === "yaml"
+          ? 'Write a list of rows ("- city: Beijing") or named values ("growth: 22.5%"), indented with spaces.'
+          : "Check for a quote that is opened but never closed.",
+  }),
+  "data/ragged-row": entry<{ expected: number; found: number }>({
+    severity: "error",
+    title: "Row has the wrong number of cells",
+    message: (p) => `This row has ${plural(p.found, "cell")}, but the header has ${plural(p.expected, "column")}.`,
+    hint: () => 'Check for a missing or extra separator; a value that contains a comma needs double quotes: "1,000".',
+  }),
+  "data/duplicate-column": entry<{ column: string }>({
+    severity: "error",
+    title: "Two columns share a name",
+    message: (p) => `The column "${p.column}" appears more than once in the header.`,
+    hint: () => "Give each column its own name.",
+  }),
+  "data/empty-column-name": entry<{ index: number }>({
+    severity: "error",
+    title: "Column has no name",
+    message: (p) => `Column ${p.index} has an empty name in the header.`,
+    hint: () => "Give every column a name in the first line.",
+  }),
+  "data/not-a-table": entry<{ format: string; found: string }>({
+    severity: "error",
+    title: "Data is neither a table nor named values",
+    message: (p) => `The ${p.format.toUpperCase()} data is ${p.found}, but Plotline needs a list of rows or a set of named values.`,
+    hint: () => 'Write a list of rows ([{"year": 2021, "growth": 2.82}]) or named values ({"growth": 0.225}).',
+  }),
+  "data/unknown-type": entry<{ column: string; type: string }>({
+    severity: "error",
+    title: "Unknown column type",
+    message: (p) => `"${p.type}" is not a column type (given for "${p.column}").`,
+    hint: () => 'Use types="column:number", "column:date", "column:string" or "column:boolean".',
+  }),
+  "data/type-unknown-column": entry<{ column: string; suggestion: string }>({
+    severity: "error",
+    title: "Type given for a column that does not exist",
+    message: (p) => `types= names the column "${p.column}", which this data does not have.${p.suggestion}`,
+    hint: () => "Use the column names of the header line.",
+  }),
+  "data/bad-typed-value": entry<{ column: string; type: string; value: string }>({
+    severity: "error",
+    title: "Value does not fit its column type",
+    message: (p) => `The column "${p.column}" is typed as ${p.type}, but holds "${p.value}".`,
+    hint: (p) => (p.type === "date" ? "Write dates as 2025, 2025-03 or 2025-03-21." : "Write numbers with a dot for decimals: 1234.5, 22.5%."),
+  }),
+
+  // ── Chart blocks ───────────────────────────────────────────────────────────
+  "plot/missing-data": entry({
+    severity: "error",
+    title: "Chart has no data",
+    message: () => "This chart names no data block, and not every mark brings its own data.",
+    hint: () => "Add data=<id> after ```plot, naming a data block of this story.",
+  }),
+  "plot/unknown-data": entry<{ id: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Chart names a data block that does not exist",
+    message: (p) => `There is no data block "${p.id}" in this story.${p.suggestion}`,
+    hint: (p) => (p.known.length ? `The data blocks of this story are ${list(p.known)}.` : "This story has no data block yet; add one with ```data id=…"),
+  }),
+  "plot/data-after-chart": entry<{ id: string; line: number }>({
+    severity: "warning",
+    title: "Chart uses data defined further down",
+    message: (p) => `The data block "${p.id}" is defined below this chart (line ${p.line}).`,
+    hint: () => "It works, but readers of the source find the data more easily if it comes first.",
+  }),
+  "plot/syntax": entry<{ detail: string }>({
+    severity: "error",
+    title: "Chart spec is not valid YAML",
+    message: (p) => `The chart cannot be read: ${p.detail}.`,
+    hint: () => 'Write one "option: value" per line, indent marks under "marks:" with "- ", and use spaces, not tabs.',
+  }),
+  "plot/not-a-mapping": entry<{ found: string }>({
+    severity: "error",
+    title: "Chart spec is not a set of options",
+    message: (p) => `The chart's body is ${p.found}, but it must be a set of "option: value" lines.`,
+    hint: () => "Start with marks: and list the marks below it.",
+  }),
+  "plot/missing-marks": entry({
+    severity: "error",
+    title: "Chart has no marks",
+    message: () => "This chart has no marks, so it would draw nothing.",
+    hint: () => "Add a marks: list, e.g.\n  marks:\n    - barY: {x: year, y: count}",
+  }),
+  "plot/marks-not-a-list": entry({
+    severity: "error",
+    title: "marks is not a list",
+    message: () => '"marks" must be a list, with each mark on its own line starting with "- ".',
+    hint: () => "For example:\n  marks:\n    - barY: {x: year, y: count}\n    - ruleY: [0]",
+  }),
+  "plot/invalid-mark": entry<{ found: string }>({
+    severity: "error",
+    title: "Mark has the wrong form",
+    message: (p) => `Each item under marks must be one mark name followed by its options, but this is ${p.found}.`,
+    hint: () => 'Write "- barY: {x: year, y: count}": a mark name, a colon, and its options.',
+  }),
+  "plot/unknown-mark": entry<{ mark: string; suggestion: string }>({
+    severity: "error",
+    title: "Unknown mark",
+    message: (p) => `"${p.mark}" is not a Plot mark.${p.suggestion}`,
+    hint: () => "Common marks are barX, barY, lineY, areaY, dot, text, ruleX, ruleY, tickX, cell and frame; docs/authoring.md lists them all.",
+  }),
+  "plot/unknown-option": entry<{ option: string; suggestion: string; scope: string }>({
+    severity: "error",
+    title: "Unknown option",
+    message: (p) => `"${p.option}" is not an option of ${p.scope}.${p.suggestion}`,
+    hint: () => "Check the spelling; option names are case-sensitive (marginLeft, not marginleft).",
+  }),
+  "plot/unknown-column": entry<{ column: string; data: string; suggestion: string; columns: readonly string[] }>({
+    severity: "error",
+    title: "Chart names a column that the data lacks",
+    message: (p) => `Column "${p.column}" is not in data "${p.data}".${p.suggestion}`,
+    hint: (p) => `The columns of "${p.data}" are ${list(p.columns, 12)}. Names are case-sensitive.`,
+  }),
+  "plot/unknown-reducer": entry<{ reducer: string; transform: string; suggestion: string }>({
+    severity: "error",
+    title: "Unknown reducer",
+    message: (p) => `"${p.reducer}" is not a way ${p.transform} can summarise values.${p.suggestion}`,
+    hint: () => "Use count, sum, mean, median, min, max, mode, first, last, distinct, proportion or deviation.",
+  }),
+  "plot/invalid-value": entry<{ option: string; expected: string; found: string }>({
+    severity: "error",
+    title: "Option has a value of the wrong kind",
+    message: (p) => `"${p.option}" expects ${p.expected}, but is ${p.found}.`,
+    hint: (p) => `Give "${p.option}" ${p.expected}.`,
+  }),
+  "plot/invalid-format": entry<{ option: string; format: string; detail: string }>({
+    severity: "error",
+    title: "Number or date format cannot be read",
+    message: (p) => `The format "${p.format}" of "${p.option}" is not valid: ${p.detail}.`,
+    hint: () => 'Use a d3-format specifier for numbers (".0%", ",.1f", "$,.0f") or a d3-time-format one for dates ("%Y", "%b %Y").',
+  }),
+  "plot/render-failed": entry<{ detail: string }>({
+    severity: "error",
+    title: "Chart could not be drawn",
+    message: (p) => `Plot could not draw this chart: ${p.detail}.`,
+    hint: () => "Check that each mark has the channels it needs (for example barY needs y) and that option values have the right kind.",
+  }),
+  "plot/figure-text": entry<{ key: string; found: string }>({
+    severity: "error",
+    title: "Figure text is not text",
+    message: (p) => `"${p.key}" must be a line of text, but is ${p.found}.`,
+    hint: (p) => `Write ${p.key}: followed by the text, in double quotes if it contains ": ".`,
+  }),
+} as const;
+
+export type Catalog = typeof catalog;
+export type DiagnosticCode = keyof Catalog;
+export type ParamsOf<C extends DiagnosticCode> = Catalog[C] extends CatalogEntry<infer P> ? P : never;
+
+/** The anchor of a code in docs/diagnostics.md. */
+export function docsAnchor(code: DiagnosticCode): string {
+  return `docs/diagnostics.md#${code.replace("/", "-")}`;
+}

@@ -1,0 +1,92 @@
+import type { Code, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { SourceFile } from "../diagnostics/source-file.ts";
+import { BlockBody } from "./block-body.ts";
+import { parseInfoString, type BlockAttribute } from "./parse-info-string.ts";
+import type { BlockKind, StoryBlock } from "./story-block.ts";
+
+export const blockAttributes: Record<BlockKind, readonly string[]> = {
+  data: ["id", "format", "src", "show", "types"],
+  plot: ["data", "id"],
+};
+
+const isBlockKind = (lang: string | null | undefined): lang is BlockKind => lang === "data" || lang === "plot";
+
+/** Finds the data and chart blocks of a parsed story and reads their info strings. */
+export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBlock[]; diagnostics: Diagnostic[] } {
+  const blocks: StoryBlock[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const counts: Record<BlockKind, number> = { data: 0, plot: 0 };
+
+  visit(tree, "code", (node: Code) => {
+    if (!isBlockKind(node.lang) || !node.position) return;
+    const kind = node.lang;
+    const fenceLine = node.position.start.line;
+    const fenceText = file.lineText(fenceLine);
+    const fenceSpan = file.lineSpan(fenceLine);
+    const lineStart = file.offsetAt({ line: fenceLine, column: 1 });
+    const info = node.meta ?? "";
+    const langEnd = fenceText.indexOf(kind) + kind.length;
+    const infoIndex = info ? fenceText.indexOf(info, langEnd) : -1;
+    const infoOffset = lineStart + (infoIndex >= 0 ? infoIndex : fenceText.length);
+
+    const attributes = new Map<string, BlockAttribute>();
+    const parsed = parseInfoString(info);
+    if (!parsed.ok) {
+      diagnostics.push(
+        diagnostic("block/attribute-syntax", { detail: parsed.detail }, file.span(infoOffset + parsed.offset, infoOffset + info.length)),
+      );
+    } else {
+      for (const attribute of parsed.attributes) {
+        const span = file.span(infoOffset + attribute.start, infoOffset + attribute.end);
+        if (!blockAttributes[kind].includes(attribute.name)) {
+          diagnostics.push(
+            diagnostic(
+              "block/unknown-attribute",
+              {
+                block: kind,
+                name: attribute.name,
+                suggestion: didYouMean(attribute.name, blockAttributes[kind]),
+                known: blockAttributes[kind],
+              },
+              span,
+            ),
+          );
+        } else if (attributes.has(attribute.name)) {
+          diagnostics.push(diagnostic("block/duplicate-attribute", { name: attribute.name }, span));
+        } else {
+          attributes.set(attribute.name, attribute);
+        }
+      }
+    }
+
+    // Body lines start on the line after the fence; an empty block has no body lines.
+    const body = new BlockBody(file, node.value, fenceLine + 1);
+    const block: StoryBlock = {
+      kind,
+      node,
+      index: counts[kind]++,
+      attributes,
+      body,
+      fenceSpan,
+      attributeSpan(name, part = "whole") {
+        const attribute = attributes.get(name);
+        if (!attribute) return fenceSpan;
+        const start = part === "value" && attribute.value !== true ? attribute.valueStart : attribute.start;
+        const end = part === "value" && attribute.value !== true ? attribute.valueStart + attribute.value.length : attribute.end;
+        return file.span(infoOffset + start, infoOffset + end);
+      },
+      attribute(name) {
+        const value = attributes.get(name)?.value;
+        return typeof value === "string" ? value : undefined;
+      },
+      flag(name) {
+        return attributes.has(name);
+      },
+    };
+    blocks.push(block);
+  });
+  return { blocks, diagnostics };
+}

@@ -1,0 +1,107 @@
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { SourceFile } from "../diagnostics/source-file.ts";
+import { frontmatterHelp, frontmatterKeys, frontmatterSchema, type Frontmatter } from "./frontmatter-schema.ts";
+import { locate } from "./yaml-locate.ts";
+
+export interface FrontmatterResult {
+  /** Present only when the frontmatter is valid. */
+  frontmatter?: Frontmatter;
+  diagnostics: Diagnostic[];
+  /** Offset in the file where the Markdown body begins (after the closing ---). */
+  bodyOffset: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Reads and validates the YAML block between the two `---` lines at the top of a story. */
+export function parseFrontmatter(file: SourceFile): FrontmatterResult {
+  const diagnostics: Diagnostic[] = [];
+  if (!FENCE.test(file.lineText(1))) {
+    diagnostics.push(diagnostic("story/no-frontmatter", {}, file.lineSpan(1)));
+    return { diagnostics, bodyOffset: 0 };
+  }
+  let closingLine = 0;
+  for (let line = 2; line <= file.lineCount; line++) {
+    if (FENCE.test(file.lineText(line)) || /^\.\.\.[ \t]*$/.test(file.lineText(line))) {
+      closingLine = line;
+      break;
+    }
+  }
+  if (closingLine === 0) {
+    diagnostics.push(diagnostic("story/frontmatter-unclosed", {}, file.lineSpan(1)));
+    return { diagnostics, bodyOffset: file.text.length };
+  }
+  const yamlStart = file.offsetAt({ line: 2, column: 1 });
+  const yamlEnd = file.offsetAt({ line: closingLine, column: 1 });
+  const bodyOffset = closingLine < file.lineCount ? file.offsetAt({ line: closingLine + 1, column: 1 }) : file.text.length;
+  const yamlText = file.text.slice(yamlStart, yamlEnd);
+  const at = (start: number, end: number) => file.span(yamlStart + start, yamlStart + end);
+
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors.slice(0, 1)) {
+      diagnostics.push(
+        diagnostic("story/frontmatter-syntax", { detail: yamlErrorDetail(error.message) }, at(error.pos[0], error.pos[1])),
+      );
+    }
+    return { diagnostics, bodyOffset };
+  }
+  const raw = doc.toJS() ?? {};
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    diagnostics.push(
+      diagnostic("story/frontmatter-syntax", { detail: 'it must be a set of "key: value" lines' }, file.lineSpan(2)),
+    );
+    return { diagnostics, bodyOffset };
+  }
+
+  const result = frontmatterSchema.safeParse(raw);
+  if (result.success) return { frontmatter: result.data, diagnostics, bodyOffset };
+
+  const reported = new Set<string>();
+  for (const issue of result.error.issues as z.core.$ZodIssue[]) {
+    if (issue.code === "unrecognized_keys") {
+      const parentPath = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+      for (const key of issue.keys) {
+        const range = locate(doc, [...parentPath, key], "key");
+        if (parentPath.length === 0) {
+          diagnostics.push(
+            diagnostic(
+              "story/unknown-key",
+              { key, suggestion: didYouMean(key, frontmatterKeys), known: frontmatterKeys },
+              at(range.start, range.end),
+            ),
+          );
+        } else {
+          const top = String(parentPath[0]) as keyof Frontmatter;
+          const help = frontmatterHelp[top];
+          diagnostics.push(
+            diagnostic("story/invalid-value", { key: top, problem: `${help.problem} ("${key}" is not one of its fields)`, example: help.example }, at(range.start, range.end)),
+          );
+        }
+      }
+      continue;
+    }
+    const key = String(issue.path[0] ?? "") as keyof Frontmatter;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const help = frontmatterHelp[key];
+    if (!help) continue;
+    if (!(key in raw)) {
+      diagnostics.push(diagnostic("story/missing-key", { key, example: help.example }, file.lineSpan(1)));
+      continue;
+    }
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const range = locate(doc, path, "value");
+    diagnostics.push(diagnostic("story/invalid-value", { key, problem: help.problem, example: help.example }, at(range.start, range.end)));
+  }
+  return { diagnostics, bodyOffset };
+}
+
+/** yaml's messages end with a code frame of their own; keep the sentence. */
+export function yamlErrorDetail(message: string): string {
+  const first = message.split("\n")[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
+}

@@ -1,0 +1,62 @@
+/** One `name=value` (or bare `name`) attribute of a block's info string, with where it was written. */
+export interface BlockAttribute {
+  name: string;
+  /** `true` for a bare flag such as `show`. */
+  value: string | true;
+  /** Offsets into the info string: the whole attribute, and its value. */
+  start: number;
+  end: number;
+  valueStart: number;
+}
+
+export type InfoStringResult =
+  | { ok: true; attributes: BlockAttribute[] }
+  | { ok: false; detail: string; offset: number };
+
+/**
+ * Reads the attributes after a block's language: `id=cities format=csv src="a b.csv" show`.
+ * Values may be bare words or double- or single-quoted (with `\"` inside double quotes).
+ */
+export function parseInfoString(info: string): InfoStringResult {
+  const attributes: BlockAttribute[] = [];
+  let i = 0;
+  const isSpace = (c: string | undefined) => c === " " || c === "\t";
+  while (i < info.length) {
+    while (isSpace(info[i])) i++;
+    if (i >= info.length) break;
+    const start = i;
+    while (i < info.length && !isSpace(info[i]) && info[i] !== "=") i++;
+    const name = info.slice(start, i);
+    if (name === "" || /["']/.test(name)) {
+      return { ok: false, detail: `unexpected "${info[start]}"`, offset: start };
+    }
+    if (info[i] !== "=") {
+      attributes.push({ name, value: true, start, end: i, valueStart: i });
+      continue;
+    }
+    i++; // skip "="
+    const quote = info[i];
+    if (quote === '"' || quote === "'") {
+      const valueStart = i + 1;
+      let value = "";
+      i++;
+      while (i < info.length && info[i] !== quote) {
+        if (info[i] === "\\" && quote === '"' && i + 1 < info.length) i++;
+        value += info[i];
+        i++;
+      }
+      if (i >= info.length) {
+        return { ok: false, detail: `the value of "${name}" opens a quote that is never closed`, offset: valueStart - 1 };
+      }
+      i++; // closing quote
+      attributes.push({ name, value, start, end: i, valueStart });
+    } else {
+      const valueStart = i;
+      while (i < info.length && !isSpace(info[i])) i++;
+      const value = info.slice(valueStart, i);
+      if (value === "") return { ok: false, detail: `"${name}=" has no value`, offset: start };
+      attributes.push({ name, value, start, end: i, valueStart });
+    }
+  }
+  return { ok: true, attributes };
+}
