@@ -1,20 +1,95 @@
-// STUB — being replaced by the chart pipeline (spec parsing, validation, Plot rendering).
 import type { StoryData } from "../compile-story.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { DataTable, Row } from "../data/data-table.ts";
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
+import { chartPayload, serializePayload } from "./chart-payload.ts";
+import type { ChartSpec } from "./chart-spec.ts";
+import { checkChartData } from "./check-chart-data.ts";
+import { checkChartValues } from "./check-chart-values.ts";
+import { figureHtml } from "./figure-html.ts";
+import { parseChartSpec } from "./parse-chart-spec.ts";
+import { renderChartSvg } from "./render-chart-svg.ts";
 
 export interface CompiledChart {
   id: string;
+  /** DOM id of the figure in the story page. */
+  domId: string;
   title?: string;
+  spec: ChartSpec;
+  /** The whole <figure>, with the chart as SVG. */
   html: string;
+  /** The chart alone (SVG, or legend and SVG), for embeds and downloads. */
+  chartMarkup: string;
 }
+
 export interface ChartContext {
-  data: Map<string, StoryData>;
+  data: ReadonlyMap<string, StoryData>;
   lang: string;
   storySlug: string;
-  usedIds: Set<string>;
+  /** Ids of the charts compiled so far in this story. */
+  usedIds: ReadonlySet<string>;
 }
-export function compileChart(block: StoryBlock, _context: ChartContext): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
-  const id = `chart-${block.index + 1}`;
-  return { chart: { id, html: `<figure class="plotline-chart" id="${id}"><svg></svg></figure>` }, diagnostics: [] };
+
+const validId = /^[a-z][a-z0-9-]*$/;
+
+/** Reads, checks and renders one chart block. Every failure, including Plot's own, becomes a diagnostic. */
+export function compileChart(block: StoryBlock, context: ChartContext): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
+  const parsed = parseChartSpec(block);
+  const diagnostics = [...parsed.diagnostics];
+  const { spec, locate } = parsed;
+  if (!spec) return { diagnostics };
+
+  const explicitId = block.attribute("id");
+  if (explicitId !== undefined && !validId.test(explicitId)) {
+    const suggestion = explicitId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "") || "chart";
+    diagnostics.push(diagnostic("plot/invalid-id", { id: explicitId, suggestion }, block.attributeSpan("id", "value")));
+  } else if (explicitId !== undefined && context.usedIds.has(explicitId)) {
+    diagnostics.push(diagnostic("plot/duplicate-id", { id: explicitId }, block.attributeSpan("id", "value")));
+  } else if (explicitId === undefined) {
+    let id = spec.id;
+    for (let n = 2; context.usedIds.has(id); n++) id = `${spec.id}-${n}`;
+    spec.id = id;
+  }
+
+  diagnostics.push(
+    ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
+    ...checkChartValues(spec, locate, parsed.markPaths),
+  );
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const tables = new Map<string, DataTable>();
+  for (const id of [spec.data, ...spec.marks.map((m) => m.data)]) {
+    if (typeof id !== "string") continue;
+    const table = context.data.get(id)?.table;
+    if (table) tables.set(id, table);
+  }
+  const rows: Record<string, Row[]> = Object.fromEntries([...tables].map(([id, table]) => [id, table.rows]));
+  const domId = `chart-${spec.id}`;
+
+  let chartMarkup: string;
+  const warnings: string[] = [];
+  const originalWarn = console.warn;
+  try {
+    // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+    chartMarkup = renderChartSvg(spec, rows, { idPrefix: domId });
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
+    diagnostics.push(diagnostic("plot/render-failed", { detail }, block.fenceSpan));
+    return { diagnostics };
+  } finally {
+    console.warn = originalWarn;
+  }
+  for (const warning of warnings) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
+
+  const html = figureHtml({
+    spec,
+    domId,
+    chartMarkup,
+    payloadJson: serializePayload(chartPayload(spec, tables)),
+    lang: context.lang,
+  });
+  const chart: CompiledChart = { id: spec.id, domId, spec, html, chartMarkup };
+  if (spec.figure.title !== undefined) chart.title = spec.figure.title;
+  return { chart, diagnostics };
 }

@@ -151,10 +151,12 @@ export const catalog = {
           ? 'Write a list of rows ("- city: Beijing") or named values ("growth: 22.5%"), indented with spaces.'
           : "Check for a quote that is opened but never closed.",
   }),
-  "data/ragged-row": entry<{ expected: number; found: number }>({
+  "data/ragged-row": entry<{ expected: number; found: number; more?: number }>({
     severity: "error",
     title: "Row has the wrong number of cells",
-    message: (p) => `This row has ${plural(p.found, "cell")}, but the header has ${plural(p.expected, "column")}.`,
+    message: (p) =>
+      `This row has ${plural(p.found, "cell")}, but the header has ${plural(p.expected, "column")}.` +
+      (p.more ? ` ${plural(p.more, "more row")} below it have the wrong number of cells too; they are not listed one by one.` : ""),
     hint: () => 'Check for a missing or extra separator; a value that contains a comma needs double quotes: "1,000".',
   }),
   "data/duplicate-column": entry<{ column: string }>({
@@ -191,7 +193,24 @@ export const catalog = {
     severity: "error",
     title: "Value does not fit its column type",
     message: (p) => `The column "${p.column}" is typed as ${p.type}, but holds "${p.value}".`,
-    hint: (p) => (p.type === "date" ? "Write dates as 2025, 2025-03 or 2025-03-21." : "Write numbers with a dot for decimals: 1234.5, 22.5%."),
+    hint: (p) =>
+      p.type === "date"
+        ? "Write dates as 2025, 2025-03 or 2025-03-21."
+        : p.type === "boolean"
+          ? "Write true or false, or leave the cell empty."
+          : "Write numbers with a dot for decimals: 1234.5, 22.5%.",
+  }),
+  "data/types-syntax": entry<{ detail: string }>({
+    severity: "error",
+    title: "types= cannot be read",
+    message: (p) => `The types= attribute cannot be read: ${p.detail}.`,
+    hint: () => 'Write a column name, a colon and a type, separated by commas: types="year:date,fips:string".',
+  }),
+  "data/encoding": entry<{ src: string; detail: string }>({
+    severity: "error",
+    title: "Data file is not UTF-8 text",
+    message: (p) => `"${p.src}" is not saved as UTF-8 text (${p.detail}), so its letters would come out garbled.`,
+    hint: () => 'Save it again as UTF-8: in Excel, "Save As" › "CSV UTF-8"; in a text editor, choose the UTF-8 encoding.',
   }),
 
   // ── Chart blocks ───────────────────────────────────────────────────────────
@@ -284,6 +303,24 @@ export const catalog = {
     title: "Chart could not be drawn",
     message: (p) => `Plot could not draw this chart: ${p.detail}.`,
     hint: () => "Check that each mark has the channels it needs (for example barY needs y) and that option values have the right kind.",
+  }),
+  "plot/invalid-id": entry<{ id: string; suggestion: string }>({
+    severity: "error",
+    title: "Chart id has the wrong form",
+    message: (p) => `The chart id "${p.id}" may only hold lowercase letters a–z, digits and "-", and must start with a letter.`,
+    hint: (p) => `Use for example id=${p.suggestion}. The id becomes part of the chart's web address.`,
+  }),
+  "plot/duplicate-id": entry<{ id: string }>({
+    severity: "error",
+    title: "Two charts share an id",
+    message: (p) => `Another chart in this story already has the id "${p.id}".`,
+    hint: () => "Give each chart its own id=, or a title of its own.",
+  }),
+  "plot/plot-warning": entry<{ detail: string }>({
+    severity: "warning",
+    title: "Plot warned about this chart",
+    message: (p) => `Plot drew this chart but warned: ${p.detail}`,
+    hint: () => "Check the chart on the page: the warning usually means values of an unexpected type in a column.",
   }),
   "plot/figure-text": entry<{ key: string; found: string }>({
     severity: "error",

@@ -1,0 +1,40 @@
+import type { FigureKey } from "./plot-vocabulary.ts";
+
+/** A JSON value as found in a spec (YAML parsed with the core schema holds nothing else). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** One transform applied to a mark, in the order written (the first written is applied first). */
+export interface TransformSpec {
+  name: string;
+  value: JsonValue;
+}
+
+export interface MarkSpec {
+  /** The Plot mark function, e.g. "barX". */
+  mark: string;
+  /** The data block id, an inline list of rows or values, or undefined for the chart's data. */
+  data?: string | JsonValue[];
+  /** The mark's options without `data` and without transform keys. */
+  options: JsonObject;
+  transforms: TransformSpec[];
+}
+
+/**
+ * A chart block after reading and checking: plain JSON, so the same spec can be embedded in the page
+ * and rendered again in the browser by the same spec-to-Plot code.
+ */
+export interface ChartSpec {
+  version: 1;
+  /** Stable id, from the block's `id=` or its title. */
+  id: string;
+  /** The data block named by `data=`, if any. */
+  data?: string;
+  figure: Partial<Record<FigureKey, string>>;
+  /** Options of Plot.plot other than marks (x, y, color, height, …). */
+  options: JsonObject;
+  marks: MarkSpec[];
+}
+
+/** Path into the spec's YAML, e.g. ["marks", 0, "barX", "y"]. */
+export type SpecPath = readonly (string | number)[];

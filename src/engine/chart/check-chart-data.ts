@@ -1,0 +1,126 @@
+import type { StoryData } from "../compile-story.ts";
+import type { DataTable } from "../data/data-table.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { StoryBlock } from "../story/story-block.ts";
+import { isChannelOption, namesColumn } from "./channel-value.ts";
+import type { ChartSpec, JsonValue, MarkSpec, SpecPath } from "./chart-spec.ts";
+import type { SpecLocator } from "./parse-chart-spec.ts";
+import { isReducerName, outputOptionKeys, transforms } from "./plot-vocabulary.ts";
+
+/** Marks that draw without data of their own (axes, grids, frames, …). */
+const marksWithoutData = /^(axis|grid)|^(frame|sphere|graticule|hexgrid)$/;
+
+interface MarkData {
+  /** Name shown in messages: a block id, or "inline data". */
+  name: string;
+  columns: string[];
+}
+
+const isObject = (value: unknown): value is Record<string, JsonValue> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Checks that every data block a chart names exists, and that every column and reducer its marks name
+ * exists, pointing at the exact text of each misspelling.
+ */
+export function checkChartData(
+  spec: ChartSpec,
+  block: StoryBlock,
+  data: ReadonlyMap<string, StoryData>,
+  locate: SpecLocator,
+  markPaths: ReadonlyMap<MarkSpec, SpecPath>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const known = [...data.keys()];
+  const unknownData = (id: string, span: ReturnType<SpecLocator>) =>
+    diagnostic("plot/unknown-data", { id, suggestion: didYouMean(id, known), known }, span);
+
+  let chartData: DataTable | undefined;
+  if (spec.data !== undefined) {
+    chartData = data.get(spec.data)?.table;
+    if (!chartData) diagnostics.push(unknownData(spec.data, block.attributeSpan("data", "value")));
+  }
+
+  spec.marks.forEach((mark, index) => {
+    const markPath: SpecPath = markPaths.get(mark) ?? ["marks", index, mark.mark];
+    let markData: MarkData | undefined;
+    if (typeof mark.data === "string") {
+      const table = data.get(mark.data)?.table;
+      if (!table) {
+        diagnostics.push(unknownData(mark.data, locate([...markPath, "data"])));
+        return;
+      }
+      markData = { name: table.id, columns: table.columns.map((c) => c.name) };
+    } else if (Array.isArray(mark.data)) {
+      const keys = new Set<string>();
+      for (const row of mark.data) if (isObject(row)) for (const key of Object.keys(row)) keys.add(key);
+      markData = { name: "inline data", columns: [...keys] };
+    } else if (chartData) {
+      markData = { name: chartData.id, columns: chartData.columns.map((c) => c.name) };
+    } else if (spec.data === undefined && !marksWithoutData.test(mark.mark)) {
+      diagnostics.push(diagnostic("plot/missing-data", {}, block.fenceSpan));
+      return;
+    }
+    if (markData) checkColumns(mark, markPath, markData, locate, diagnostics);
+    checkReducers(mark, markPath, locate, diagnostics);
+  });
+  return dedupeMissingData(diagnostics);
+}
+
+function checkColumns(mark: MarkSpec, markPath: SpecPath, data: MarkData, locate: SpecLocator, diagnostics: Diagnostic[]): void {
+  const check = (column: string, path: SpecPath) => {
+    if (data.columns.includes(column)) return;
+    diagnostics.push(
+      diagnostic(
+        "plot/unknown-column",
+        { column, data: data.name, suggestion: didYouMean(column, data.columns), columns: data.columns },
+        locate(path),
+      ),
+    );
+  };
+  for (const [option, value] of Object.entries(mark.options)) {
+    if (typeof value === "string" && isChannelOption(option) && namesColumn(option, value)) check(value, [...markPath, option]);
+    if (option === "sort" && typeof value === "string") check(value.replace(/^-/, ""), [...markPath, option]);
+    if (option === "channels" && isObject(value)) {
+      for (const [name, channel] of Object.entries(value)) {
+        if (typeof channel === "string") check(channel, [...markPath, option, name]);
+        else if (isObject(channel) && typeof channel["value"] === "string") check(channel["value"], [...markPath, option, name, "value"]);
+      }
+    }
+  }
+}
+
+function checkReducers(mark: MarkSpec, markPath: SpecPath, locate: SpecLocator, diagnostics: Diagnostic[]): void {
+  for (const { name, value } of mark.transforms) {
+    if (transforms[name]?.style !== "outputs" || !isObject(value)) continue;
+    for (const [channel, output] of Object.entries(value)) {
+      if (outputOptionKeys.has(channel)) continue;
+      const reducer = typeof output === "string" ? output : isObject(output) && typeof output["reduce"] === "string" ? output["reduce"] : undefined;
+      if (reducer === undefined || isReducerName(reducer.toLowerCase(), name)) continue;
+      const path: SpecPath = typeof output === "string" ? [...markPath, name, channel] : [...markPath, name, channel, "reduce"];
+      diagnostics.push(
+        diagnostic(
+          "plot/unknown-reducer",
+          {
+            reducer,
+            transform: name,
+            suggestion: didYouMean(reducer, ["count", "sum", "mean", "median", "min", "max", "mode", "first", "last", "distinct", "proportion", "deviation", "variance"]),
+          },
+          locate(path),
+        ),
+      );
+    }
+  }
+}
+
+/** One "chart has no data" is enough, however many marks lack it. */
+function dedupeMissingData(diagnostics: Diagnostic[]): Diagnostic[] {
+  let seen = false;
+  return diagnostics.filter((d) => {
+    if (d.code !== "plot/missing-data") return true;
+    if (seen) return false;
+    seen = true;
+    return true;
+  });
+}

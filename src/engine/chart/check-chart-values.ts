@@ -1,0 +1,109 @@
+import { format as numberFormat } from "d3";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { ChartSpec, JsonValue, MarkSpec, SpecPath } from "./chart-spec.ts";
+import type { SpecLocator } from "./parse-chart-spec.ts";
+import { scaleNames } from "./plot-vocabulary.ts";
+
+type Kind = "number" | "boolean" | "string" | "list" | "text or nothing";
+const kindText: Record<Kind, string> = {
+  number: "a number",
+  boolean: "true or false",
+  string: "a word",
+  list: "a list such as [0, 100]",
+  "text or nothing": "a text, or null for none",
+};
+
+/** Options whose value must be of one kind (or one of a few); anything else Plot checks itself. */
+const plotOptionKinds: Record<string, Kind[]> = {
+  width: ["number"], height: ["number"], aspectRatio: ["number", "boolean"],
+  margin: ["number"], marginTop: ["number"], marginRight: ["number"], marginBottom: ["number"], marginLeft: ["number"],
+  inset: ["number"], insetTop: ["number"], insetRight: ["number"], insetBottom: ["number"], insetLeft: ["number"],
+  label: ["text or nothing"],
+};
+const scaleOptionKinds: Record<string, Kind[]> = {
+  type: ["string"], domain: ["list"], range: ["list"], percent: ["boolean"], reverse: ["boolean"], zero: ["boolean"],
+  clamp: ["boolean"], round: ["boolean"], nice: ["boolean", "number", "string"], label: ["text or nothing"],
+  ticks: ["number", "string", "list"], tickSize: ["number"], tickPadding: ["number"], tickRotate: ["number"],
+  tickSpacing: ["number"], labelOffset: ["number"], padding: ["number"], paddingInner: ["number"],
+  paddingOuter: ["number"], scheme: ["string"], base: ["number"], exponent: ["number"], legend: ["boolean", "string"],
+  unknown: ["string"], pivot: ["number", "string"],
+  inset: ["number"], insetTop: ["number"], insetRight: ["number"], insetBottom: ["number"], insetLeft: ["number"],
+};
+const markOptionKinds: Record<string, Kind[]> = {
+  dx: ["number"], dy: ["number"], inset: ["number"], insetTop: ["number"], insetRight: ["number"],
+  insetBottom: ["number"], insetLeft: ["number"], textAnchor: ["string"], lineAnchor: ["string"],
+  frameAnchor: ["string"], curve: ["string"], lineWidth: ["number"], rx: ["number", "string"], ry: ["number", "string"],
+};
+
+function fits(value: JsonValue, kind: Kind): boolean {
+  switch (kind) {
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "string":
+      return typeof value === "string";
+    case "list":
+      return Array.isArray(value);
+    case "text or nothing":
+      return value === null || typeof value === "string" || typeof value === "number";
+  }
+}
+
+const describe = (value: JsonValue): string =>
+  value === null ? "empty" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a set of options" : typeof value === "string" ? `"${value}"` : String(value);
+
+/** A d3-time-format directive (%Y, %b, …) marks a date format; anything else must be a valid d3-format. */
+const isTimeFormat = (specifier: string) => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
+
+export function formatProblem(specifier: string): string | undefined {
+  if (isTimeFormat(specifier)) return undefined;
+  try {
+    numberFormat(specifier);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^invalid format: .*$/, "it is neither a number nor a date format") : String(error);
+  }
+}
+
+/** Checks the kinds of the options Plot would otherwise misread silently, and every format string. */
+export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths: ReadonlyMap<MarkSpec, SpecPath>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const check = (option: string, value: JsonValue, kinds: Kind[] | undefined, path: SpecPath) => {
+    if (!kinds || kinds.some((k) => fits(value, k))) return;
+    diagnostics.push(
+      diagnostic("plot/invalid-value", { option, expected: kinds.map((k) => kindText[k]).join(" or "), found: describe(value) }, locate(path)),
+    );
+  };
+  const checkFormat = (option: string, value: JsonValue, path: SpecPath) => {
+    if (typeof value !== "string") return;
+    const problem = formatProblem(value);
+    if (problem) diagnostics.push(diagnostic("plot/invalid-format", { option, format: value, detail: problem }, locate(path)));
+  };
+
+  for (const [option, value] of Object.entries(spec.options)) {
+    check(option, value, plotOptionKinds[option], [option]);
+    if (scaleNames.has(option) && typeof value === "object" && value !== null && !Array.isArray(value)) {
+      for (const [scaleOption, scaleValue] of Object.entries(value)) {
+        check(`${option}.${scaleOption}`, scaleValue, scaleOptionKinds[scaleOption], [option, scaleOption]);
+        if (scaleOption === "tickFormat") checkFormat(`${option}.tickFormat`, scaleValue, [option, scaleOption]);
+      }
+    }
+  }
+  spec.marks.forEach((mark, index) => {
+    for (const [option, value] of Object.entries(mark.options)) {
+      const path: SpecPath = [...(markPaths.get(mark) ?? ["marks", index, mark.mark]), option];
+      check(option, value, markOptionKinds[option], path);
+      if (option === "tickFormat") checkFormat(option, value, path);
+      if (option === "tip" && typeof value === "object" && value !== null && !Array.isArray(value)) {
+        const formats = value["format"];
+        if (typeof formats === "object" && formats !== null && !Array.isArray(formats)) {
+          for (const [channel, channelFormat] of Object.entries(formats)) {
+            checkFormat(`tip.format.${channel}`, channelFormat, [...path, "format", channel]);
+          }
+        }
+      }
+    }
+  });
+  return diagnostics;
+}

@@ -1,0 +1,46 @@
+import type { Element, ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+import { labelSeparator, uiStrings } from "../i18n/ui-strings.ts";
+import type { ChartSpec } from "./chart-spec.ts";
+
+export interface FigureParts {
+  spec: ChartSpec;
+  /** DOM id of the figure, unique in the page. */
+  domId: string;
+  /** Server-rendered chart markup (trusted: produced by Plot from escaped values). */
+  chartMarkup: string;
+  /** JSON for hydration, already made safe for a script element. */
+  payloadJson: string;
+  lang: string;
+}
+
+/**
+ * The figure around a chart: title and subtitle above, the chart, note and source as the caption below,
+ * and the spec as inert JSON. Every editor-written text is escaped by hast-util-to-html.
+ */
+export function figureHtml({ spec, domId, chartMarkup, payloadJson, lang }: FigureParts): string {
+  const strings = uiStrings(lang);
+  const { title, subtitle, note, source } = spec.figure;
+  const titleId = `${domId}-title`;
+  const separator = labelSeparator(lang);
+  const caption: ElementContent[] = [];
+  if (note) caption.push(h("p.plotline-note", [h("span.plotline-label", `${strings.note}${separator}`), note]));
+  if (source) caption.push(h("p.plotline-source", [h("span.plotline-label", `${strings.source}${separator}`), source]));
+
+  const children: ElementContent[] = [];
+  if (title) children.push(h("p.plotline-title", { id: titleId }, title));
+  if (subtitle) children.push(h("p.plotline-subtitle", subtitle));
+  children.push(h("div.plotline-chart", [{ type: "raw", value: chartMarkup } as unknown as ElementContent]));
+  if (caption.length) children.push(h("figcaption", caption));
+  children.push(
+    h("script.plotline-spec", { type: "application/json" }, [{ type: "raw", value: payloadJson } as unknown as ElementContent]),
+  );
+
+  const figure: Element = h(
+    "figure.plotline-figure",
+    { id: domId, "data-plotline-chart": spec.id, "aria-labelledby": title ? titleId : undefined },
+    children,
+  );
+  return toHtml(figure, { allowDangerousHtml: true });
+}

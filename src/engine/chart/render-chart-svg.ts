@@ -1,0 +1,71 @@
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+import type { ChartSpec } from "./chart-spec.ts";
+import { ServerCanvas } from "./server-canvas.ts";
+import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
+
+/** One server-side document for all charts: Plot only creates detached elements in it. */
+let serverDocument: Document | undefined;
+function getServerDocument(): Document {
+  if (!serverDocument) {
+    const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
+    const createElement = document.createElement.bind(document);
+    // linkedom has no canvas; Plot draws colour ramps and rasters on one.
+    document.createElement = ((name: string, options?: ElementCreationOptions) =>
+      name.toLowerCase() === "canvas" ? new ServerCanvas() : createElement(name, options)) as typeof document.createElement;
+    serverDocument = document as unknown as Document;
+  }
+  return serverDocument;
+}
+
+/** Attributes holding geometry, where long decimals only cost bytes. */
+const geometryAttributes = ["d", "transform", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "cx", "cy", "r", "points", "viewBox", "dx", "dy"];
+const roundNumbers = (value: string) => value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+
+export interface RenderOptions {
+  /** Prefix of every id in the SVG, unique in the page (Plot numbers ids globally per process). */
+  idPrefix: string;
+  width?: number;
+}
+
+/**
+ * Renders a chart to markup on the server. Returns Plot's SVG, or a <div> holding legend and SVG when the
+ * chart has a legend. Inline <style> elements are removed (the site stylesheet carries those rules, so a
+ * strict Content-Security-Policy holds), geometry is rounded to 0.01 px, and ids are made stable.
+ * Throws what Plot throws; the caller turns it into a diagnostic.
+ */
+export function renderChartSvg(spec: ChartSpec, data: ChartData, options: RenderOptions): string {
+  const document = getServerDocument();
+  const environment = options.width === undefined ? { document } : { document, width: options.width };
+  const plot = Plot.plot(specToPlotOptions(spec, data, environment)) as unknown as Element;
+
+  for (const style of [...plot.querySelectorAll("style")]) style.remove();
+  const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : [...plot.querySelectorAll("svg")];
+  const chartSvg = svgs.find((svg) => svg.getAttribute("aria-label") !== null) ?? svgs[svgs.length - 1];
+  for (const svg of svgs) {
+    if (svg === chartSvg) svg.setAttribute("role", "img");
+    else svg.setAttribute("aria-hidden", "true");
+    for (const element of [svg, ...svg.querySelectorAll("*")]) {
+      for (const name of geometryAttributes) {
+        const value = element.getAttribute(name);
+        if (value !== null) element.setAttribute(name, roundNumbers(value));
+      }
+    }
+  }
+  let markup = plot.outerHTML;
+  if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
+  return stabiliseIds(markup, options.idPrefix);
+}
+
+/** Plot numbers clip paths, patterns and markers across the whole process; number them per chart instead. */
+export function stabiliseIds(markup: string, prefix: string): string {
+  const renamed = new Map<string, string>();
+  return markup.replace(/plot-(clip|pattern|marker)-(\d+)/g, (id, kind: string) => {
+    let name = renamed.get(id);
+    if (!name) {
+      name = `${prefix}-${kind}-${renamed.size + 1}`;
+      renamed.set(id, name);
+    }
+    return name;
+  });
+}
