@@ -1,0 +1,225 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Loader, LoaderContext } from "astro/loaders";
+import { compileStory, type CompiledStory } from "../engine/compile-story.ts";
+import { nodeDataFiles } from "../engine/data/node-data-files.ts";
+import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
+import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
+import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
+import { normalizeSource } from "../engine/story/normalize-source.ts";
+import { errorPanelHtml } from "./diagnostics-html.ts";
+
+/** Where the build command leaves stories it has already compiled in this process, keyed by path. */
+const PRECOMPILED = Symbol.for("plotline.precompiled");
+
+const STORIES_DIR = "content/stories";
+const DATA_DIR = "data";
+
+/**
+ * Loads content/stories/*.md into the `stories` collection, compiled by the Plotline engine.
+ * Astro's own Markdown pipeline is not used: each entry's `rendered.html` is the engine's HTML.
+ *
+ * Build (`astro build`, `astro sync`): any error in any story stops the build with every error listed.
+ * Dev (`astro dev`): errors are logged and shown in a panel at the top of the story, and
+ * stories are recompiled when they, or data files they read, change.
+ */
+export function storiesLoader(): Loader {
+  return {
+    name: "plotline-stories",
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const project = new Project(root);
+      const dev = context.watcher !== undefined;
+
+      const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[PRECOMPILED];
+      const stories = project.storyPaths().map((path) => {
+        const ready = precompiled instanceof Map ? (precompiled.get(path) as CompiledStory | undefined) : undefined;
+        if (ready) return ready;
+        try {
+          return project.compile(path);
+        } catch (error) {
+          // The engine turns every editor mistake into a diagnostic, so this is a bug in Plotline.
+          if (!dev) throw new Error(`Plotline could not compile ${path}`, { cause: error });
+          context.logger.error(`Could not compile ${path}: ${describe(error)}`);
+          return undefined;
+        }
+      });
+
+      if (!dev && stories.some((story) => story && !story.ok)) {
+        for (const story of stories) if (story) logWarnings(context, project, story);
+        throw new Error(buildFailureMessage(project, stories));
+      }
+
+      const kept = new Set<string>();
+      for (const story of stories) {
+        if (!story) continue;
+        storeStory(context, project, story, dev);
+        kept.add(story.slug);
+      }
+      // The store persists between runs (node_modules/.astro); drop stories whose files are gone.
+      for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
+
+      if (context.watcher) watch(context, context.watcher, project);
+    },
+  };
+}
+
+/** File access for one project root; paths given to and returned from it are root-relative with "/". */
+class Project {
+  readonly root: string;
+  /** Story path → compiled story, for every story in the store: what to delete or recompile in dev. */
+  readonly loaded = new Map<string, CompiledStory>();
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  storyPaths(): string[] {
+    const dir = this.absolute(STORIES_DIR);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("."))
+      .map((e) => `${STORIES_DIR}/${e.name}`)
+      .sort();
+  }
+
+  /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
+  compile(path: string): CompiledStory | undefined {
+    const text = this.read(path);
+    if (text === undefined) return undefined;
+    // A fresh data source each time, so a dev-time change to data/ is always seen.
+    return compileStory({ path, text }, { dataFiles: nodeDataFiles(this.absolute(DATA_DIR)) });
+  }
+
+  /** The text of a project file, or undefined if it is missing or outside the project. */
+  read(path: string): string | undefined {
+    const absolute = this.absolute(path);
+    if (this.relative(absolute) === undefined) return undefined;
+    try {
+      return readFileSync(absolute, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  absolute(path: string): string {
+    return join(this.root, ...path.split("/"));
+  }
+
+  /** Root-relative path with forward slashes, or undefined for files outside the project. */
+  relative(absolutePath: string): string | undefined {
+    const rel = relative(this.root, absolutePath);
+    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return undefined;
+    return rel.split(sep).join("/");
+  }
+
+  /** Diagnostic as editors read it in a terminal, with a code frame from the file it points into. */
+  format(d: Diagnostic): string {
+    const text = this.read(d.span.file);
+    return formatDiagnostic(d, { source: text === undefined ? undefined : normalizeSource(text), color: false });
+  }
+}
+
+/** What a story with broken frontmatter shows in dev: enough for the pages to render its error panel. */
+function placeholderFrontmatter(story: CompiledStory): Frontmatter {
+  return {
+    title: `${story.slug} (the frontmatter has errors)`,
+    dek: `Fix the errors listed below in ${story.path}.`,
+    date: new Date(0),
+    lang: "en",
+    authors: [],
+    tags: [],
+    sources: [],
+    draft: false,
+  };
+}
+
+function storeStory(context: LoaderContext, project: Project, story: CompiledStory, dev: boolean): void {
+  for (const d of story.diagnostics) {
+    if (d.severity === "error") context.logger.error(project.format(d));
+    else context.logger.warn(project.format(d));
+  }
+  const frontmatter = story.frontmatter ?? placeholderFrontmatter(story);
+  const html = dev ? errorPanelHtml(story.diagnostics) + story.html : story.html;
+  context.store.set({
+    id: story.slug,
+    data: frontmatter,
+    filePath: story.path,
+    // Digest of what is stored, not of the source: a data file can change the HTML of an unchanged story.
+    digest: context.generateDigest(JSON.stringify({ frontmatter, html })),
+    rendered: { html, metadata: { frontmatter } },
+  });
+  project.loaded.set(story.path, story);
+}
+
+function logWarnings(context: LoaderContext, project: Project, story: CompiledStory): void {
+  for (const d of story.diagnostics) if (d.severity === "warning") context.logger.warn(project.format(d));
+}
+
+function buildFailureMessage(project: Project, stories: (CompiledStory | undefined)[]): string {
+  const failing = stories.filter((s): s is CompiledStory => s !== undefined && !s.ok);
+  const errors = failing.flatMap((s) => s.diagnostics.filter((d) => d.severity === "error"));
+  // `ok` is also false when the frontmatter could not be read; the engine reports that as an error,
+  // but say so here too rather than build a page from nothing.
+  const unexplained = failing.filter((s) => !s.diagnostics.some((d) => d.severity === "error"));
+  const summary =
+    `${errors.length + unexplained.length} ${errors.length + unexplained.length === 1 ? "error" : "errors"} in ` +
+    `${failing.length} ${failing.length === 1 ? "story" : "stories"}; the site was not built.`;
+  return [
+    summary,
+    "",
+    ...errors.map((d) => project.format(d) + "\n"),
+    ...unexplained.map((s) => `${s.path}: the story has no valid frontmatter.\n`),
+  ].join("\n");
+}
+
+/** Dev only: recompile a story when its file changes, or when a data file it reads changes. */
+function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watcher"]>, project: Project): void {
+  watcher.add([project.absolute(STORIES_DIR), project.absolute(DATA_DIR)]);
+
+  const isStory = (path: string) => /^content\/stories\/[^/]+\.md$/.test(path) && !path.split("/").pop()!.startsWith(".");
+
+  const reload = (path: string) => {
+    try {
+      const story = project.compile(path);
+      if (!story) return remove(path);
+      storeStory(context, project, story, true);
+      context.logger.info(`Reloaded ${path}`);
+    } catch (error) {
+      context.logger.error(`Could not compile ${path}: ${describe(error)}`);
+    }
+  };
+
+  const remove = (path: string) => {
+    const story = project.loaded.get(path);
+    if (!story) return;
+    context.store.delete(story.slug);
+    project.loaded.delete(path);
+    context.logger.info(`Removed ${path}`);
+  };
+
+  const onFile = (event: "change" | "add" | "unlink") => (absolutePath: string) => {
+    const path = project.relative(absolutePath);
+    if (!path) return;
+    if (isStory(path)) {
+      if (event === "unlink") remove(path);
+      else reload(path);
+      return;
+    }
+    if (path.startsWith(`${DATA_DIR}/`)) {
+      const dataPath = path.slice(DATA_DIR.length + 1);
+      for (const [storyPath, story] of project.loaded) {
+        if (story.dataFiles.includes(dataPath)) reload(storyPath);
+      }
+    }
+  };
+
+  watcher.on("change", onFile("change"));
+  watcher.on("add", onFile("add"));
+  watcher.on("unlink", onFile("unlink"));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
