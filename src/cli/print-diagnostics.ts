@@ -1,0 +1,23 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
+import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
+import { normalizeSource } from "../engine/story/normalize-source.ts";
+
+/** Prints diagnostics with code frames read from the project's files; returns the counts. */
+export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[], write: (text: string) => void): { errors: number; warnings: number } {
+  const sources = new Map<string, string | undefined>();
+  const color = Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"];
+  for (const d of diagnostics) {
+    if (!sources.has(d.span.file)) {
+      const path = join(root, d.span.file);
+      sources.set(d.span.file, existsSync(path) ? normalizeSource(readFileSync(path, "utf8")) : undefined);
+    }
+    const source = sources.get(d.span.file);
+    write(`${formatDiagnostic(d, source === undefined ? { color } : { source, color })}\n\n`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
