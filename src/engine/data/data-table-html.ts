@@ -1,5 +1,123 @@
-// STUB — being replaced by the full implementation.
-import type { DataTable } from "./data-table.ts";
-export function renderDataTableHtml(table: DataTable, _options: { lang: string }): string {
-  return `<table data-id="${table.id}"></table>`;
+import type { Element, ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+import type { Cell, DataColumn, DataTable, DatePrecision } from "./data-table.ts";
+
+/** Rows shown at most; a note says how many more there are. */
+export const MAX_ROWS_SHOWN = 1000;
+
+interface Words {
+  region: (id: string) => string;
+  missing: string;
+  yes: string;
+  no: string;
+  more: (count: string, n: number) => string;
+}
+
+const WORDS: Record<"en" | "zh", Words> = {
+  en: {
+    region: (id) => `Data table ${id}`,
+    missing: "missing",
+    yes: "yes",
+    no: "no",
+    more: (count, n) => `${count} more ${n === 1 ? "row" : "rows"} not shown`,
+  },
+  zh: {
+    region: (id) => `数据表 ${id}`,
+    missing: "缺失",
+    yes: "是",
+    no: "否",
+    more: (count) => `另有 ${count} 行未显示`,
+  },
+};
+
+/** The Intl locale of a story language: `en` reads as en-US, `zh-CN` as itself. */
+function localeOf(lang: string): string {
+  if (lang === "en") return "en-US";
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+}
+
+const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  year: { year: "numeric" },
+  month: { year: "numeric", month: "short" },
+  day: { year: "numeric", month: "short", day: "numeric" },
+  time: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
+};
+
+/**
+ * A data block as a readable, accessible HTML table, for blocks marked `show`.
+ * Numbers are right-aligned and formatted for the story's language, plainly (a value that was
+ * written as 22.5% shows as 0.225: the table does not guess percentages); dates show at the
+ * precision they were written, in UTC; true/false read as yes/no; a missing value is a dash that
+ * screen readers announce as missing. The wrapper can be focused and scrolled with the keyboard.
+ */
+export function renderDataTableHtml(table: DataTable, options: { lang: string }): string {
+  const locale = localeOf(options.lang);
+  const words = options.lang.toLowerCase().startsWith("zh") ? WORDS.zh : WORDS.en;
+  // Up to 4 decimals; below 1, up to 4 significant digits so that small values do not read as 0.
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
+  const formatNumber = (n: number) => (n !== 0 && Math.abs(n) < 1 ? small : plain).format(n);
+  const dateFormats = new Map<DatePrecision, Intl.DateTimeFormat>();
+  const formatDate = (date: Date, precision: DatePrecision) => {
+    let format = dateFormats.get(precision);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS[precision], timeZone: "UTC" });
+      dateFormats.set(precision, format);
+    }
+    return format.format(date);
+  };
+
+  const classOf = (column: DataColumn) => [`plotline-${column.type}`, ...(column.type === "number" ? ["plotline-num"] : [])];
+
+  const cell = (value: Cell, column: DataColumn): Element => {
+    const className = classOf(column);
+    if (value === null) {
+      return h("td", { className: [...className, "plotline-missing"] }, h("span", { role: "img", ariaLabel: words.missing }, "—"));
+    }
+    let text: string;
+    if (typeof value === "number") text = formatNumber(value);
+    else if (typeof value === "boolean") text = value ? words.yes : words.no;
+    else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "" : formatDate(value, column.precision ?? "day");
+    else text = value;
+    return h("td", { className }, text);
+  };
+
+  const shown = table.rows.slice(0, MAX_ROWS_SHOWN);
+  const body: ElementContent[] = shown.map((row) =>
+    h(
+      "tr",
+      table.columns.map((column) => cell(row[column.name] ?? null, column)),
+    ),
+  );
+  const hidden = table.rows.length - shown.length;
+  if (hidden > 0) {
+    body.push(
+      h(
+        "tr",
+        { className: ["plotline-table-note"] },
+        h("td", { colSpan: Math.max(1, table.columns.length) }, words.more(plain.format(hidden), hidden)),
+      ),
+    );
+  }
+
+  const tree = h(
+    "div",
+    { className: ["plotline-table"], role: "region", ariaLabel: words.region(table.id), tabIndex: 0, dataId: table.id },
+    h("table", [
+      h(
+        "thead",
+        h(
+          "tr",
+          table.columns.map((column) => h("th", { scope: "col", className: classOf(column) }, column.name)),
+        ),
+      ),
+      h("tbody", body),
+    ]),
+  );
+  return toHtml(tree);
 }

@@ -1,11 +1,104 @@
-// STUB — being replaced by the full implementation (containment checks, listing).
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { DataFileSource } from "./data-file-source.ts";
+
+/** Whether `path` is `root` or inside it (both absolute and resolved). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
+/** A relative path that stays inside its folder on every system: no absolute paths, backslashes, drive letters or "..". */
+function isPlainRelative(path: string): boolean {
+  if (path === "" || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[A-Za-z]:/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "..");
+}
+
+/**
+ * The project's data/ folder, read with node:fs. Reads never leave the folder, also not through a
+ * symbolic link pointing outside it, and a path must match the file name's case exactly (so a
+ * story that builds on a case-insensitive Mac also builds on Linux).
+ */
 export function nodeDataFiles(dataDir: string): DataFileSource {
+  const root = resolve(dataDir);
+  let realRoot: string | null | undefined;
+  let listing: string[] | undefined;
+
+  const getRealRoot = (): string | null => {
+    if (realRoot === undefined) {
+      try {
+        realRoot = realpathSync(root);
+      } catch {
+        realRoot = null;
+      }
+    }
+    return realRoot;
+  };
+
+  /** Whether each segment of `path` exists under `root` with exactly this spelling. */
+  const exactCase = (segments: string[]): boolean => {
+    let dir = root;
+    for (const segment of segments) {
+      if (segment === "." || segment === "") continue;
+      if (!readdirSync(dir).includes(segment)) return false;
+      dir = resolve(dir, segment);
+    }
+    return true;
+  };
+
   return {
     displayRoot: "data",
-    read: (p) => (existsSync(join(dataDir, p)) ? readFileSync(join(dataDir, p)) : undefined),
-    list: () => [],
+    read(relativePath) {
+      if (!isPlainRelative(relativePath)) return undefined;
+      const full = resolve(root, relativePath);
+      const real = getRealRoot();
+      if (real === null || !isInside(root, full)) return undefined;
+      try {
+        const target = realpathSync(full);
+        if (!isInside(real, target) || !statSync(target).isFile()) return undefined;
+        if (!exactCase(relativePath.split("/"))) return undefined;
+        return readFileSync(target);
+      } catch {
+        return undefined;
+      }
+    },
+    list() {
+      listing ??= walk(root, getRealRoot());
+      return listing;
+    },
   };
+}
+
+/** Every file under `root` (relative, forward slashes, sorted), skipping dotfiles and anything that resolves outside it. */
+function walk(root: string, realRoot: string | null): string[] {
+  if (realRoot === null) return [];
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const visit = (dir: string, prefix: string) => {
+    let realDir: string;
+    let names: string[];
+    try {
+      realDir = realpathSync(dir);
+      if (seen.has(realDir) || !isInside(realRoot, realDir)) return;
+      seen.add(realDir);
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith(".")) continue;
+      const full = resolve(dir, name);
+      try {
+        const real = realpathSync(full);
+        if (!isInside(realRoot, real)) continue;
+        const stats = statSync(real);
+        if (stats.isDirectory()) visit(full, `${prefix}${name}/`);
+        else if (stats.isFile()) files.push(`${prefix}${name}`);
+      } catch {
+        continue;
+      }
+    }
+  };
+  visit(root, "");
+  return files.sort();
 }

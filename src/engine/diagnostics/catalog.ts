@@ -200,6 +200,14 @@ export const catalog = {
           ? "Write true or false, or leave the cell empty."
           : "Write numbers with a dot for decimals: 1234.5, 22.5%.",
   }),
+  "data/mixed-column": entry<{ column: string; type: "number" | "date"; value: string; cells: number }>({
+    severity: "warning",
+    title: "Column is read as text because of a few cells",
+    message: (p) =>
+      `The column "${p.column}" holds ${p.type === "number" ? "numbers" : "dates"}, but ${p.cells === 1 ? "one cell holds" : `${p.cells} cells hold`} text such as "${p.value}", so the whole column is read as text.`,
+    hint: (p) =>
+      `Only empty cells are missing values: empty the cells that have no value, or fix them. To keep the column as text on purpose, add types="${p.column}:string".`,
+  }),
   "data/types-syntax": entry<{ detail: string }>({
     severity: "error",
     title: "types= cannot be read",

@@ -1,0 +1,280 @@
+/**
+ * # How values are typed
+ *
+ * Every value of a data block gets one of four types: number, date, text (`string`) or true/false
+ * (`boolean`). The type is decided **once per column, never per cell**, so a column never mixes types.
+ *
+ * ## Missing values
+ *
+ * A cell that is empty or holds only spaces is a missing value (`null`), whatever the column's type.
+ * Nothing else counts as missing: `NA`, `n/a`, `-` or `NaN` are text, and a column holding one of
+ * them next to numbers becomes a text column. When a column is numbers (or dates) but for a few
+ * such cells — at least two values fit, more fit than do not, and the others are at most three
+ * different texts — a warning (data/mixed-column) points at the first cell in the way.
+ * Empty those cells, or give the column the type string with `types=` to keep it as text.
+ *
+ * Values are trimmed: spaces around a value never matter.
+ *
+ * ## Deciding a column's type
+ *
+ * Looking only at the column's non-missing values, the first rule that fits every one of them wins:
+ *
+ * 1. **boolean** — every value is `true` or `false`, in any case (`TRUE`, `False`).
+ *    `yes`/`no` and `1`/`0` are not booleans.
+ * 2. **date, as years** — the column's header names a time (see below) and every value is a bare
+ *    four-digit integer such as `2021`. Each becomes 1 January of that year, 00:00 UTC.
+ * 3. **number** — every value is a number (see below).
+ * 4. **date** — every value is an ISO date (see below); in a column whose header names a time,
+ *    bare four-digit years count as dates too, so `2021` and `2022-03` can share a column.
+ * 5. **string** — anything else. Values stay exactly as written (trimmed).
+ *
+ * A column whose values are all missing is a string column.
+ *
+ * ## Numbers
+ *
+ * An optional sign (`+` or `-`), then digits, optionally with commas as thousands separators in
+ * groups of three (`1,234,567`; in CSV such a value must be in double quotes), then an optional
+ * decimal part (a dot and at least one digit), then an optional exponent (`e` or `E`, an optional
+ * sign, digits), then an optional `%`. A trailing `%` divides the number by 100: `22.5%` is 0.225 and
+ * `-3%` is -0.03. Nothing else is a number: no currency symbols, no spaces or other separators
+ * inside, no leading or trailing dot (`.5`, `5.`), no `NaN` or `Infinity`. Leading zeros are allowed
+ * and dropped (`007` is 7): give codes such as ZIP or FIPS codes the type string with `types=`.
+ *
+ * ## ISO dates
+ *
+ * - `YYYY-MM` (precision month), e.g. `2025-03`
+ * - `YYYY-MM-DD` (precision day), e.g. `2025-03-21`
+ * - `YYYY-MM-DDTHH:MM`, optionally with seconds `:SS` and a fraction of a second `.sss` (more than
+ *   three digits are allowed and cut to milliseconds), optionally followed by `Z` or an offset
+ *   `+HH:MM`/`-HH:MM` (precision time). A space may replace the `T`.
+ * - `YYYY` (precision year), only in a column whose header names a time, or one typed as date.
+ *
+ * The month, day, hours, minutes and seconds must exist (`2025-02-30` and `24:00` are not dates).
+ * A value without an offset is read as UTC, so a build gives the same result on every machine.
+ * A date column records its precision: the finest one written in the column (year < month < day <
+ * time). Other ways of writing dates (`Jan-1992`, `03/21/2025`, `21.3.2025`) are text.
+ *
+ * ## Headers that name a time
+ *
+ * Compared without case and surrounding spaces: `year`, `years`, `yr`, `date`, `month`, `period`,
+ * `time`, any name ending in `_year`, ` year` or `-year` (`fiscal_year`, `School year`), and the
+ * Chinese `年`, `年份`, `年度`, `日期`, `时间`, `月份`.
+ *
+ * ## JSON and YAML
+ *
+ * Real numbers, `true`/`false` and `null` written as such keep their meaning (`null` is missing);
+ * text values follow exactly the rules above, column by column, so `"22.5%"` is 0.225 and
+ * `"2025-03"` a date. A column mixing real numbers with text that is not a number is a text column
+ * (its real numbers then read as their shortest form: `2.50` becomes `2.5`). Real four-digit integers in a column whose header
+ * names a time are years, as in CSV, so the same data reads the same in every format.
+ * (YAML is read with the YAML 1.2 core schema: `2025-03-21` and `yes` are text there, `true` is a
+ * boolean.) For named values (`growth: 22.5%`), each value is typed on its own as if it were a
+ * column named after its name; the two-column table `name`/`value` offered to charts types its
+ * `value` column by the column rules above.
+ *
+ * ## Choosing a type yourself
+ *
+ * `types="fips:string,year:date"` on the block gives columns a type instead of the rules above.
+ * Every non-missing value must then fit that type (for `date`, bare four-digit years always fit);
+ * one that does not is reported, and `string` accepts everything.
+ */
+import type { Cell, ColumnType, DataColumn, DatePrecision } from "./data-table.ts";
+
+/** A value as a format delivers it, before typing: CSV gives text, JSON and YAML may give more. */
+export type RawValue = string | number | boolean | null;
+
+export const columnTypes: readonly ColumnType[] = ["number", "date", "string", "boolean"];
+
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d+))?(%?)$/;
+const DATE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
+const YEAR = /^\d{4}$/;
+const BOOLEAN = /^(?:true|false)$/i;
+
+const TIME_NAMES = new Set(["year", "years", "yr", "date", "month", "period", "time", "年", "年份", "年度", "日期", "时间", "月份"]);
+
+/** Whether a column header names a time, so that bare four-digit integers in it are years. */
+export function isTimeName(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return TIME_NAMES.has(lower) || lower.endsWith("_year") || lower.endsWith(" year") || lower.endsWith("-year");
+}
+
+/** The number a text value stands for under the number rule, or undefined. */
+export function parseNumber(text: string): number | undefined {
+  const match = NUMBER.exec(text.trim());
+  if (!match) return undefined;
+  const [, sign, whole, fraction = "", exponent = "0", percent] = match;
+  const power = Number(exponent) - (percent ? 2 : 0);
+  // Shifting the exponent in the text (not dividing by 100) gives the nearest double: 14.1% is 0.141.
+  const value = Number(`${sign}${whole!.replace(/,/g, "")}${fraction}e${power}`);
+  if (!Number.isFinite(value)) return undefined;
+  return value === 0 ? 0 : value; // no -0
+}
+
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
+
+export interface ParsedDate {
+  date: Date;
+  precision: DatePrecision;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const daysIn = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+
+function utc(year: number, month = 1, day = 1, hours = 0, minutes = 0, seconds = 0, ms = 0): Date {
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hours, minutes, seconds, ms);
+  return date;
+}
+
+/**
+ * The date a text value stands for under the ISO date rule, or undefined.
+ * Bare four-digit years are dates only when `allowYear` (a time-named or date-typed column).
+ */
+export function parseIsoDate(text: string, allowYear = false): ParsedDate | undefined {
+  const value = text.trim();
+  if (YEAR.test(value)) return allowYear ? { date: utc(Number(value)), precision: "year" } : undefined;
+  const match = DATE.exec(value);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, frac, offset] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  if (month < 1 || month > 12) return undefined;
+  if (d === undefined) return { date: utc(year, month), precision: "month" };
+  const day = Number(d);
+  if (day < 1 || day > daysIn(year, month)) return undefined;
+  if (h === undefined) return { date: utc(year, month, day), precision: "day" };
+  const hours = Number(h);
+  const minutes = Number(mi);
+  const seconds = s === undefined ? 0 : Number(s);
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const ms = frac === undefined ? 0 : Number(frac.padEnd(3, "0").slice(0, 3));
+  let time = utc(year, month, day, hours, minutes, seconds, ms).getTime();
+  if (offset !== undefined && offset !== "Z") {
+    const offsetHours = Number(offset.slice(1, 3));
+    const offsetMinutes = Number(offset.slice(4, 6));
+    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+    const sign = offset.startsWith("-") ? -1 : 1;
+    time -= sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  return { date: new Date(time), precision: "time" };
+}
+
+/** Empty or whitespace-only text, or null: a missing value. */
+export const isMissing = (value: RawValue): boolean => value === null || (typeof value === "string" && value.trim() === "");
+
+const isYearValue = (value: RawValue): boolean =>
+  typeof value === "string" ? YEAR.test(value.trim()) : typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 9999;
+
+const toBoolean = (value: RawValue): boolean | undefined =>
+  typeof value === "boolean" ? value : typeof value === "string" && BOOLEAN.test(value.trim()) ? value.trim().toLowerCase() === "true" : undefined;
+
+const toNumber = (value: RawValue): number | undefined =>
+  typeof value === "number" ? (Number.isFinite(value) ? value : undefined) : typeof value === "string" ? parseNumber(value) : undefined;
+
+function toDate(value: RawValue, allowYear: boolean): ParsedDate | undefined {
+  if (typeof value === "number") return allowYear && isYearValue(value) ? { date: utc(value), precision: "year" } : undefined;
+  return typeof value === "string" ? parseIsoDate(value, allowYear) : undefined;
+}
+
+const toText = (value: RawValue): string => (typeof value === "string" ? value.trim() : String(value));
+
+export interface TypedColumn {
+  column: DataColumn;
+  /** One typed value per input value, `null` where missing (or where a forced type did not fit). */
+  cells: Cell[];
+  /** Indexes of values that do not fit a forced type (always empty when the type is inferred). */
+  bad: number[];
+}
+
+/**
+ * Types one column: its name (for the year rule) and its raw values in row order.
+ * With `forced`, the column gets that type and values that do not fit it are listed in `bad`.
+ */
+export function typeColumn(name: string, values: readonly RawValue[], forced?: ColumnType): TypedColumn {
+  if (forced) return convertColumn(name, values, forced, true);
+  const present = values.filter((v) => !isMissing(v));
+  const timeName = isTimeName(name);
+  let type: ColumnType = "string";
+  let yearsOnly = false;
+  if (present.length === 0) type = "string";
+  else if (present.every((v) => toBoolean(v) !== undefined)) type = "boolean";
+  else if (timeName && present.every(isYearValue)) {
+    type = "date";
+    yearsOnly = true;
+  } else if (present.every((v) => toNumber(v) !== undefined)) type = "number";
+  else if (present.every((v) => toDate(v, timeName) !== undefined)) type = "date";
+  return convertColumn(name, values, type, yearsOnly || timeName);
+}
+
+function convertColumn(name: string, values: readonly RawValue[], type: ColumnType, allowYear: boolean): TypedColumn {
+  const cells: Cell[] = [];
+  const bad: number[] = [];
+  let precision: DatePrecision | undefined;
+  values.forEach((value, index) => {
+    if (isMissing(value)) {
+      cells.push(null);
+      return;
+    }
+    let cell: Cell | undefined;
+    switch (type) {
+      case "string":
+        cell = toText(value);
+        break;
+      case "boolean":
+        cell = toBoolean(value);
+        break;
+      case "number":
+        cell = toNumber(value);
+        break;
+      case "date": {
+        const parsed = toDate(value, allowYear);
+        if (parsed) {
+          cell = parsed.date;
+          if (precision === undefined || PRECISION_RANK[parsed.precision] > PRECISION_RANK[precision]) precision = parsed.precision;
+        }
+        break;
+      }
+    }
+    if (cell === undefined) {
+      bad.push(index);
+      cells.push(null);
+    } else {
+      cells.push(cell);
+    }
+  });
+  const column: DataColumn = { name, type };
+  if (type === "date") column.precision = precision ?? "day";
+  return { column, cells, bad };
+}
+
+/**
+ * For a column read as text: whether it is numbers (or dates) but for a few cells, which is usually
+ * a mistake (`NA`, `n/a`, `-` typed for a missing value). It is, when at least two values fit the
+ * type, more fit than do not, and the values that do not fit are at most three different texts.
+ * Gives the type and the indexes of the values that do not fit.
+ */
+export function nearMiss(name: string, values: readonly RawValue[]): { type: "number" | "date"; misfits: number[] } | undefined {
+  const timeName = isTimeName(name);
+  const checks = [
+    ["number", (v: RawValue) => toNumber(v) !== undefined],
+    ["date", (v: RawValue) => toDate(v, timeName) !== undefined],
+  ] as const;
+  for (const [type, fits] of checks) {
+    let fitting = 0;
+    const misfits: number[] = [];
+    const texts = new Set<string>();
+    values.forEach((value, index) => {
+      if (isMissing(value)) return;
+      if (fits(value)) fitting++;
+      else {
+        misfits.push(index);
+        texts.add(toText(value));
+      }
+    });
+    if (fitting >= 2 && fitting > misfits.length && misfits.length > 0 && texts.size <= 3) return { type, misfits };
+  }
+  return undefined;
+}
+
