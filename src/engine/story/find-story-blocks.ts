@@ -27,10 +27,14 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
     const fenceText = file.lineText(fenceLine);
     const fenceSpan = file.lineSpan(fenceLine);
     const lineStart = file.offsetAt({ line: fenceLine, column: 1 });
-    const info = node.meta ?? "";
-    const langEnd = fenceText.indexOf(kind) + kind.length;
-    const infoIndex = info ? fenceText.indexOf(info, langEnd) : -1;
-    const infoOffset = lineStart + (infoIndex >= 0 ? infoIndex : fenceText.length);
+    // Read the info string from the source line itself: remark unescapes backslashes in node.meta,
+    // which would shift every position after them.
+    const fence = /^(\s*(?:>\s*)*)(`{3,}|~{3,})\s*/.exec(fenceText);
+    const langStart = fence ? fence[0].length : fenceText.indexOf(kind);
+    const afterLang = fenceText.slice(langStart + kind.length);
+    const infoIndex = langStart + kind.length + (afterLang.length - afterLang.trimStart().length);
+    const info = fenceText.slice(infoIndex).trimEnd();
+    const infoOffset = lineStart + infoIndex;
 
     const attributes = new Map<string, BlockAttribute>();
     const parsed = parseInfoString(info);
@@ -83,7 +87,8 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
         return typeof value === "string" ? value : undefined;
       },
       flag(name) {
-        return attributes.has(name);
+        const value = attributes.get(name)?.value;
+        return value === true || (typeof value === "string" && /^(true|yes)$/i.test(value));
       },
     };
     blocks.push(block);

@@ -15,7 +15,7 @@ export type InfoStringResult =
 
 /**
  * Reads the attributes after a block's language: `id=cities format=csv src="a b.csv" show`.
- * Values may be bare words or double- or single-quoted (with `\"` inside double quotes).
+ * Values may be bare words or double- or single-quoted (with `\"` and `\\` inside double quotes).
  */
 export function parseInfoString(info: string): InfoStringResult {
   const attributes: BlockAttribute[] = [];
@@ -41,7 +41,8 @@ export function parseInfoString(info: string): InfoStringResult {
       let value = "";
       i++;
       while (i < info.length && info[i] !== quote) {
-        if (info[i] === "\\" && quote === '"' && i + 1 < info.length) i++;
+        // Only \" and \\ are escapes, so Windows-style paths keep their backslashes (and are then refused).
+        if (info[i] === "\\" && quote === '"' && (info[i + 1] === '"' || info[i + 1] === "\\")) i++;
         value += info[i];
         i++;
       }
