@@ -1,4 +1,4 @@
-import type { DataTable, Row } from "../data/data-table.ts";
+import type { Cell, DataTable, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonValue } from "./chart-spec.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
@@ -8,7 +8,9 @@ import type { ChartData } from "./spec-to-plot.ts";
  */
 export interface ChartPayload {
   spec: ChartSpec;
-  data: Record<string, Record<string, JsonValue>[]>;
+  /** Rows of each data id (or plain values, for inline lists such as [0]). */
+  data: Record<string, JsonValue[]>;
+  /** Date columns of each data id; "*" when the values themselves are dates. */
   dates: Record<string, string[]>;
 }
 
@@ -18,8 +20,14 @@ function collectStrings(value: JsonValue | undefined, into: Set<string>): void {
   else if (value && typeof value === "object") for (const item of Object.values(value)) collectStrings(item, into);
 }
 
-export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): ChartPayload {
+export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, inline: ReadonlyMap<string, (Row | Cell)[]> = new Map()): ChartPayload {
   const payload: ChartPayload = { spec, data: {}, dates: {} };
+  for (const [id, values] of inline) {
+    if (values.every((v) => v === null || typeof v !== "object" || v instanceof Date)) {
+      payload.data[id] = (values as Cell[]).map(encode);
+      if (values.some((v) => v instanceof Date)) payload.dates[id] = ["*"];
+    }
+  }
   for (const [id, table] of tables) {
     const mentioned = new Set<string>();
     for (const mark of spec.marks) {
@@ -40,9 +48,13 @@ const encode = (value: Row[string]): JsonValue => (value instanceof Date ? value
 
 /** Rows ready for Plot, from a payload (in the browser) — the inverse of chartPayload's encoding. */
 export function payloadData(payload: ChartPayload): ChartData {
-  const data: Record<string, Row[]> = {};
+  const data: Record<string, (Row | Cell)[]> = {};
   for (const [id, rows] of Object.entries(payload.data)) {
     const dateColumns = payload.dates[id] ?? [];
+    if (dateColumns.includes("*")) {
+      data[id] = rows.map((value) => (typeof value === "string" ? new Date(value) : (value as Cell)));
+      continue;
+    }
     data[id] = rows.map((row) => {
       const typed: Row = { ...(row as Row) };
       for (const column of dateColumns) if (typeof typed[column] === "string") typed[column] = new Date(typed[column] as string);

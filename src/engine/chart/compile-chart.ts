@@ -1,5 +1,5 @@
 import type { StoryData } from "../compile-story.ts";
-import type { DataTable, Row } from "../data/data-table.ts";
+import type { Cell, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { chartPayload, serializePayload } from "./chart-payload.ts";
@@ -7,6 +7,7 @@ import type { ChartSpec } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { figureHtml } from "./figure-html.ts";
+import { typeInlineData } from "./inline-data.ts";
 import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
 
@@ -57,13 +58,27 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   );
   if (hasErrors(diagnostics)) return { diagnostics };
 
+  // Inline lists are typed like data blocks and then referred to by an id of their own ("~" + mark index),
+  // so the spec stays plain JSON and the browser gets the typed values with the rest of the data.
+  const inline = new Map<string, (Row | Cell)[]>();
   const tables = new Map<string, DataTable>();
+  spec.marks.forEach((mark, index) => {
+    if (!Array.isArray(mark.data)) return;
+    const id = `~${index}`;
+    const typed = typeInlineData(id, mark.data);
+    mark.data = id;
+    if (typed.table.rows.length > 0) tables.set(id, typed.table);
+    else inline.set(id, typed.values);
+  });
   for (const id of [spec.data, ...spec.marks.map((m) => m.data)]) {
-    if (typeof id !== "string") continue;
+    if (typeof id !== "string" || tables.has(id) || inline.has(id)) continue;
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
-  const rows: Record<string, Row[]> = Object.fromEntries([...tables].map(([id, table]) => [id, table.rows]));
+  const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([
+    ...[...tables].map(([id, table]) => [id, table.rows] as const),
+    ...inline,
+  ]);
   const domId = `chart-${spec.id}`;
 
   let chartMarkup: string;
@@ -86,7 +101,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     spec,
     domId,
     chartMarkup,
-    payloadJson: serializePayload(chartPayload(spec, tables)),
+    payloadJson: serializePayload(chartPayload(spec, tables, inline)),
     lang: context.lang,
   });
   const chart: CompiledChart = { id: spec.id, domId, spec, html, chartMarkup };

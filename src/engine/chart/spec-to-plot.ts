@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { Row } from "../data/data-table.ts";
+import type { Cell, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonObject, JsonValue, MarkSpec } from "./chart-spec.ts";
 import { markTakesData, transforms } from "./plot-vocabulary.ts";
 
@@ -8,7 +8,7 @@ import { markTakesData, transforms } from "./plot-vocabulary.ts";
  * spec to Plot: the build uses it to render SVG, and the browser uses it to render the same chart again.
  * It assumes the spec passed checkChartSpec; for anything else, Plot's own errors surface.
  */
-export type ChartData = Readonly<Record<string, readonly Row[]>>;
+export type ChartData = Readonly<Record<string, readonly (Row | Cell)[]>>;
 
 export interface PlotEnvironment {
   document?: Document;
