@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+
+const site = join(repoRoot, "tests", "sites", "basic");
+
+describe("building a site", () => {
+  let project: ReturnType<typeof createTempProject>;
+  let result: ReturnType<typeof runPlotline>;
+
+  beforeAll(() => {
+    project = createTempProject(site);
+    result = runPlotline(project.root, "build");
+  }, 300_000);
+  afterAll(() => project?.cleanup());
+
+  const page = (path: string) => readFileSync(join(project.root, "dist", path), "utf8");
+
+  it("exits 0 and writes a page per story and a home page", () => {
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(existsSync(join(project.root, "dist", "index.html"))).toBe(true);
+    expect(existsSync(join(project.root, "dist", "stories", "city-talent", "index.html"))).toBe(true);
+    expect(existsSync(join(project.root, "dist", "stories", "zh-story", "index.html"))).toBe(true);
+  });
+
+  it("puts every chart into the HTML as a server-rendered SVG inside its figure", () => {
+    const html = page("stories/city-talent/index.html");
+    const figures = html.match(/<figure class="plotline-figure"[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) {
+      expect(figure).toMatch(/<svg[^>]*role="img"/);
+      expect(figure).toMatch(/<(rect|path|circle|line)\b/);
+      expect(figure).toContain('<script class="plotline-spec" type="application/json">');
+    }
+    expect(figures[0]).toContain('aria-label="Bar chart. Beijing 33 per cent, elsewhere 67 per cent."');
+    expect(figures[0]).toContain("Beijing holds a third");
+  });
+
+  it("reads src= data from data/ and shows a data block as a table only with show", () => {
+    const html = page("stories/city-talent/index.html");
+    expect(html).toContain("plotline-table");
+    expect(html.match(/<table/g)).toHaveLength(1);
+    expect(html).toContain('aria-label="line"');
+  });
+
+  it("sets the page language from the story's lang and localises its date", () => {
+    const html = page("stories/zh-story/index.html");
+    expect(html).toMatch(/<html[^>]*lang="zh-CN"/);
+    expect(html).toContain("2023年3月31日");
+    expect(page("stories/city-talent/index.html")).toContain("March 21, 2025");
+  });
+
+  it("lists stories on the home page, newest first", () => {
+    const html = page("index.html");
+    expect(html.indexOf("Where the talent lives")).toBeGreaterThan(-1);
+    expect(html.indexOf("Where the talent lives")).toBeLessThan(html.indexOf("北京人才占三分之一"));
+  });
+
+  it("fails a story with a misspelled column with its position and a suggestion, no stack trace, and leaves dist/ as it was", () => {
+    const before = page("stories/city-talent/index.html");
+    const story = join(project.root, "content", "stories", "city-talent.md");
+    const original = readFileSync(story, "utf8");
+    writeFileSync(story, original.replace("barX: {y: city, x: share", "barX: {y: citty, x: share"));
+    try {
+      const failed = runPlotline(project.root, "build");
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain(
+          'content/stories/city-talent.md:27:15 error plot/unknown-column Column "citty" is not in data "cities". Did you mean "city"?',
+      );
+      expect(failed.stderr).toContain("> 27 |   - barX: {y: citty, x: share");
+      expect(failed.stderr).toMatch(/hint: /);
+      expect(failed.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      expect(page("stories/city-talent/index.html")).toBe(before);
+    } finally {
+      writeFileSync(story, original);
+    }
+  }, 300_000);
+});

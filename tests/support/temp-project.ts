@@ -1,0 +1,32 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+export const repoRoot = join(import.meta.dirname, "..", "..");
+
+/**
+ * A throwaway Plotline project: this repository's code and config with the stories and data of
+ * `site` (a folder holding content/ and data/), so tests build real sites without touching the repo.
+ */
+export function createTempProject(site: string): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), "plotline-site-"));
+  for (const entry of ["package.json", "tsconfig.json", "astro.config.mjs", "plotline.config.mjs", "src", "public"]) {
+    cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  }
+  cpSync(join(site, "content"), join(root, "content"), { recursive: true });
+  cpSync(join(site, "data"), join(root, "data"), { recursive: true });
+  symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"), "dir");
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Runs the Plotline CLI in a project with this repository's Node (24). */
+export function runPlotline(root: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(join(repoRoot, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    timeout: 240_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
