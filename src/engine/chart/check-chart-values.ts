@@ -94,7 +94,7 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
     for (const [option, value] of Object.entries(mark.options)) {
       const path: SpecPath = [...(markPaths.get(mark) ?? ["marks", index, mark.mark]), option];
       check(option, value, markOptionKinds[option], path);
-      if (option === "tickFormat") checkFormat(option, value, path);
+      if (option === "tickFormat" || option === "format") checkFormat(option, value, path);
       if (option === "tip" && typeof value === "object" && value !== null && !Array.isArray(value)) {
         const formats = value["format"];
         if (typeof formats === "object" && formats !== null && !Array.isArray(formats)) {

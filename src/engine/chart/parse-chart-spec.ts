@@ -2,7 +2,8 @@ import { parseDocument, type Document } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";
-import { yamlErrorDetail } from "../story/parse-frontmatter.ts";
+import { explainYamlError } from "../story/explain-yaml-error.ts";
+import { quoteProseValues } from "../story/quote-prose-values.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { locate } from "../story/yaml-locate.ts";
 import { chartIdFromTitle } from "./chart-id.ts";
@@ -58,10 +59,11 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
     diagnostics.push(diagnostic("plot/missing-marks", {}, block.fenceSpan));
     return { locate: locator, markPaths, diagnostics };
   }
-  doc = parseDocument(body.text, { prettyErrors: false, uniqueKeys: true });
+  const yamlText = quoteProseValues(body.text, figureKeys);
+  doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    diagnostics.push(diagnostic("plot/syntax", { detail: yamlErrorDetail(error.message) }, body.span(error.pos[0], error.pos[1])));
+    const problem = explainYamlError(doc.errors[0]!, yamlText);
+    diagnostics.push(diagnostic("plot/syntax", { detail: problem.detail }, body.span(problem.start, problem.end)));
     return { locate: locator, markPaths, diagnostics };
   }
   const raw: unknown = doc.toJS();

@@ -20,8 +20,13 @@ export const scaleOptionNames: ReadonlySet<string> = new Set(vocabulary.scaleOpt
 const marks = vocabulary.marks as Record<string, { takesData: boolean; options: string[] }>;
 export const markNames: ReadonlySet<string> = new Set(Object.keys(marks));
 export const markTakesData = (mark: string): boolean => marks[mark]?.takesData ?? false;
+/** Options Plotline adds to some marks: `format` formats a text mark's labels (".0%", "%Y"). */
+const plotlineMarkOptions: Readonly<Record<string, readonly string[]>> = { text: ["format"], textX: ["format"], textY: ["format"] };
+
 export function markOptionNames(mark: string): Set<string> {
-  return new Set([...(marks[mark]?.options ?? []), "data"].filter((o) => !reservedMarkOptions.has(o)));
+  return new Set(
+    [...(marks[mark]?.options ?? []), ...(plotlineMarkOptions[mark] ?? []), "data"].filter((o) => !reservedMarkOptions.has(o)),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { format as d3Format, utcFormat } from "d3";
 import type { Cell, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonObject, JsonValue, MarkSpec } from "./chart-spec.ts";
 import { markTakesData, transforms } from "./plot-vocabulary.ts";
@@ -35,6 +36,7 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
 
 function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData): unknown {
   let options: Record<string, unknown> = structuredClone(mark.options);
+  if (typeof options["format"] === "string") options = withFormattedText(options, options["format"]);
   for (const { name, value } of mark.transforms) {
     const info = transforms[name]!;
     const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
@@ -50,4 +52,27 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData): unknown {
   const chartRows = spec.data !== undefined && !/^(axis|grid)/.test(mark.mark) ? data[spec.data] : undefined;
   const rows = typeof mark.data === "string" ? data[mark.data] : Array.isArray(mark.data) ? mark.data : chartRows;
   return rows === undefined ? markFunction(options) : markFunction(rows, options);
+}
+
+/**
+ * Plotline's `format` option of text marks: labels formatted with a d3-format specifier (".0%") for
+ * numbers or a d3-time-format one ("%Y") for dates, applied to the column named by `text`.
+ */
+function withFormattedText(options: Record<string, unknown>, specifier: string): Record<string, unknown> {
+  const { format: _, text, ...rest } = options;
+  if (typeof text !== "string") return rest;
+  const formatter = textFormatter(specifier);
+  return { ...rest, text: { transform: (rows: readonly Row[]) => rows.map((row) => formatter(row[text] ?? null)), label: text } };
+}
+
+export function textFormatter(specifier: string): (value: Cell) => string {
+  const isTime = /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
+  const formatNumber = isTime ? undefined : d3Format(specifier);
+  const formatDate = isTime ? utcFormat(specifier) : undefined;
+  return (value) => {
+    if (value === null) return "";
+    if (value instanceof Date) return formatDate ? formatDate(value) : value.toISOString();
+    if (typeof value === "number") return formatNumber ? formatNumber(value) : String(value);
+    return String(value);
+  };
 }

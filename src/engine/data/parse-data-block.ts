@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
+import { explainYamlError } from "../story/explain-yaml-error.ts";
 import { yamlErrorDetail } from "../story/parse-frontmatter.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { nodeAt } from "../story/yaml-locate.ts";
@@ -402,7 +403,8 @@ function readYaml(origin: Origin, report: (d: Diagnostic) => void): RawTable | u
     doc = parseDocument(origin.text, { prettyErrors: false, uniqueKeys: true });
     const error = doc.errors[0];
     if (error) {
-      report(diagnostic("data/syntax", { format: "yaml", detail: yamlErrorDetail(error.message) }, origin.span(error.pos[0], error.pos[1])));
+      const problem = explainYamlError(error, origin.text);
+      report(diagnostic("data/syntax", { format: "yaml", detail: problem.detail }, origin.span(problem.start, problem.end)));
       return undefined;
     }
     value = doc.toJS({ maxAliasCount: 100 });

@@ -4,6 +4,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { frontmatterHelp, frontmatterKeys, frontmatterSchema, type Frontmatter } from "./frontmatter-schema.ts";
+import { explainYamlError } from "./explain-yaml-error.ts";
+import { quoteProseValues } from "./quote-prose-values.ts";
 import { locate } from "./yaml-locate.ts";
 
 export interface FrontmatterResult {
@@ -37,16 +39,13 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
   const yamlStart = file.offsetAt({ line: 2, column: 1 });
   const yamlEnd = file.offsetAt({ line: closingLine, column: 1 });
   const bodyOffset = closingLine < file.lineCount ? file.offsetAt({ line: closingLine + 1, column: 1 }) : file.text.length;
-  const yamlText = file.text.slice(yamlStart, yamlEnd);
+  const yamlText = quoteProseValues(file.text.slice(yamlStart, yamlEnd), ["title", "dek"]);
   const at = (start: number, end: number) => file.span(yamlStart + start, yamlStart + end);
 
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors.slice(0, 1)) {
-      diagnostics.push(
-        diagnostic("story/frontmatter-syntax", { detail: yamlErrorDetail(error.message) }, at(error.pos[0], error.pos[1])),
-      );
-    }
+    const problem = explainYamlError(doc.errors[0]!, yamlText);
+    diagnostics.push(diagnostic("story/frontmatter-syntax", { detail: problem.detail }, at(problem.start, problem.end)));
     return { diagnostics, bodyOffset };
   }
   const raw = doc.toJS() ?? {};

@@ -393,10 +393,11 @@ describe("YAML", () => {
   it("null and ~ are missing values", () => {
     expect(table("id=t format=yaml", "- a: 1\n- a: ~\n- a: null").rows).toEqual([{ a: 1 }, { a: null }, { a: null }]);
   });
-  it("a syntax error is reported where YAML finds it", () => {
+  it("an unclosed bracket is reported at the bracket, not where YAML notices it", () => {
     const result = parseData("id=t format=yaml", "- a: 1\n- a: [2, 3\n- a: 4");
-    // The yaml package notices the unclosed "[" where the next item starts.
-    expect(located(result.diagnostics)).toEqual([at("data/syntax", BODY + 2, 1)]);
+    // The yaml package notices the unclosed "[" where the next item starts; editors need the "[".
+    expect(located(result.diagnostics)).toEqual([at("data/syntax", BODY + 1, 6)]);
+    expect(result.diagnostics[0]!.message).toContain('a "[" is opened but not closed');
     expect(result.table).toBeUndefined();
   });
   it("a name indented under a value is reported at that value", () => {
