@@ -52,6 +52,9 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
       }
     }
   }
+  // With a legend Plot returns a <figure style="max-width:initial">; it sits inside our own figure,
+  // so it becomes a <div>, and loses its inline style (see .plotline-plot-figure in the stylesheet).
+  plot.removeAttribute("style");
   let markup = plot.outerHTML;
   if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
   return stabiliseIds(markup, options.idPrefix);

@@ -16,6 +16,8 @@ export interface PlotEnvironment {
   width?: number;
 }
 
+export const plotClassName = "plotline-plot";
+
 type PlotFunction = (...args: unknown[]) => unknown;
 const plotFunction = (name: string): PlotFunction => {
   const fn = (Plot as unknown as Record<string, unknown>)[name];
@@ -27,6 +29,8 @@ const isObject = (value: unknown): value is JsonObject => typeof value === "obje
 
 export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment: PlotEnvironment = {}): Plot.PlotOptions {
   const options: Record<string, unknown> = structuredClone(spec.options);
+  // A class of our own (not Plot's hashed default) so the site stylesheet can style charts and legends.
+  options["className"] = plotClassName;
   if (spec.figure.alt !== undefined) options["ariaLabel"] = spec.figure.alt;
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
