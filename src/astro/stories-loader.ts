@@ -1,20 +1,22 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { compileStory, type CompiledStory } from "../engine/compile-story.ts";
-import { nodeDataFiles } from "../engine/data/node-data-files.ts";
+import type { CompiledStory } from "../engine/compile-story.ts";
+import {
+  compileProjectStory,
+  dataDir as DATA_DIR,
+  listStoryFiles,
+  precompiledStoriesKey,
+  storiesDir as STORIES_DIR,
+} from "../engine/project/compile-project.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { errorPanelHtml } from "./diagnostics-html.ts";
 
-/** Where the build command leaves stories it has already compiled in this process, keyed by path. */
-const PRECOMPILED = Symbol.for("plotline.precompiled");
 
-const STORIES_DIR = "content/stories";
-const DATA_DIR = "data";
 
 /**
  * Loads content/stories/*.md into the `stories` collection, compiled by the Plotline engine.
@@ -32,10 +34,15 @@ export function storiesLoader(): Loader {
       const project = new Project(root);
       const dev = context.watcher !== undefined;
 
-      const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[PRECOMPILED];
+      const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
+      // Stories the build command compiled (and reported on) in this process are used as they are.
+      const reported = new Set<CompiledStory>();
       const stories = project.storyPaths().map((path) => {
         const ready = precompiled instanceof Map ? (precompiled.get(path) as CompiledStory | undefined) : undefined;
-        if (ready) return ready;
+        if (ready) {
+          reported.add(ready);
+          return ready;
+        }
         try {
           return project.compile(path);
         } catch (error) {
@@ -47,14 +54,14 @@ export function storiesLoader(): Loader {
       });
 
       if (!dev && stories.some((story) => story && !story.ok)) {
-        for (const story of stories) if (story) logWarnings(context, project, story);
+        for (const story of stories) if (story && !reported.has(story)) logWarnings(context, project, story);
         throw new Error(buildFailureMessage(project, stories));
       }
 
       const kept = new Set<string>();
       for (const story of stories) {
         if (!story) continue;
-        storeStory(context, project, story, dev);
+        storeStory(context, project, story, dev, !reported.has(story));
         kept.add(story.slug);
       }
       // The store persists between runs (node_modules/.astro); drop stories whose files are gone.
@@ -76,20 +83,12 @@ class Project {
   }
 
   storyPaths(): string[] {
-    const dir = this.absolute(STORIES_DIR);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith(".md") && !e.name.startsWith("."))
-      .map((e) => `${STORIES_DIR}/${e.name}`)
-      .sort();
+    return listStoryFiles(this.root);
   }
 
   /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
   compile(path: string): CompiledStory | undefined {
-    const text = this.read(path);
-    if (text === undefined) return undefined;
-    // A fresh data source each time, so a dev-time change to data/ is always seen.
-    return compileStory({ path, text }, { dataFiles: nodeDataFiles(this.absolute(DATA_DIR)) });
+    return compileProjectStory(this.root, path);
   }
 
   /** The text of a project file, or undefined if it is missing or outside the project. */
@@ -135,8 +134,8 @@ function placeholderFrontmatter(story: CompiledStory): Frontmatter {
   };
 }
 
-function storeStory(context: LoaderContext, project: Project, story: CompiledStory, dev: boolean): void {
-  for (const d of story.diagnostics) {
+function storeStory(context: LoaderContext, project: Project, story: CompiledStory, dev: boolean, log = true): void {
+  for (const d of log ? story.diagnostics : []) {
     if (d.severity === "error") context.logger.error(project.format(d));
     else context.logger.warn(project.format(d));
   }

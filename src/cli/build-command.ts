@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
-import { compileProject } from "../engine/project/compile-project.ts";
+import { compileProject, precompiledStoriesKey } from "../engine/project/compile-project.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 
-/** The key under which the build hands compiled stories to the Astro loader running in this process. */
-export const precompiledKey = Symbol.for("plotline.precompiled");
 
 /**
  * `plotline build`: checks and compiles every story first (so every problem is reported at once, with
@@ -28,7 +26,7 @@ export async function buildCommand(root: string): Promise<number> {
       `${counts.warnings ? ` (${plural(counts.warnings, "warning")})` : ""}.\n`,
   );
 
-  (globalThis as Record<symbol, unknown>)[precompiledKey] = new Map<string, CompiledStory>(project.stories.map((s) => [s.path, s]));
+  (globalThis as Record<symbol, unknown>)[precompiledStoriesKey] = new Map<string, CompiledStory>(project.stories.map((s) => [s.path, s]));
   const workDir = join(root, ".plotline");
   const stagingDir = join(workDir, `dist-${process.pid}`);
   const outDir = join(root, "dist");
@@ -42,7 +40,7 @@ export async function buildCommand(root: string): Promise<number> {
     process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
     return 1;
   } finally {
-    delete (globalThis as Record<symbol, unknown>)[precompiledKey];
+    delete (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
   }
   const previous = join(workDir, `previous-dist-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, previous);

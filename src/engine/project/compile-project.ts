@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { compileStory, type CompiledStory } from "../compile-story.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -8,26 +8,37 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 export const storiesDir = "content/stories";
 export const dataDir = "data";
 
+/**
+ * Where `plotline build` leaves the stories it has compiled for the Astro loader running in the same
+ * process (Astro loads the loader through Vite, so a module-level variable would not be shared).
+ */
+export const precompiledStoriesKey = Symbol.for("plotline.precompiled");
+
 export interface CompiledProject {
   stories: CompiledStory[];
   diagnostics: Diagnostic[];
 }
 
-const toPosix = (path: string) => path.split(sep).join("/");
-
-/** The story files of a project, as paths relative to its root, sorted. */
+/** The story files of a project (content/stories/*.md, not in subfolders), relative to its root, sorted. */
 export function listStoryFiles(root: string): string[] {
   const dir = join(root, storiesDir);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !entry.name.startsWith("."))
-    .map((entry) => toPosix(relative(root, join(entry.parentPath, entry.name))))
+    .map((entry) => `${storiesDir}/${entry.name}`)
     .sort();
 }
 
-/** Compiles one story file of a project. */
-export function compileProjectStory(root: string, path: string): CompiledStory {
-  return compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles: nodeDataFiles(join(root, dataDir)) });
+/** Compiles one story file of a project; undefined if the file is gone. */
+export function compileProjectStory(root: string, path: string): CompiledStory | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(root, path), "utf8");
+  } catch {
+    return undefined;
+  }
+  // A fresh data source each time, so a change to data/ is always seen.
+  return compileStory({ path, text }, { dataFiles: nodeDataFiles(join(root, dataDir)) });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
