@@ -4,7 +4,8 @@
  * or written out by hand, never computed the way the engine computes them.
  */
 import { describe, expect, it } from "vitest";
-import { BODY_LINE, compile, PAY, payChart, PLOT_LINE, plotBlock, positionOf, spans, where } from "./helpers.ts";
+import { compileStory } from "../../../src/engine/compile-story.ts";
+import { BODY_LINE, compile, memoryFiles, PAY, payChart, PLOT_LINE, plotBlock, positionOf, spans, story, STORY_PATH, where } from "./helpers.ts";
 
 /** Compiles PAY + a chart and returns "code line:column" of every diagnostic, plus the markdown for positionOf. */
 function check(yaml: string, info = "data=pay") {
@@ -492,5 +493,51 @@ describe("Plot's warning state between charts", () => {
     const result = compile(DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}"));
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/plot-warning"]);
     expect(result.charts[0]!.chartMarkup).not.toContain("Please check the console");
+  });
+});
+
+describe("never a crash", () => {
+  const odd = [
+    "marks:\n  - barX: {y: name, x: {value: salary, label: Pay}}",
+    "marks:\n  - barX: {y: name, x: salary, sort: 5, fill: 3}",
+    "marks:\n  - dot: {y: name, x: salary, channels: 3}",
+    "marks:\n  - barY: {x: dept, groupX: [1]}",
+    "marks:\n  - barY: {x: dept, groupX: {y: {reduce: 5}}}",
+    "marks:\n  - dot: {x: salary, y: salary, mapY: nonsense}",
+    "marks:\n  - lineY: {x: salary, y: salary, windowY: {k: -1}}",
+    "marks:\n  - barY: {x: dept, y: salary, normalizeY: nope}",
+    "marks:\n  - ruleY: []",
+    "marks: [null]",
+    "marks:\n  - barX: null",
+    "height: -5\nwidth: 0\nmarks:\n  - frame",
+    "color: 5\nfacet: 5\nmarks:\n  - barX: {y: name, x: salary}",
+    "projection: foo\nmarks:\n  - geo: {}",
+    "marks:\n  - rect: {x: salary, y: salary, interval: fortnight}",
+    "marks:\n  - raster: {x: salary, y: salary, fill: salary}",
+    "marks:\n  - text: {x: salary, y: name, text: name, format: 5}",
+    "marks:\n  - axisX: {data: pay}",
+    "[1, 2",
+    "{marks: }",
+    "marks:\n  - barX: &a {y: name, x: salary}\n  - barX: *a",
+    "marks:\n  - barX: !!binary aGVsbG8=",
+  ];
+  it.each(odd)("compiling %j gives diagnostics or a chart, and never throws", (yaml) => {
+    const result = payChart(yaml);
+    for (const d of result.diagnostics) {
+      expect(d.span.start.line).toBeGreaterThanOrEqual(1);
+      expect(d.span.start.column).toBeGreaterThanOrEqual(1);
+      expect(d.message).not.toMatch(/\n\s+at /);
+    }
+    expect(result.charts.length + result.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+describe("Windows line ends and a byte-order mark", () => {
+  it("a chart's diagnostics are at the same lines and columns", () => {
+    const markdown = PAY + plotBlock("data=pay", "title: Pay\nmarks:\n  - barX:\n      y: nme\n      x: salery");
+    const lf = compile(markdown);
+    const crlf = compileStory({ path: STORY_PATH, text: `\uFEFF${story(markdown).replace(/\n/g, "\r\n")}` }, { dataFiles: memoryFiles() });
+    expect(where(lf.diagnostics)).toEqual([`plot/unknown-column ${BODY_LINE + 3}:10`, `plot/unknown-column ${BODY_LINE + 4}:10`]);
+    expect(crlf.diagnostics).toEqual(lf.diagnostics);
   });
 });
