@@ -112,8 +112,10 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
 
   const charts: CompiledChart[] = [];
   const chartIds = new Set<string>();
-  for (const block of blocks.filter((b) => b.kind === "plot")) {
-    const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds });
+  const plotBlocks = blocks.filter((b) => b.kind === "plot");
+  const reservedIds = new Set(plotBlocks.map((b) => b.attribute("id")).filter((id) => id !== undefined));
+  for (const block of plotBlocks) {
+    const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds, reservedIds });
     diagnostics.push(...result.diagnostics);
     if (result.chart) {
       charts.push(result.chart);

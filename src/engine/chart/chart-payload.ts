@@ -56,6 +56,8 @@ export function payloadData(payload: ChartPayload): ChartData {
       continue;
     }
     data[id] = rows.map((row) => {
+      // Plain values (an inline list such as [0]) stay plain values.
+      if (row === null || typeof row !== "object" || Array.isArray(row)) return row as Cell;
       const typed: Row = { ...(row as Row) };
       for (const column of dateColumns) if (typeof typed[column] === "string") typed[column] = new Date(typed[column] as string);
       return typed;

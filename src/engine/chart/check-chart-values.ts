@@ -32,7 +32,7 @@ const scaleOptionKinds: Record<string, Kind[]> = {
 const markOptionKinds: Record<string, Kind[]> = {
   dx: ["number"], dy: ["number"], inset: ["number"], insetTop: ["number"], insetRight: ["number"],
   insetBottom: ["number"], insetLeft: ["number"], textAnchor: ["string"], lineAnchor: ["string"],
-  frameAnchor: ["string"], curve: ["string"], lineWidth: ["number"], rx: ["number", "string"], ry: ["number", "string"],
+  frameAnchor: ["string"], curve: ["string"], format: ["string"], lineWidth: ["number"], rx: ["number", "string"], ry: ["number", "string"],
 };
 
 function fits(value: JsonValue, kind: Kind): boolean {

@@ -29,6 +29,8 @@ export interface ChartContext {
   storySlug: string;
   /** Ids of the charts compiled so far in this story. */
   usedIds: ReadonlySet<string>;
+  /** Ids given with id= anywhere in the story: ids made from titles keep clear of them. */
+  reservedIds?: ReadonlySet<string>;
 }
 
 const validId = /^[a-z][a-z0-9-]*$/;
@@ -48,7 +50,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     diagnostics.push(diagnostic("plot/duplicate-id", { id: explicitId }, block.attributeSpan("id", "value")));
   } else if (explicitId === undefined) {
     let id = spec.id;
-    for (let n = 2; context.usedIds.has(id); n++) id = `${spec.id}-${n}`;
+    const taken = (candidate: string) => context.usedIds.has(candidate) || (context.reservedIds?.has(candidate) ?? false);
+    for (let n = 2; taken(id); n++) id = `${spec.id}-${n}`;
     spec.id = id;
   }
 
@@ -86,7 +89,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   const originalWarn = console.warn;
   try {
     // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
-    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^Warning:\s*/, ""));
     chartMarkup = renderChartSvg(spec, rows, { idPrefix: domId });
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");

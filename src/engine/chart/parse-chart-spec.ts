@@ -59,7 +59,8 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
     diagnostics.push(diagnostic("plot/missing-marks", {}, block.fenceSpan));
     return { locate: locator, markPaths, diagnostics };
   }
-  const yamlText = quoteProseValues(body.text, figureKeys);
+  // "caption" is not ours, but editors reach for it; read it as prose too, so it gets a helpful message.
+  const yamlText = quoteProseValues(body.text, [...figureKeys, "caption"]);
   doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problem = explainYamlError(doc.errors[0]!, yamlText);

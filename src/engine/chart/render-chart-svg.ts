@@ -37,12 +37,26 @@ export interface RenderOptions {
 export function renderChartSvg(spec: ChartSpec, data: ChartData, options: RenderOptions): string {
   const document = getServerDocument();
   const environment = options.width === undefined ? { document } : { document, width: options.width };
-  const plot = Plot.plot(specToPlotOptions(spec, data, environment)) as unknown as Element;
+  let plot: Element;
+  try {
+    plot = Plot.plot(specToPlotOptions(spec, data, environment)) as unknown as Element;
+  } catch (error) {
+    // Plot counts warnings in module state and resets it only when a plot completes; a throw mid-way
+    // would leak a warning into the next chart. A plot of nothing completes and clears it.
+    Plot.plot({ document, marks: [] });
+    throw error;
+  }
 
   for (const style of [...plot.querySelectorAll("style")]) style.remove();
+  // Plot marks a chart it warned about with a ⚠️ for the console; Plotline tells the editor instead.
+  for (const text of [...plot.querySelectorAll("text")]) {
+    if (text.querySelector("title")?.textContent?.includes("Please check the console")) text.remove();
+  }
   const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : [...plot.querySelectorAll("svg")];
   const chartSvg = svgs.find((svg) => svg.getAttribute("aria-label") !== null) ?? svgs[svgs.length - 1];
   for (const svg of svgs) {
+    // Namespaced, so the same markup is a valid stand-alone .svg file (downloads, embeds).
+    svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
     if (svg === chartSvg) svg.setAttribute("role", "img");
     else svg.setAttribute("aria-hidden", "true");
     for (const element of [svg, ...svg.querySelectorAll("*")]) {
@@ -57,7 +71,18 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
   plot.removeAttribute("style");
   let markup = plot.outerHTML;
   if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
-  return stabiliseIds(markup, options.idPrefix);
+  return stabiliseIds(escapeAttributeBrackets(markup), options.idPrefix);
+}
+
+/**
+ * linkedom escapes only & and " in attribute values; < and > are legal there in HTML but not in a
+ * stand-alone SVG (XML) file. Text content never holds a raw "<" (it is escaped), so rewriting every
+ * quoted value is safe.
+ */
+export function escapeAttributeBrackets(markup: string): string {
+  return markup.replace(/="([^"]*)"/g, (match, value: string) =>
+    /[<>]/.test(value) ? `="${value.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"` : match,
+  );
 }
 
 /** Plot numbers clip paths, patterns and markers across the whole process; number them per chart instead. */

@@ -41,6 +41,7 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
 function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData): unknown {
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (typeof options["format"] === "string") options = withFormattedText(options, options["format"]);
+  if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   for (const { name, value } of mark.transforms) {
     const info = transforms[name]!;
     const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
@@ -78,5 +79,23 @@ export function textFormatter(specifier: string): (value: Cell) => string {
     if (value instanceof Date) return formatDate ? formatDate(value) : value.toISOString();
     if (typeof value === "number") return formatNumber ? formatNumber(value) : String(value);
     return String(value);
+  };
+}
+
+/** Links drawn from data may only lead to web pages, mail, or within the site: never javascript: or data:. */
+const safeLink = /^(?:https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
+export const isSafeLink = (value: string): boolean => safeLink.test(value.trim()) && !/^\s*(?:javascript|data|vbscript):/i.test(value);
+
+function withSafeLinks(options: Record<string, unknown>, column: string): Record<string, unknown> {
+  return {
+    ...options,
+    href: {
+      transform: (rows: readonly Row[]) =>
+        rows.map((row) => {
+          const value = row[column];
+          return typeof value === "string" && isSafeLink(value) ? value.trim() : null;
+        }),
+      label: column,
+    },
   };
 }

@@ -234,12 +234,6 @@ export const catalog = {
     message: (p) => `There is no data block "${p.id}" in this story.${p.suggestion}`,
     hint: (p) => (p.known.length ? `The data blocks of this story are ${list(p.known)}.` : "This story has no data block yet; add one with ```data id=…"),
   }),
-  "plot/data-after-chart": entry<{ id: string; line: number }>({
-    severity: "warning",
-    title: "Chart uses data defined further down",
-    message: (p) => `The data block "${p.id}" is defined below this chart (line ${p.line}).`,
-    hint: () => "It works, but readers of the source find the data more easily if it comes first.",
-  }),
   "plot/syntax": entry<{ detail: string }>({
     severity: "error",
     title: "Chart spec is not valid YAML",

@@ -38,11 +38,13 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
 
     const attributes = new Map<string, BlockAttribute>();
     const parsed = parseInfoString(info);
-    if (!parsed.ok) {
+    if (parsed.error) {
       diagnostics.push(
-        diagnostic("block/attribute-syntax", { detail: parsed.detail }, file.span(infoOffset + parsed.offset, infoOffset + info.length)),
+        diagnostic("block/attribute-syntax", { detail: parsed.error.detail }, file.span(infoOffset + parsed.error.offset, infoOffset + info.length)),
       );
-    } else {
+    }
+    {
+      // Attributes read before a problem still count, so one typo does not also lose the block's id.
       for (const attribute of parsed.attributes) {
         const span = file.span(infoOffset + attribute.start, infoOffset + attribute.end);
         if (!blockAttributes[kind].includes(attribute.name)) {
@@ -79,7 +81,9 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
         const attribute = attributes.get(name);
         if (!attribute) return fenceSpan;
         const start = part === "value" && attribute.value !== true ? attribute.valueStart : attribute.start;
-        const end = part === "value" && attribute.value !== true ? attribute.valueStart + attribute.value.length : attribute.end;
+        // A quoted value ends before its closing quote; escapes make it longer than the value itself.
+        const quoted = attribute.value !== true && attribute.end > attribute.valueStart && /["']/.test(info[attribute.end - 1] ?? "");
+        const end = part === "value" && attribute.value !== true ? (quoted ? attribute.end - 1 : attribute.valueStart + attribute.value.length) : attribute.end;
         return file.span(infoOffset + start, infoOffset + end);
       },
       attribute(name) {

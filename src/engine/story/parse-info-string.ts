@@ -9,9 +9,11 @@ export interface BlockAttribute {
   valueStart: number;
 }
 
-export type InfoStringResult =
-  | { ok: true; attributes: BlockAttribute[] }
-  | { ok: false; detail: string; offset: number };
+/** The attributes read, and the first problem if the string could not be read to its end. */
+export interface InfoStringResult {
+  attributes: BlockAttribute[];
+  error?: { detail: string; offset: number };
+}
 
 /**
  * Reads the attributes after a block's language: `id=cities format=csv src="a b.csv" show`.
@@ -28,7 +30,7 @@ export function parseInfoString(info: string): InfoStringResult {
     while (i < info.length && !isSpace(info[i]) && info[i] !== "=") i++;
     const name = info.slice(start, i);
     if (name === "" || /["']/.test(name)) {
-      return { ok: false, detail: `unexpected "${info[start]}"`, offset: start };
+      return { attributes, error: { detail: `unexpected "${info[start]}"`, offset: start } };
     }
     if (info[i] !== "=") {
       attributes.push({ name, value: true, start, end: i, valueStart: i });
@@ -47,7 +49,7 @@ export function parseInfoString(info: string): InfoStringResult {
         i++;
       }
       if (i >= info.length) {
-        return { ok: false, detail: `the value of "${name}" opens a quote that is never closed`, offset: valueStart - 1 };
+        return { attributes, error: { detail: `the value of "${name}" opens a quote that is never closed`, offset: valueStart - 1 } };
       }
       i++; // closing quote
       attributes.push({ name, value, start, end: i, valueStart });
@@ -55,9 +57,9 @@ export function parseInfoString(info: string): InfoStringResult {
       const valueStart = i;
       while (i < info.length && !isSpace(info[i])) i++;
       const value = info.slice(valueStart, i);
-      if (value === "") return { ok: false, detail: `"${name}=" has no value`, offset: start };
+      if (value === "") return { attributes, error: { detail: `"${name}=" has no value`, offset: start } };
       attributes.push({ name, value, start, end: i, valueStart });
     }
   }
-  return { ok: true, attributes };
+  return { attributes };
 }

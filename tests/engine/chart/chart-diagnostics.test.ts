@@ -469,7 +469,7 @@ describe("Plot's warning state between charts", () => {
   // drawn, which then shows readers Plot's "⚠️ 1 warning. Please check the console." although it is fine.
   // Fix: drain Plot's warning state after a failed render (e.g. render an empty Plot.plot({marks: []})
   // in the catch), and/or remove Plot's warning marker from the markup (see the test below).
-  it.fails("a chart that warned and then failed does not leave a warning marker on the next, clean chart", () => {
+  it("a chart that warned and then failed does not leave a warning marker on the next, clean chart", () => {
     const markdown = DATED + plotBlock("data=monthly", WARNS_THEN_FAILS) + "\n" + plotBlock("data=monthly", "marks:\n  - rectY: {x: month, y: sales, interval: month}");
     const result = compile(markdown);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/render-failed"]);
@@ -479,7 +479,7 @@ describe("Plot's warning state between charts", () => {
 
   // BUG (same place): Plot also remembers the last warning message and drops a repeat of it, so after a
   // chart that warned and failed, the next chart with the same problem gets no plot/plot-warning.
-  it.fails("a chart that warned and then failed does not swallow the same warning of the next chart", () => {
+  it("a chart that warned and then failed does not swallow the same warning of the next chart", () => {
     const markdown = DATED + plotBlock("data=monthly", WARNS_THEN_FAILS) + "\n" + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}");
     const result = compile(markdown);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/render-failed", "plot/plot-warning"]);
@@ -489,7 +489,7 @@ describe("Plot's warning state between charts", () => {
   // Please check the console." to a chart it warned about. Plotline reports the warning to the editor
   // as plot/plot-warning, but the marker stays in the published SVG, where readers see it and have no
   // console to check. Fix: remove Plot's warning <text> (the one holding "\u26a0\ufe0f") from the SVG.
-  it.fails("the published chart does not tell readers to check the console", () => {
+  it("the published chart does not tell readers to check the console", () => {
     const result = compile(DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}"));
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/plot-warning"]);
     expect(result.charts[0]!.chartMarkup).not.toContain("Please check the console");
