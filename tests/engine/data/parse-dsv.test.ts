@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvParseRows, tsvParseRows } from "d3";
+import { realDataDir } from "../../support/real-data.ts";
 import { describe, expect, it } from "vitest";
 import { parseDsv } from "../../../src/engine/data/parse-dsv.ts";
 
-const REALDATA = "/work/shared/realdata";
+const REALDATA = realDataDir;
 
 /** The scanner must cut text into exactly the cells d3-dsv reads, so positions match values. */
 function expectSameAsD3(text: string, delimiter: "," | "\t") {

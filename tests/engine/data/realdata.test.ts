@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFileSource } from "../../../src/engine/data/data-file-source.ts";
 import { nodeDataFiles } from "../../../src/engine/data/node-data-files.ts";
+import { realDataDir } from "../../support/real-data.ts";
 import { column, located, parseData, table } from "./helpers.ts";
 
 // Real public datasets (read-only), copied into a temporary data/ folder and read through node:fs.
@@ -12,7 +13,7 @@ let files: DataFileSource;
 
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), "plotline-realdata-"));
-  cpSync("/work/shared/realdata", join(base, "data"), { recursive: true });
+  cpSync(realDataDir, join(base, "data"), { recursive: true });
   files = nodeDataFiles(join(base, "data"));
 });
 afterAll(() => {
