@@ -5,6 +5,7 @@ import type { StoryBlock } from "../story/story-block.ts";
 import { chartPayload, serializePayload } from "./chart-payload.ts";
 import type { ChartSpec } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
+import { withBandDateDefaults } from "./band-date-scales.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { figureHtml } from "./figure-html.ts";
 import { typeInlineData } from "./inline-data.ts";
@@ -78,6 +79,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
+  const drawn = withBandDateDefaults(spec, tables, context.lang);
   const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([
     ...[...tables].map(([id, table]) => [id, table.rows] as const),
     ...inline,
@@ -90,7 +92,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   try {
     // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^Warning:\s*/, ""));
-    chartMarkup = renderChartSvg(spec, rows, { idPrefix: domId });
+    chartMarkup = renderChartSvg(drawn, rows, { idPrefix: domId });
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
     diagnostics.push(diagnostic("plot/render-failed", { detail }, block.fenceSpan));
@@ -101,13 +103,13 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   for (const warning of warnings) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
 
   const html = figureHtml({
-    spec,
+    spec: drawn,
     domId,
     chartMarkup,
-    payloadJson: serializePayload(chartPayload(spec, tables, inline)),
+    payloadJson: serializePayload(chartPayload(drawn, tables, inline)),
     lang: context.lang,
   });
-  const chart: CompiledChart = { id: spec.id, domId, spec, html, chartMarkup };
+  const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup };
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics };
 }

@@ -399,14 +399,17 @@ describe("plot/render-failed", () => {
 });
 
 const DATED = "```data id=monthly\nmonth,sales\n2024-01,10\n2024-02,12\n2024-03,9\n```\n\n";
+// Numbers kept as text (types= forces it) make Plot warn that the y values "appear to be numbers".
+const TEXTUAL = "```data id=textual types=\"sales:string\"\nmonth,sales\n2024-01,10\n2024-02,12\n2024-03,9\n```\n\n";
+const WARNS = "marks:\n  - lineY: {x: month, y: sales}";
 
 describe("plot/plot-warning", () => {
-  it("Plot's warning about dates on a band scale becomes a warning at the fence; the chart is still drawn", () => {
-    const markdown = DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}");
+  it("Plot's warning about numbers written as text becomes a warning at the fence; the chart is still drawn", () => {
+    const markdown = TEXTUAL + plotBlock("data=textual", WARNS);
     const result = compile(markdown);
     expect(where(result.diagnostics)).toEqual([`plot/plot-warning ${PLOT_LINE}:1`]);
     expect(result.diagnostics[0]!.severity).toBe("warning");
-    expect(result.diagnostics[0]!.message).toMatch(/^Plot drew this chart but warned: .*some data associated with the x scale are dates/);
+    expect(result.diagnostics[0]!.message).toMatch(/^Plot drew this chart but warned: some data associated with the y scale are strings that appear to be numbers/);
     expect(result.charts).toHaveLength(1);
     expect(result.ok).toBe(true);
   });
@@ -415,20 +418,31 @@ describe("plot/plot-warning", () => {
     const before = console.warn;
     console.warn = (...args: unknown[]) => void printed.push(args);
     try {
-      compile(DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}"));
+      compile(TEXTUAL + plotBlock("data=textual", WARNS));
     } finally {
       console.warn = before;
     }
     expect(printed).toEqual([]);
   });
   it("each of two charts with the same warning gets its own diagnostic", () => {
-    const markdown = DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}") + "\n" + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}");
+    const markdown = TEXTUAL + plotBlock("data=textual", WARNS) + "\n" + plotBlock("data=textual", WARNS);
     const result = compile(markdown);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/plot-warning", "plot/plot-warning"]);
   });
   it("a chart the editor set up right (rect with an interval on dates) draws without warnings", () => {
     const result = compile(DATED + plotBlock("data=monthly", "marks:\n  - rectY: {x: month, y: sales, interval: month}"));
     expect(result.diagnostics).toEqual([]);
+  });
+  it("bars over dates get a band scale labelled at the data's precision, without Plot's warning", () => {
+    const result = compile(DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}"));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.charts[0]!.spec.options["x"]).toEqual({ type: "band", tickFormat: "%b %Y" });
+    expect(result.charts[0]!.chartMarkup).toContain(">Jan 2024<");
+  });
+  it("an editor's own scale type or format is kept for bars over dates", () => {
+    const result = compile(DATED + plotBlock("data=monthly", "x: {tickFormat: \"%m/%y\"}\nmarks:\n  - barY: {x: month, y: sales}"));
+    expect(result.charts[0]!.spec.options["x"]).toEqual({ type: "band", tickFormat: "%m/%y" });
+    expect(result.charts[0]!.chartMarkup).toContain(">01/24<");
   });
 });
 
@@ -460,9 +474,9 @@ it("payChart helper puts the chart fence on PLOT_LINE", () => {
  * a successful Plot.plot. The build renders every chart of every story in one process.
  */
 describe("Plot's warning state between charts", () => {
-  // Dates on a band scale make Plot warn while it builds the scales; the misspelt ticks interval then
+  // Numbers as text make Plot warn while it builds the scales; the misspelt ticks interval then
   // makes it throw while it draws the axis, before it resets its warning count.
-  const WARNS_THEN_FAILS = "x: {ticks: monthly}\nmarks:\n  - barY: {x: month, y: sales}";
+  const WARNS_THEN_FAILS = "x: {ticks: monthly}\nmarks:\n  - lineY: {x: month, y: sales}";
 
   // BUG (src/engine/chart/compile-chart.ts, the render try/catch; src/engine/chart/render-chart-svg.ts):
   // after a chart that warned and then failed, Plot's pending warning count leaks into the next chart
@@ -470,7 +484,7 @@ describe("Plot's warning state between charts", () => {
   // Fix: drain Plot's warning state after a failed render (e.g. render an empty Plot.plot({marks: []})
   // in the catch), and/or remove Plot's warning marker from the markup (see the test below).
   it("a chart that warned and then failed does not leave a warning marker on the next, clean chart", () => {
-    const markdown = DATED + plotBlock("data=monthly", WARNS_THEN_FAILS) + "\n" + plotBlock("data=monthly", "marks:\n  - rectY: {x: month, y: sales, interval: month}");
+    const markdown = DATED + TEXTUAL + plotBlock("data=textual", WARNS_THEN_FAILS) + "\n" + plotBlock("data=monthly", "marks:\n  - rectY: {x: month, y: sales, interval: month}");
     const result = compile(markdown);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/render-failed"]);
     expect(result.charts).toHaveLength(1);
@@ -480,7 +494,7 @@ describe("Plot's warning state between charts", () => {
   // BUG (same place): Plot also remembers the last warning message and drops a repeat of it, so after a
   // chart that warned and failed, the next chart with the same problem gets no plot/plot-warning.
   it("a chart that warned and then failed does not swallow the same warning of the next chart", () => {
-    const markdown = DATED + plotBlock("data=monthly", WARNS_THEN_FAILS) + "\n" + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}");
+    const markdown = TEXTUAL + plotBlock("data=textual", WARNS_THEN_FAILS) + "\n" + plotBlock("data=textual", WARNS);
     const result = compile(markdown);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/render-failed", "plot/plot-warning"]);
   });
@@ -490,7 +504,7 @@ describe("Plot's warning state between charts", () => {
   // as plot/plot-warning, but the marker stays in the published SVG, where readers see it and have no
   // console to check. Fix: remove Plot's warning <text> (the one holding "\u26a0\ufe0f") from the SVG.
   it("the published chart does not tell readers to check the console", () => {
-    const result = compile(DATED + plotBlock("data=monthly", "marks:\n  - barY: {x: month, y: sales}"));
+    const result = compile(TEXTUAL + plotBlock("data=textual", WARNS));
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/plot-warning"]);
     expect(result.charts[0]!.chartMarkup).not.toContain("Please check the console");
   });

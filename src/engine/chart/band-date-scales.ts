@@ -1,0 +1,53 @@
+import type { DataTable, DatePrecision } from "../data/data-table.ts";
+import type { ChartSpec, JsonObject } from "./chart-spec.ts";
+
+/** Marks that draw a scale as bands (one bar or cell per value), by the scale they do it on. */
+const bandScalesOf: Readonly<Record<string, readonly ("x" | "y")[]>> = {
+  barY: ["x"], barX: ["y"], cell: ["x", "y"], cellX: ["x"], cellY: ["y"], tickX: ["y"], tickY: ["x"],
+  waffleY: ["x"], waffleX: ["y"], boxY: ["x"], boxX: ["y"],
+};
+
+/** How a date of each precision is written under a bar, in each story language. */
+export function dateTickFormat(precision: DatePrecision, lang: string): string {
+  const zh = lang === "zh-CN";
+  switch (precision) {
+    case "year":
+      return zh ? "%Y年" : "%Y";
+    case "month":
+      return zh ? "%Y年%-m月" : "%b %Y";
+    case "day":
+      return zh ? "%Y年%-m月%-d日" : "%b %-d, %Y";
+    case "time":
+      return zh ? "%-m月%-d日 %H:%M" : "%b %-d, %H:%M";
+  }
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Bars by year are the most common newsroom chart, and years are dates. Plot draws dates on a band
+ * scale correctly but warns and labels them as full timestamps. When a bar-like mark puts a date
+ * column on a scale the editor has not configured, make that scale a band scale explicitly and label it
+ * at the precision the data was written in (2021, Mar 2025, …). The editor's own type, interval or
+ * tickFormat always wins.
+ */
+export function withBandDateDefaults(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, lang: string): ChartSpec {
+  const options: JsonObject = { ...spec.options };
+  for (const scale of ["x", "y"] as const) {
+    const existing = options[scale];
+    const scaleOptions: JsonObject = isObject(existing) ? existing : {};
+    if (existing !== undefined && !isObject(existing)) continue;
+    if (scaleOptions["type"] !== undefined || scaleOptions["interval"] !== undefined) continue;
+    let precision: DatePrecision | undefined;
+    for (const mark of spec.marks) {
+      if (!bandScalesOf[mark.mark]?.includes(scale)) continue;
+      const column = mark.options[scale];
+      const tableId = typeof mark.data === "string" ? mark.data : spec.data;
+      const dataColumn = typeof column === "string" && tableId !== undefined ? tables.get(tableId)?.columns.find((c) => c.name === column) : undefined;
+      if (dataColumn?.type === "date") precision = dataColumn.precision ?? "day";
+    }
+    if (precision === undefined) continue;
+    options[scale] = { ...scaleOptions, type: "band", tickFormat: scaleOptions["tickFormat"] ?? dateTickFormat(precision, lang) };
+  }
+  return { ...spec, options };
+}
