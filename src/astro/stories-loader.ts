@@ -15,12 +15,14 @@ import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { errorPanelHtml } from "./diagnostics-html.ts";
+import { storyRegistry } from "./story-registry.ts";
 
 
 
 /**
  * Loads content/stories/*.md into the `stories` collection, compiled by the Plotline engine.
- * Astro's own Markdown pipeline is not used: each entry's `rendered.html` is the engine's HTML.
+ * Astro's own Markdown pipeline is not used: each story's body is the engine's HTML, kept in the story
+ * registry (see story-registry.ts) for the pages; the content store holds the frontmatter.
  *
  * Build (`astro build`, `astro sync`): any error in any story stops the build with every error listed.
  * Dev (`astro dev`): errors are logged and shown in a panel at the top of the story, and
@@ -31,7 +33,7 @@ export function storiesLoader(): Loader {
     name: "plotline-stories",
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const project = new Project(root);
+      const project = new Project(root, context.config.base);
       const dev = context.watcher !== undefined;
 
       const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
@@ -65,7 +67,11 @@ export function storiesLoader(): Loader {
         kept.add(story.slug);
       }
       // The store persists between runs (node_modules/.astro); drop stories whose files are gone.
-      for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
+      for (const id of context.store.keys()) {
+        if (kept.has(id)) continue;
+        context.store.delete(id);
+        storyRegistry().bodies.delete(id);
+      }
 
       if (context.watcher) watch(context, context.watcher, project);
     },
@@ -78,8 +84,11 @@ class Project {
   /** Story path → compiled story, for every story in the store: what to delete or recompile in dev. */
   readonly loaded = new Map<string, CompiledStory>();
 
-  constructor(root: string) {
+  readonly base: string;
+
+  constructor(root: string, base: string) {
     this.root = root;
+    this.base = base.endsWith("/") ? base : `${base}/`;
   }
 
   storyPaths(): string[] {
@@ -88,7 +97,7 @@ class Project {
 
   /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
   compile(path: string): CompiledStory | undefined {
-    return compileProjectStory(this.root, path);
+    return compileProjectStory(this.root, path, { assetBase: this.base });
   }
 
   /** The text of a project file, or undefined if it is missing or outside the project. */
@@ -141,13 +150,17 @@ function storeStory(context: LoaderContext, project: Project, story: CompiledSto
   }
   const frontmatter = story.frontmatter ?? placeholderFrontmatter(story);
   const html = dev ? errorPanelHtml(story.diagnostics) + story.html : story.html;
+  // The body goes to the registry, not the content store (see story-registry.ts); the store keeps
+  // the frontmatter, and a digest of the body so that Astro notices when a page must be rebuilt.
+  const registry = storyRegistry();
+  registry.bodies.set(story.slug, html);
+  for (const asset of story.assets) registry.assets.set(asset.path, asset.content);
   context.store.set({
     id: story.slug,
     data: frontmatter,
     filePath: story.path,
-    // Digest of what is stored, not of the source: a data file can change the HTML of an unchanged story.
+    // Digest of the output, not of the source: a data file can change the HTML of an unchanged story.
     digest: context.generateDigest(JSON.stringify({ frontmatter, html })),
-    rendered: { html, metadata: { frontmatter } },
   });
   project.loaded.set(story.path, story);
 }
@@ -194,6 +207,7 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     const story = project.loaded.get(path);
     if (!story) return;
     context.store.delete(story.slug);
+    storyRegistry().bodies.delete(story.slug);
     project.loaded.delete(path);
     context.logger.info(`Removed ${path}`);
   };

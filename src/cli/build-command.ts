@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { CompiledStory } from "../engine/compile-story.ts";
-import { compileProject, precompiledStoriesKey } from "../engine/project/compile-project.ts";
+import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
+import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 
 
@@ -12,7 +14,8 @@ import { plural, printDiagnostics } from "./print-diagnostics.ts";
  */
 export async function buildCommand(root: string): Promise<number> {
   const started = performance.now();
-  const project = compileProject(root);
+  const { base } = (await import(pathToFileURL(join(root, "plotline.config.mjs")).href)) as { base: string };
+  const project = await compileProjectInWorkers(root, { assetBase: base });
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
   if (counts.errors > 0) {

@@ -4,13 +4,10 @@ import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
-import { compileChart, type CompiledChart } from "./chart/compile-chart.ts";
+import { compileChart, type ChartAsset, type CompiledChart } from "./chart/compile-chart.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { DataTable } from "./data/data-table.ts";
@@ -21,6 +18,7 @@ import { findStoryBlocks } from "./story/find-story-blocks.ts";
 import type { Frontmatter } from "./story/frontmatter-schema.ts";
 import { normalizeSource } from "./story/normalize-source.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
+import { parseMarkdown } from "./story/parse-markdown.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 
@@ -32,6 +30,8 @@ export interface StoryInput {
 
 export interface CompileStoryOptions {
   dataFiles: DataFileSource;
+  /** The site's base path ("/" or "/newsroom/"), for URLs of files the page needs. Default "/". */
+  assetBase?: string;
 }
 
 /** A data block after parsing, with where it was defined. */
@@ -50,11 +50,11 @@ export interface CompiledStory {
   charts: CompiledChart[];
   /** Paths (relative to data/) of the data files this story reads, so a change to one rebuilds it. */
   dataFiles: string[];
+  /** Files the page needs beside it (large charts' spec and data), by path under the site root. */
+  assets: ChartAsset[];
   diagnostics: Diagnostic[];
   ok: boolean;
 }
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
 
 /** Element name of the place a figure or table goes, kept through sanitising and filled in last. */
 const SLOT = "plotline-slot";
@@ -81,7 +81,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   diagnostics.push(...frontmatterDiagnostics);
   const lang = frontmatter?.lang ?? "en";
 
-  const tree = parser.parse(file.text) as MdastRoot;
+  const tree = parseMarkdown(file);
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
   diagnostics.push(...blockDiagnostics);
 
@@ -115,7 +115,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const plotBlocks = blocks.filter((b) => b.kind === "plot");
   const reservedIds = new Set(plotBlocks.map((b) => b.attribute("id")).filter((id) => id !== undefined));
   for (const block of plotBlocks) {
-    const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds, reservedIds });
+    const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds, reservedIds, assetBase: options.assetBase ?? "/" });
     diagnostics.push(...result.diagnostics);
     if (result.chart) {
       charts.push(result.chart);
@@ -133,6 +133,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     html,
     charts,
     dataFiles: [...dataFiles].sort(),
+    assets: charts.flatMap((chart) => (chart.asset ? [chart.asset] : [])),
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,
   };

@@ -2,15 +2,19 @@ import type { Cell, DataTable, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonValue } from "./chart-spec.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
+/** The data of one id in a payload: used columns as equal-length lists, or the values of an inline list. */
+export type PayloadData = { columns: Record<string, JsonValue[]> } | { values: JsonValue[] };
+
 /**
- * What a figure carries for the browser to render it again: the spec and only the columns its marks use.
- * Dates travel as ISO strings, listed per data id so the browser can revive them.
+ * What a figure carries for the browser to draw it again: the spec and only the columns its marks use,
+ * column by column (no key repeated per row). Dates travel as milliseconds since 1970 (UTC), listed per
+ * data id so the browser can revive them.
  */
 export interface ChartPayload {
+  version: 1;
   spec: ChartSpec;
-  /** Rows of each data id (or plain values, for inline lists such as [0]). */
-  data: Record<string, JsonValue[]>;
-  /** Date columns of each data id; "*" when the values themselves are dates. */
+  data: Record<string, PayloadData>;
+  /** Date columns of each data id; "*" when the values of an inline list are dates. */
   dates: Record<string, string[]>;
 }
 
@@ -20,48 +24,49 @@ function collectStrings(value: JsonValue | undefined, into: Set<string>): void {
   else if (value && typeof value === "object") for (const item of Object.values(value)) collectStrings(item, into);
 }
 
+const encode = (value: Cell | undefined): JsonValue => (value instanceof Date ? value.getTime() : (value ?? null));
+
 export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, inline: ReadonlyMap<string, (Row | Cell)[]> = new Map()): ChartPayload {
-  const payload: ChartPayload = { spec, data: {}, dates: {} };
+  const payload: ChartPayload = { version: 1, spec, data: {}, dates: {} };
   for (const [id, values] of inline) {
-    if (values.every((v) => v === null || typeof v !== "object" || v instanceof Date)) {
-      payload.data[id] = (values as Cell[]).map(encode);
-      if (values.some((v) => v instanceof Date)) payload.dates[id] = ["*"];
-    }
+    payload.data[id] = { values: (values as Cell[]).map(encode) };
+    if (values.some((v) => v instanceof Date)) payload.dates[id] = ["*"];
   }
   for (const [id, table] of tables) {
     const mentioned = new Set<string>();
     for (const mark of spec.marks) {
-      const usesTable = mark.data === id || (mark.data === undefined && spec.data === id);
-      if (!usesTable) continue;
+      if (mark.data !== id && !(mark.data === undefined && spec.data === id)) continue;
       collectStrings(mark.options, mentioned);
       for (const t of mark.transforms) collectStrings(t.value, mentioned);
     }
     const columns = table.columns.filter((c) => mentioned.has(c.name));
-    payload.data[id] = table.rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, encode(row[c.name] ?? null)])));
+    payload.data[id] = { columns: Object.fromEntries(columns.map((c) => [c.name, table.rows.map((row) => encode(row[c.name]))])) };
     const dateColumns = columns.filter((c) => c.type === "date").map((c) => c.name);
     if (dateColumns.length) payload.dates[id] = dateColumns;
   }
   return payload;
 }
 
-const encode = (value: Row[string]): JsonValue => (value instanceof Date ? value.toISOString() : value);
-
-/** Rows ready for Plot, from a payload (in the browser) — the inverse of chartPayload's encoding. */
+/** Rows ready for Plot, from a payload (in the browser): the inverse of chartPayload. */
 export function payloadData(payload: ChartPayload): ChartData {
   const data: Record<string, (Row | Cell)[]> = {};
-  for (const [id, rows] of Object.entries(payload.data)) {
-    const dateColumns = payload.dates[id] ?? [];
-    if (dateColumns.includes("*")) {
-      data[id] = rows.map((value) => (typeof value === "string" ? new Date(value) : (value as Cell)));
+  for (const [id, entry] of Object.entries(payload.data)) {
+    const dateColumns = new Set(payload.dates[id] ?? []);
+    const revive = (value: JsonValue | undefined, isDate: boolean): Cell =>
+      isDate && typeof value === "number" ? new Date(value) : ((value ?? null) as Cell);
+    if ("values" in entry) {
+      data[id] = entry.values.map((value) => revive(value, dateColumns.has("*")));
       continue;
     }
-    data[id] = rows.map((row) => {
-      // Plain values (an inline list such as [0]) stay plain values.
-      if (row === null || typeof row !== "object" || Array.isArray(row)) return row as Cell;
-      const typed: Row = { ...(row as Row) };
-      for (const column of dateColumns) if (typeof typed[column] === "string") typed[column] = new Date(typed[column] as string);
-      return typed;
-    });
+    const names = Object.keys(entry.columns);
+    const length = names.length ? entry.columns[names[0]!]!.length : 0;
+    const rows: Row[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const row: Row = {};
+      for (const name of names) row[name] = revive(entry.columns[name]![i], dateColumns.has(name));
+      rows[i] = row;
+    }
+    data[id] = rows;
   }
   return data;
 }

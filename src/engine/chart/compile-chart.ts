@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { StoryData } from "../compile-story.ts";
 import type { Cell, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -22,7 +23,18 @@ export interface CompiledChart {
   html: string;
   /** The chart alone (SVG, or legend and SVG), for embeds and downloads. */
   chartMarkup: string;
+  /** A file the page needs next to it: the spec and data of a chart too large to inline. */
+  asset?: ChartAsset;
 }
+
+export interface ChartAsset {
+  /** Path under the site root, e.g. "_plotline/charts/3f2a….json". */
+  path: string;
+  content: string;
+}
+
+/** Payloads up to this size travel inside the page; larger ones are fetched only when a reader interacts. */
+export const INLINE_PAYLOAD_LIMIT = 8 * 1024;
 
 export interface ChartContext {
   data: ReadonlyMap<string, StoryData>;
@@ -32,6 +44,8 @@ export interface ChartContext {
   usedIds: ReadonlySet<string>;
   /** Ids given with id= anywhere in the story: ids made from titles keep clear of them. */
   reservedIds?: ReadonlySet<string>;
+  /** The site's base path ("/" or "/newsroom/"), for the URLs of chart files. */
+  assetBase?: string;
 }
 
 const validId = /^[a-z][a-z0-9-]*$/;
@@ -102,14 +116,22 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
   for (const warning of warnings) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
 
+  const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
+  let asset: ChartAsset | undefined;
+  if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
+    // Named by content: the same chart gives the same file, and a changed one a new name (safe to cache forever).
+    const name = createHash("sha256").update(payloadJson).digest("hex").slice(0, 20);
+    asset = { path: `_plotline/charts/${name}.json`, content: payloadJson };
+  }
   const html = figureHtml({
     spec: drawn,
     domId,
     chartMarkup,
-    payloadJson: serializePayload(chartPayload(drawn, tables, inline)),
+    payload: asset ? { url: `${context.assetBase ?? "/"}${asset.path}` } : { json: payloadJson },
     lang: context.lang,
   });
   const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup };
+  if (asset) chart.asset = asset;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics };
 }

@@ -10,8 +10,8 @@ export interface FigureParts {
   domId: string;
   /** Server-rendered chart markup (trusted: produced by Plot from escaped values). */
   chartMarkup: string;
-  /** JSON for hydration, already made safe for a script element. */
-  payloadJson: string;
+  /** How the browser finds the chart's spec and data: inline JSON (made safe for a script element), or a URL. */
+  payload: { json: string } | { url: string };
   lang: string;
 }
 
@@ -19,7 +19,7 @@ export interface FigureParts {
  * The figure around a chart: title and subtitle above, the chart, note and source as the caption below,
  * and the spec as inert JSON. Every editor-written text is escaped by hast-util-to-html.
  */
-export function figureHtml({ spec, domId, chartMarkup, payloadJson, lang }: FigureParts): string {
+export function figureHtml({ spec, domId, chartMarkup, payload, lang }: FigureParts): string {
   const strings = uiStrings(lang);
   const { title, subtitle, note, source } = spec.figure;
   const titleId = `${domId}-title`;
@@ -33,13 +33,20 @@ export function figureHtml({ spec, domId, chartMarkup, payloadJson, lang }: Figu
   if (subtitle) children.push(h("p.plotline-subtitle", subtitle));
   children.push(h("div.plotline-chart", [{ type: "raw", value: chartMarkup } as unknown as ElementContent]));
   if (caption.length) children.push(h("figcaption", caption));
-  children.push(
-    h("script.plotline-spec", { type: "application/json" }, [{ type: "raw", value: payloadJson } as unknown as ElementContent]),
-  );
+  if ("json" in payload) {
+    children.push(
+      h("script.plotline-spec", { type: "application/json" }, [{ type: "raw", value: payload.json } as unknown as ElementContent]),
+    );
+  }
 
   const figure: Element = h(
     "figure.plotline-figure",
-    { id: domId, "data-plotline-chart": spec.id, "aria-labelledby": title ? titleId : undefined },
+    {
+      id: domId,
+      "data-plotline-chart": spec.id,
+      "data-plotline-payload": "url" in payload ? payload.url : undefined,
+      "aria-labelledby": title ? titleId : undefined,
+    },
     children,
   );
   return toHtml(figure, { allowDangerousHtml: true });

@@ -29,8 +29,13 @@ export function listStoryFiles(root: string): string[] {
     .sort();
 }
 
+export interface ProjectOptions {
+  /** The site's base path, for URLs of files pages need ("/" by default). */
+  assetBase?: string;
+}
+
 /** Compiles one story file of a project; undefined if the file is gone. */
-export function compileProjectStory(root: string, path: string): CompiledStory | undefined {
+export function compileProjectStory(root: string, path: string, options: ProjectOptions = {}): CompiledStory | undefined {
   let text: string;
   try {
     text = readFileSync(join(root, path), "utf8");
@@ -38,14 +43,14 @@ export function compileProjectStory(root: string, path: string): CompiledStory |
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory({ path, text }, { dataFiles: nodeDataFiles(join(root, dataDir)) });
+  return compileStory({ path, text }, { dataFiles: nodeDataFiles(join(root, dataDir)), assetBase: options.assetBase ?? "/" });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
-export function compileProject(root: string): CompiledProject {
+export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const stories = listStoryFiles(root).map((path) =>
-    compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles }),
+    compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase: options.assetBase ?? "/" }),
   );
   return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
 }

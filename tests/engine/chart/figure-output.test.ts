@@ -136,17 +136,15 @@ describe("the payload", () => {
     const result = clean(compile(markdown));
     const payload = payloadOf(result.html);
     expect(payload.spec.marks.map((m) => m.mark)).toEqual(["barX", "ruleX"]);
-    expect(payload.data["staff"]).toEqual([
-      { name: "Ana", salary: 52000 },
-      { name: "Bo", salary: 61000 },
-    ]);
-    expect(payload.data["~1"]).toEqual([0]);
+    expect(payload.data["staff"]).toEqual({ columns: { name: ["Ana", "Bo"], salary: [52000, 61000] } });
+    expect(payload.data["~1"]).toEqual({ values: [0] });
   });
   it("includes columns used by transforms, channels maps and a second data block", () => {
     const markdown = PAY + "```data id=avg\ndept,mean,label\nnews,49500,x\n```\n\n" + plotBlock("data=pay", "marks:\n  - barY: {x: dept, y: salary, groupX: {y: mean}}\n  - dot: {data: avg, x: dept, y: mean, channels: {Label: label}}");
     const payload = payloadOf(clean(compile(markdown)).html);
-    expect(Object.keys(payload.data["pay"]![0] as object).sort()).toEqual(["dept", "salary"]);
-    expect(Object.keys(payload.data["avg"]![0] as object).sort()).toEqual(["dept", "label", "mean"]);
+    const columnsOf = (id: string) => Object.keys((payload.data[id] as { columns: object }).columns).sort();
+    expect(columnsOf("pay")).toEqual(["dept", "salary"]);
+    expect(columnsOf("avg")).toEqual(["dept", "label", "mean"]);
   });
   it("dates survive chartPayload → serializePayload → JSON.parse → payloadData as equal Dates", () => {
     const table: DataTable = {

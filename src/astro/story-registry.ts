@@ -1,0 +1,29 @@
+/**
+ * The compiled bodies of stories and the files their charts need, kept in memory for the pages.
+ *
+ * Story HTML is large (every chart is SVG); keeping it out of Astro's content store keeps that store
+ * (and the module Astro bundles from it) small, which matters at archive scale. The loader, the pages
+ * and the integration all run in one Node process but are loaded through different module graphs,
+ * so the registry lives on globalThis under a symbol rather than in a module variable.
+ */
+export interface StoryRegistry {
+  /** Story slug → body HTML (with an error panel in dev). */
+  bodies: Map<string, string>;
+  /** Path under the site root (e.g. "_plotline/charts/abc.json") → file content. */
+  assets: Map<string, string>;
+}
+
+const key = Symbol.for("plotline.story-registry");
+
+export function storyRegistry(): StoryRegistry {
+  const holder = globalThis as unknown as Record<symbol, StoryRegistry | undefined>;
+  holder[key] ??= { bodies: new Map(), assets: new Map() };
+  return holder[key];
+}
+
+/** The body of a story, for its page. */
+export function storyBody(slug: string): string {
+  const body = storyRegistry().bodies.get(slug);
+  if (body === undefined) throw new Error(`Plotline has no compiled body for the story "${slug}"`);
+  return body;
+}

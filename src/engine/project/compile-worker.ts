@@ -1,0 +1,21 @@
+/**
+ * A worker thread of compileProjectInWorkers: compiles the story files it is given and sends back
+ * the compiled stories (plain data, copied by structured clone).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { compileStory } from "../compile-story.ts";
+import { nodeDataFiles } from "../data/node-data-files.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dataDir } from "./compile-project.ts";
+
+interface Job {
+  root: string;
+  paths: string[];
+  assetBase: string;
+}
+
+const { root, paths, assetBase } = workerData as Job;
+const dataFiles = nodeDataFiles(join(root, dataDir));
+const stories = paths.map((path) => compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase }));
+parentPort?.postMessage(stories);

@@ -1,0 +1,13 @@
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { compileProjectInWorkers } from "../../src/engine/project/compile-in-workers.ts";
+import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { repoRoot } from "../support/temp-project.ts";
+
+it("compiling in worker threads gives exactly what compiling in one thread gives, in the same order", async () => {
+  const site = join(repoRoot, "tests", "sites", "basic");
+  const inWorkers = await compileProjectInWorkers(site, { assetBase: "/news/" }, 2, 1);
+  const inOneThread = compileProject(site, { assetBase: "/news/" });
+  expect(inWorkers.stories.map((s) => s.path)).toEqual(inOneThread.stories.map((s) => s.path));
+  expect(inWorkers).toEqual(inOneThread);
+}, 60_000);
