@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CompiledStory } from "../engine/compile-story.ts";
@@ -6,16 +6,36 @@ import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 
+export interface BuildOptions {
+  /** Write a JSON report of the build (timings by phase, peak memory) to this file. */
+  report?: string;
+}
+
+/** What `plotline build --report` writes, for the benchmark. */
+export interface BuildReport {
+  stories: number;
+  charts: number;
+  /** Wall time of checking and compiling all stories (on all cores). */
+  compileMs: number;
+  /** Wall time of Astro's part: pages, assets, copying into dist/. */
+  astroMs: number;
+  totalMs: number;
+  /** Peak resident memory of the build process, all threads. */
+  maxRssKb: number;
+  /** CPU time inside the engine, summed over stories (more than compileMs when several cores work). */
+  phases: Record<keyof CompiledStory["timings"], number>;
+}
 
 /**
  * `plotline build`: checks and compiles every story first (so every problem is reported at once, with
  * positions and no stack trace), then lets Astro build the pages into a temporary folder, and only
  * replaces dist/ when that succeeded, so a failed build never leaves a broken or half-written site.
  */
-export async function buildCommand(root: string): Promise<number> {
+export async function buildCommand(root: string, options: BuildOptions = {}): Promise<number> {
   const started = performance.now();
   const { base } = (await import(pathToFileURL(join(root, "plotline.config.mjs")).href)) as { base: string };
   const project = await compileProjectInWorkers(root, { assetBase: base });
+  const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
   if (counts.errors > 0) {
@@ -49,6 +69,21 @@ export async function buildCommand(root: string): Promise<number> {
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(stagingDir, outDir);
   rmSync(previous, { recursive: true, force: true });
-  process.stdout.write(`Built the site into dist/ in ${((performance.now() - started) / 1000).toFixed(2)} s.\n`);
+  const finished = performance.now();
+  process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s.\n`);
+  if (options.report) {
+    const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0 };
+    for (const story of project.stories) for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] += story.timings[key];
+    const report: BuildReport = {
+      stories: project.stories.length,
+      charts,
+      compileMs: compiled - started,
+      astroMs: finished - compiled,
+      totalMs: finished - started,
+      maxRssKb: process.resourceUsage().maxRSS,
+      phases,
+    };
+    writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  }
   return 0;
 }

@@ -5,16 +5,20 @@ import { checkCommand } from "./check-command.ts";
 const usage = `Usage: plotline <command>
 
 Commands:
-  build   check every story, then build the site into dist/
-  check   check every story and report every problem, without building
+  build [--report <file>]   check every story, then build the site into dist/
+                            (--report writes timings and peak memory as JSON)
+  check                     check every story and report every problem, without building
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   const root = process.cwd();
   switch (command) {
-    case "build":
-      return buildCommand(root);
+    case "build": {
+      const reportIndex = rest.indexOf("--report");
+      const report = reportIndex >= 0 ? rest[reportIndex + 1] : undefined;
+      return buildCommand(root, report ? { report } : {});
+    }
     case "check":
       return checkCommand(root);
     default:

@@ -40,6 +40,19 @@ export interface StoryData {
   block: StoryBlock;
 }
 
+export interface StoryTimings {
+  /** Frontmatter and Markdown parsing. */
+  parse: number;
+  /** Reading and typing data blocks and files. */
+  data: number;
+  /** Reading and checking chart specs. */
+  check: number;
+  /** Drawing charts with Plot and tidying the SVG. */
+  render: number;
+  /** Figures, payloads and the body's HTML. */
+  html: number;
+}
+
 export interface CompiledStory {
   slug: string;
   path: string;
@@ -52,6 +65,8 @@ export interface CompiledStory {
   dataFiles: string[];
   /** Files the page needs beside it (large charts' spec and data), by path under the site root. */
   assets: ChartAsset[];
+  /** Where the time went, in milliseconds, for build profiles. */
+  timings: StoryTimings;
   diagnostics: Diagnostic[];
   ok: boolean;
 }
@@ -70,6 +85,7 @@ const sanitizeSchema = {
  * Never throws for anything an editor can type; every problem becomes a diagnostic.
  */
 export function compileStory(input: StoryInput, options: CompileStoryOptions): CompiledStory {
+  const started = performance.now();
   const file = new SourceFile(input.path, normalizeSource(input.text));
   const slug = slugFromPath(input.path);
   const diagnostics: Diagnostic[] = [];
@@ -82,6 +98,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const lang = frontmatter?.lang ?? "en";
 
   const tree = parseMarkdown(file);
+  const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0 };
+  const dataStarted = performance.now();
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
   diagnostics.push(...blockDiagnostics);
 
@@ -110,6 +128,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     }
   }
 
+  timings.data = performance.now() - dataStarted;
   const charts: CompiledChart[] = [];
   const chartIds = new Set<string>();
   const plotBlocks = blocks.filter((b) => b.kind === "plot");
@@ -117,6 +136,9 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   for (const block of plotBlocks) {
     const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds, reservedIds, assetBase: options.assetBase ?? "/" });
     diagnostics.push(...result.diagnostics);
+    timings.check += result.timings.check;
+    timings.render += result.timings.render;
+    timings.html += result.timings.html;
     if (result.chart) {
       charts.push(result.chart);
       chartIds.add(result.chart.id);
@@ -124,7 +146,9 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     }
   }
 
+  const bodyStarted = performance.now();
   const html = renderBody(tree, slotFor, slotHtml);
+  timings.html += performance.now() - bodyStarted;
   const sorted = sortDiagnostics(diagnostics);
   return {
     slug,
@@ -134,6 +158,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     charts,
     dataFiles: [...dataFiles].sort(),
     assets: charts.flatMap((chart) => (chart.asset ? [chart.asset] : [])),
+    timings,
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,
   };

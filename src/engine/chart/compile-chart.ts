@@ -51,11 +51,23 @@ export interface ChartContext {
 const validId = /^[a-z][a-z0-9-]*$/;
 
 /** Reads, checks and renders one chart block. Every failure, including Plot's own, becomes a diagnostic. */
-export function compileChart(block: StoryBlock, context: ChartContext): { chart?: CompiledChart; diagnostics: Diagnostic[] } {
+export interface ChartTimings {
+  check: number;
+  render: number;
+  html: number;
+}
+
+export function compileChart(block: StoryBlock, context: ChartContext): { chart?: CompiledChart; diagnostics: Diagnostic[]; timings: ChartTimings } {
+  const started = performance.now();
+  const timings: ChartTimings = { check: 0, render: 0, html: 0 };
+  const done = <T extends object>(result: T) => {
+    if (timings.render === 0) timings.check = performance.now() - started;
+    return { ...result, timings };
+  };
   const parsed = parseChartSpec(block);
   const diagnostics = [...parsed.diagnostics];
   const { spec, locate } = parsed;
-  if (!spec) return { diagnostics };
+  if (!spec) return done({ diagnostics });
 
   const explicitId = block.attribute("id");
   if (explicitId !== undefined && !validId.test(explicitId)) {
@@ -74,7 +86,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
     ...checkChartValues(spec, locate, parsed.markPaths),
   );
-  if (hasErrors(diagnostics)) return { diagnostics };
+  if (hasErrors(diagnostics)) return done({ diagnostics });
 
   // Inline lists are typed like data blocks and then referred to by an id of their own ("~" + mark index),
   // so the spec stays plain JSON and the browser gets the typed values with the rest of the data.
@@ -100,6 +112,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   ]);
   const domId = `chart-${spec.id}`;
 
+  timings.check = performance.now() - started;
+  const renderStarted = performance.now();
   let chartMarkup: string;
   const warnings: string[] = [];
   const originalWarn = console.warn;
@@ -110,10 +124,13 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
     diagnostics.push(diagnostic("plot/render-failed", { detail }, block.fenceSpan));
-    return { diagnostics };
+    timings.render = performance.now() - renderStarted;
+    return { diagnostics, timings };
   } finally {
     console.warn = originalWarn;
   }
+  timings.render = performance.now() - renderStarted;
+  const htmlStarted = performance.now();
   for (const warning of warnings) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
 
   const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
@@ -132,6 +149,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   });
   const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup };
   if (asset) chart.asset = asset;
+  timings.html = performance.now() - htmlStarted;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
-  return { chart, diagnostics };
+  return { chart, diagnostics, timings };
 }

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench [-- --quick] [-- --write-readme]`
+ *
+ * 1. Builds synthetic corpora of N = 10, 100 and 1,000 stories (--quick: 10 and 100) with the real build
+ *    command, each in a temporary project, and records wall time, time per story and per chart, peak
+ *    memory, and where the time went.
+ * 2. Builds the example site and loads its story pages in headless Chromium as a phone would, with
+ *    JavaScript on and off: bytes, requests, paint times, layout shift, charts present.
+ * Writes bench/results.json, prints a table, and with --write-readme puts the table into README.md.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import type { BuildReport } from "../src/cli/build-command.ts";
+import { launchChromium } from "../scripts/chromium.ts";
+import { serveStatic } from "../scripts/static-server.ts";
+import { generateCorpus } from "./generate-corpus.ts";
+import { measurePage, type PageMeasure } from "./measure-pages.ts";
+
+const repo = join(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const sizes = quick ? [10, 100] : [10, 100, 1000];
+
+interface BuildResult extends BuildReport {
+  n: number;
+  wallMs: number;
+  msPerStory: number;
+  msPerChart: number;
+}
+
+function tempProject(): string {
+  const root = mkdtempSync(join(tmpdir(), "plotline-bench-"));
+  for (const entry of ["package.json", "tsconfig.json", "astro.config.mjs", "plotline.config.mjs", "src", "public"]) {
+    cpSync(join(repo, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
+  return root;
+}
+
+function build(root: string): BuildReport & { wallMs: number } {
+  const report = join(root, "build-report.json");
+  const started = performance.now();
+  const result = spawnSync(join(repo, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), "build", "--report", report], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  if (result.status !== 0) throw new Error(`build failed in ${root}:\n${result.stdout}\n${result.stderr}`);
+  return { ...(JSON.parse(readFileSync(report, "utf8")) as BuildReport), wallMs };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+  console.log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}`);
+
+  const builds: BuildResult[] = [];
+  for (const n of sizes) {
+    const root = tempProject();
+    try {
+      const corpus = generateCorpus(root, n);
+      process.stdout.write(`Building ${n} stories (${corpus.charts} charts, ${corpus.dataFiles} data files)… `);
+      const report = build(root);
+      const result: BuildResult = { n, ...report, msPerStory: report.wallMs / n, msPerChart: report.wallMs / report.charts };
+      builds.push(result);
+      console.log(seconds(result.wallMs));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  const at = (n: number) => builds.find((b) => b.n === n);
+  const scaling = at(1000) && at(100) ? at(1000)!.msPerStory / at(100)!.msPerStory : undefined;
+
+  // The example site, measured as readers get it.
+  const root = tempProject();
+  const pages: PageMeasure[] = [];
+  try {
+    cpSync(join(repo, "content"), join(root, "content"), { recursive: true });
+    cpSync(join(repo, "data"), join(root, "data"), { recursive: true });
+    mkdirSync(join(root, "dist"), { recursive: true });
+    build(root);
+    const server = await serveStatic(join(root, "dist"));
+    const browser = await launchChromium();
+    try {
+      const slugs = ["ai-talent-demand-2025", "aigc-talent-report-2023"];
+      for (const slug of slugs) {
+        for (const javascript of [true, false]) pages.push(await measurePage(browser, `${server.url}stories/${slug}/`, javascript));
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+
+  const results = { date: new Date().toISOString(), command: `npm run bench${quick ? " -- --quick" : ""}`, machine, builds, scaling, pages };
+  writeFileSync(join(repo, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const table = renderTables(results);
+  console.log(`\n${table}`);
+  if (args.includes("--write-readme")) writeReadme(table);
+  console.log("Wrote bench/results.json");
+}
+
+export function renderTables(results: { machine: { cores: number; cpu: string; memoryGiB: number; node: string }; builds: BuildResult[]; scaling: number | undefined; pages: PageMeasure[]; command: string; date: string }): string {
+  const lines = [
+    `Measured ${results.date.slice(0, 10)} with \`${results.command}\` on ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
+    "",
+    "| stories | charts | build (wall) | per story | per chart | peak memory | engine: parse / data / check / render / html (CPU s) | Astro |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+    ...results.builds.map((b) => {
+      const p = b.phases;
+      const cpu = [p.parse, p.data, p.check, p.render, p.html].map((ms) => (ms / 1000).toFixed(1)).join(" / ");
+      return `| ${b.n} | ${b.charts} | ${seconds(b.wallMs)} | ${b.msPerStory.toFixed(1)} ms | ${b.msPerChart.toFixed(1)} ms | ${Math.round(b.maxRssKb / 1024)} MB | ${cpu} | ${seconds(b.astroMs)} |`;
+    }),
+    "",
+    results.scaling === undefined ? "" : `Per-story cost at 1,000 stories is ${results.scaling.toFixed(2)}× that at 100 (1.0 is linear).`,
+    "",
+    "| page | JS | requests | HTML | CSS | JS | total (gzip) | charts with SVG | HTML parsed | first paint | largest paint | layout shift |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...results.pages.map(
+      (p) =>
+        `| ${p.page} | ${p.javascript ? "on" : "off"} | ${p.requests} | ${kb(p.bytes.html)} | ${kb(p.bytes.css)} | ${kb(p.bytes.js)} | ${kb(p.bytes.total)} | ${p.figuresWithSvg}/${p.figures} | ${p.domInteractiveMs.toFixed(0)} ms | ${p.firstContentfulPaintMs.toFixed(0)} ms | ${p.largestContentfulPaintMs.toFixed(0)} ms | ${p.cumulativeLayoutShift.toFixed(3)} |`,
+    ),
+  ];
+  return lines.filter((line, i, all) => !(line === "" && all[i - 1] === "")).join("\n");
+}
+
+function writeReadme(table: string): void {
+  const path = join(repo, "README.md");
+  const readme = readFileSync(path, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
+  writeFileSync(path, readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`));
+  console.log("Updated the benchmark section of README.md");
+}
+
+if (process.argv[1] === import.meta.filename) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
