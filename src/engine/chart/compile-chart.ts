@@ -33,6 +33,26 @@ export interface ChartAsset {
   content: string;
 }
 
+/**
+ * Charts are drawn twice: at their full width for wide screens, and narrow for phones, where a 640 px
+ * chart scaled down to fit would have 5 px text. The page shows one or the other with a container
+ * query (see the stylesheet), so every reader gets legible text without JavaScript.
+ */
+export const NARROW_WIDTH = 320;
+const DEFAULT_WIDTH = 640;
+
+export interface ChartVariant {
+  /** The width Plot drew at, in px. */
+  width: number;
+  markup: string;
+}
+
+/** The widths to draw a chart at: its own width, and a narrow one unless it is narrow already. */
+export function variantWidths(spec: ChartSpec): number[] {
+  const width = typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH;
+  return width > NARROW_WIDTH * 1.25 ? [width, NARROW_WIDTH] : [width];
+}
+
 /** Payloads up to this size travel inside the page; larger ones are fetched only when a reader interacts. */
 export const INLINE_PAYLOAD_LIMIT = 8 * 1024;
 
@@ -114,13 +134,15 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
 
   timings.check = performance.now() - started;
   const renderStarted = performance.now();
-  let chartMarkup: string;
+  const variants: ChartVariant[] = [];
   const warnings: string[] = [];
   const originalWarn = console.warn;
   try {
     // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^Warning:\s*/, ""));
-    chartMarkup = renderChartSvg(drawn, rows, { idPrefix: domId });
+    for (const width of variantWidths(drawn)) {
+      variants.push({ width, markup: renderChartSvg(drawn, rows, { idPrefix: `${domId}-${width}`, width, lang: context.lang }) });
+    }
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
     diagnostics.push(diagnostic("plot/render-failed", { detail }, block.fenceSpan));
@@ -131,7 +153,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
   timings.render = performance.now() - renderStarted;
   const htmlStarted = performance.now();
-  for (const warning of warnings) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
+  // Both drawings usually warn alike; the editor hears each warning once.
+  for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
 
   const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;
@@ -143,11 +166,11 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   const html = figureHtml({
     spec: drawn,
     domId,
-    chartMarkup,
+    variants,
     payload: asset ? { url: `${context.assetBase ?? "/"}${asset.path}` } : { json: payloadJson },
     lang: context.lang,
   });
-  const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup };
+  const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup: variants[0]!.markup };
   if (asset) chart.asset = asset;
   timings.html = performance.now() - htmlStarted;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;

@@ -8,8 +8,8 @@ export interface FigureParts {
   spec: ChartSpec;
   /** DOM id of the figure, unique in the page. */
   domId: string;
-  /** Server-rendered chart markup (trusted: produced by Plot from escaped values). */
-  chartMarkup: string;
+  /** The chart drawn at each width, widest first (trusted markup: produced by Plot from escaped values). */
+  variants: readonly { width: number; markup: string }[];
   /** How the browser finds the chart's spec and data: inline JSON (made safe for a script element), or a URL. */
   payload: { json: string } | { url: string };
   lang: string;
@@ -19,7 +19,7 @@ export interface FigureParts {
  * The figure around a chart: title and subtitle above, the chart, note and source as the caption below,
  * and the spec as inert JSON. Every editor-written text is escaped by hast-util-to-html.
  */
-export function figureHtml({ spec, domId, chartMarkup, payload, lang }: FigureParts): string {
+export function figureHtml({ spec, domId, variants, payload, lang }: FigureParts): string {
   const strings = uiStrings(lang);
   const { title, subtitle, note, source } = spec.figure;
   const titleId = `${domId}-title`;
@@ -31,7 +31,20 @@ export function figureHtml({ spec, domId, chartMarkup, payload, lang }: FigurePa
   const children: ElementContent[] = [];
   if (title) children.push(h("p.plotline-title", { id: titleId }, title));
   if (subtitle) children.push(h("p.plotline-subtitle", subtitle));
-  children.push(h("div.plotline-chart", [{ type: "raw", value: chartMarkup } as unknown as ElementContent]));
+  const [wide, ...narrower] = variants;
+  children.push(
+    h(
+      "div.plotline-chart",
+      { "data-variants": variants.length },
+      variants.map((variant) =>
+        h(
+          `div.plotline-variant.${variant === wide && narrower.length ? "plotline-wide" : variant === wide ? "plotline-only" : "plotline-narrow"}`,
+          { "data-width": variant.width },
+          [{ type: "raw", value: variant.markup } as unknown as ElementContent],
+        ),
+      ),
+    ),
+  );
   if (caption.length) children.push(h("figcaption", caption));
   if ("json" in payload) {
     children.push(

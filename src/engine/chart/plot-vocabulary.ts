@@ -1,4 +1,5 @@
 import vocabulary from "./plot-vocabulary.json" with { type: "json" };
+import { transformCalls, type TransformCall } from "./plot-calls.ts";
 
 /**
  * What a chart spec may name: Plot's marks and options (generated from Plot's own type declarations by
@@ -29,58 +30,26 @@ export function markOptionNames(mark: string): Set<string> {
   );
 }
 
-/**
- * How a transform key's value is passed to Plot:
- * - "outputs": Plot.groupX(value, options) — value maps channels to reducers.
- * - "first": Plot.stackY(value, options) — value is the transform's own argument (basis, k, anchor…).
- * - "merge": Plot.selectFirst({...value, ...options}) — the transform takes options only.
- */
-export type TransformStyle = "outputs" | "first" | "merge";
-export interface TransformInfo {
-  style: TransformStyle;
+export interface TransformInfo extends TransformCall {
   /** Extra mark-level options the transform reads (bin thresholds, stack order…). */
   options: readonly string[];
-  /** Where the value is `true`, what to pass instead (Plot wants an object or nothing). */
-  defaultValue?: unknown;
 }
 
 const t = vocabulary.transformOptions;
-export const transforms: Readonly<Record<string, TransformInfo>> = {
-  group: { style: "outputs", options: [] },
-  groupX: { style: "outputs", options: [] },
-  groupY: { style: "outputs", options: [] },
-  groupZ: { style: "outputs", options: [] },
-  bin: { style: "outputs", options: t.BinOptions },
-  binX: { style: "outputs", options: t.BinOptions },
-  binY: { style: "outputs", options: t.BinOptions },
-  hexbin: { style: "outputs", options: t.HexbinOptions },
-  stackX: { style: "first", options: t.StackOptions, defaultValue: {} },
-  stackX1: { style: "first", options: t.StackOptions, defaultValue: {} },
-  stackX2: { style: "first", options: t.StackOptions, defaultValue: {} },
-  stackY: { style: "first", options: t.StackOptions, defaultValue: {} },
-  stackY1: { style: "first", options: t.StackOptions, defaultValue: {} },
-  stackY2: { style: "first", options: t.StackOptions, defaultValue: {} },
-  normalizeX: { style: "first", options: [], defaultValue: "first" },
-  normalizeY: { style: "first", options: [], defaultValue: "first" },
-  windowX: { style: "first", options: [], defaultValue: {} },
-  windowY: { style: "first", options: [], defaultValue: {} },
-  mapX: { style: "first", options: t.MapOptions },
-  mapY: { style: "first", options: t.MapOptions },
-  dodgeX: { style: "first", options: t.DodgeOptions, defaultValue: {} },
-  dodgeY: { style: "first", options: t.DodgeOptions, defaultValue: {} },
-  shiftX: { style: "first", options: [] },
-  shiftY: { style: "first", options: [] },
-  select: { style: "first", options: t.SelectOptions },
-  selectFirst: { style: "merge", options: t.SelectOptions },
-  selectLast: { style: "merge", options: t.SelectOptions },
-  selectMinX: { style: "merge", options: t.SelectOptions },
-  selectMinY: { style: "merge", options: t.SelectOptions },
-  selectMaxX: { style: "merge", options: t.SelectOptions },
-  selectMaxY: { style: "merge", options: t.SelectOptions },
-  pointer: { style: "merge", options: t.PointerOptions },
-  pointerX: { style: "merge", options: t.PointerOptions },
-  pointerY: { style: "merge", options: t.PointerOptions },
+const transformOptions: Readonly<Record<string, readonly string[]>> = {
+  bin: t.BinOptions, binX: t.BinOptions, binY: t.BinOptions, hexbin: t.HexbinOptions,
+  stackX: t.StackOptions, stackX1: t.StackOptions, stackX2: t.StackOptions,
+  stackY: t.StackOptions, stackY1: t.StackOptions, stackY2: t.StackOptions,
+  mapX: t.MapOptions, mapY: t.MapOptions, dodgeX: t.DodgeOptions, dodgeY: t.DodgeOptions,
+  select: t.SelectOptions, selectFirst: t.SelectOptions, selectLast: t.SelectOptions, selectMinX: t.SelectOptions,
+  selectMinY: t.SelectOptions, selectMaxX: t.SelectOptions, selectMaxY: t.SelectOptions,
+  pointer: t.PointerOptions, pointerX: t.PointerOptions, pointerY: t.PointerOptions,
 };
+
+/** Every transform a spec may name, with how it is called and the mark options it adds. */
+export const transforms: Readonly<Record<string, TransformInfo>> = Object.fromEntries(
+  Object.entries(transformCalls).map(([name, call]) => [name, { ...call, options: transformOptions[name] ?? [] }]),
+);
 
 /** Reducers of the group and bin transforms (plus percentiles p00–p99, matched separately). */
 export const reducerNames: ReadonlySet<string> = new Set([

@@ -1,8 +1,8 @@
-import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import type { ChartSpec } from "./chart-spec.ts";
+import { renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
-import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
+import type { ChartData } from "./spec-to-plot.ts";
 
 /** One server-side document for all charts: Plot only creates detached elements in it. */
 let serverDocument: Document | undefined;
@@ -18,7 +18,6 @@ function getServerDocument(): Document {
   return serverDocument;
 }
 
-/** Attributes holding geometry, where long decimals only cost bytes. */
 /** An attribute holding geometry whose value has a number with more than two decimals. */
 const geometryAttribute = / (d|transform|x|y|x1|x2|y1|y2|width|height|cx|cy|r|points|viewBox|dx|dy)="([^"]*\.\d{3}[^"]*)"/g;
 /** Cuts decimals after the second (at most 0.01 px off): a plain string replacement, much cheaper than rounding each number. */
@@ -27,57 +26,37 @@ const trimDecimals = (value: string) => value.replace(/(\.\d\d)\d+/g, "$1");
 export interface RenderOptions {
   /** Prefix of every id in the SVG, unique in the page (Plot numbers ids globally per process). */
   idPrefix: string;
+  /** Width to draw at, in px (Plot's default: 640). */
   width?: number;
+  lang?: string;
 }
 
 /**
- * Renders a chart to markup on the server. Returns Plot's SVG, or a <div> holding legend and SVG when the
- * chart has a legend. Inline <style> elements are removed (the site stylesheet carries those rules, so a
- * strict Content-Security-Policy holds), geometry is cut to 0.01 px, and ids are made stable.
- * Throws what Plot throws; the caller turns it into a diagnostic.
+ * Renders a chart to markup on the server: Plot's SVG, or a <div> holding legend and SVG when the chart
+ * has a legend (tidied as in the browser, see tidy-plot-element.ts), with geometry cut to 0.01 px and
+ * ids made stable. Throws what Plot throws; the caller turns it into a diagnostic.
  */
 export function renderChartSvg(spec: ChartSpec, data: ChartData, options: RenderOptions): string {
   const document = getServerDocument();
-  const environment = options.width === undefined ? { document } : { document, width: options.width };
-  let plot: Element;
-  try {
-    plot = Plot.plot(specToPlotOptions(spec, data, environment)) as unknown as Element;
-  } catch (error) {
-    // Plot counts warnings in module state and resets it only when a plot completes; a throw mid-way
-    // would leak a warning into the next chart. A plot of nothing completes and clears it.
-    Plot.plot({ document, marks: [] });
-    throw error;
-  }
-
-  for (const style of [...plot.querySelectorAll("style")]) style.remove();
-  // Plot marks a chart it warned about with a ⚠️ for the console; Plotline tells the editor instead.
-  for (const text of [...plot.querySelectorAll("text")]) {
-    if (text.querySelector("title")?.textContent?.includes("Please check the console")) text.remove();
-  }
-  const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : [...plot.querySelectorAll("svg")];
-  const chartSvg = svgs.find((svg) => svg.getAttribute("aria-label") !== null) ?? svgs[svgs.length - 1];
-  for (const svg of svgs) {
-    // Namespaced, so the same markup is a valid stand-alone .svg file (downloads, embeds).
-    svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-    if (svg === chartSvg) svg.setAttribute("role", "img");
-    else svg.setAttribute("aria-hidden", "true");
-  }
-  // With a legend Plot returns a <figure style="max-width:initial">; it sits inside our own figure,
-  // so it becomes a <div>, and loses its inline style (see .plotline-plot-figure in the stylesheet).
-  plot.removeAttribute("style");
+  const plot = renderChartElement(spec, data, {
+    document,
+    ...(options.width === undefined ? {} : { width: options.width }),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
+  });
   let markup = plot.outerHTML;
+  // With a legend Plot returns a <figure>; it sits inside our own figure, so it becomes a <div>.
   if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
   return stabiliseIds(tidyAttributes(markup), options.idPrefix);
 }
 
 /**
- * One pass over every attribute of the serialised chart (cheaper than walking the DOM):
+ * One pass over the serialised chart's attributes (cheaper than walking the DOM):
  * - geometry keeps two decimals (0.01 px), since Plot's long decimals only cost bytes;
  * - < and > are escaped: linkedom escapes only & and ", which is legal HTML but not a valid
  *   stand-alone SVG (XML) file. Text content never holds a raw "<", so matching name="value" is safe.
  */
 export function tidyAttributes(markup: string): string {
-  const trimmed = markup.replace(geometryAttribute, (match, name: string, value: string) => ` ${name}="${trimDecimals(value)}"`);
+  const trimmed = markup.replace(geometryAttribute, (_, name: string, value: string) => ` ${name}="${trimDecimals(value)}"`);
   if (!/="[^"]*[<>]/.test(trimmed)) return trimmed;
   return trimmed.replace(/ ([A-Za-z][\w:-]*)="([^"]*[<>][^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`);
 }

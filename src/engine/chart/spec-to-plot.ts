@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { format as d3Format, utcFormat } from "d3";
 import type { Cell, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonObject, JsonValue, MarkSpec } from "./chart-spec.ts";
-import { markTakesData, transforms } from "./plot-vocabulary.ts";
+import { marksWithoutDataArgument, transformCalls } from "./plot-calls.ts";
 
 /**
  * Turns a checked ChartSpec and its data into the options of Plot.plot. This is the one translation from
@@ -14,6 +14,8 @@ export type ChartData = Readonly<Record<string, readonly (Row | Cell)[]>>;
 export interface PlotEnvironment {
   document?: Document;
   width?: number;
+  /** The story's language, for numbers and dates in tips. */
+  lang?: string;
 }
 
 export const plotClassName = "plotline-plot";
@@ -43,7 +45,7 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData): unknown {
   if (typeof options["format"] === "string") options = withFormattedText(options, options["format"]);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   for (const { name, value } of mark.transforms) {
-    const info = transforms[name]!;
+    const info = transformCalls[name]!;
     const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
     const transform = plotFunction(name);
     options =
@@ -52,7 +54,7 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData): unknown {
         : (transform(argument ?? {}, options) as Record<string, unknown>);
   }
   const markFunction = plotFunction(mark.mark);
-  if (!markTakesData(mark.mark)) return markFunction(options);
+  if (marksWithoutDataArgument.has(mark.mark)) return markFunction(options);
   // Axes and grids read data as tick values: give them only data they were given explicitly.
   const chartRows = spec.data !== undefined && !/^(axis|grid)/.test(mark.mark) ? data[spec.data] : undefined;
   const rows = typeof mark.data === "string" ? data[mark.data] : Array.isArray(mark.data) ? mark.data : chartRows;

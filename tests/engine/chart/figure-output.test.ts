@@ -180,7 +180,7 @@ describe("the payload", () => {
     const { charts, html } = clean(compile(markdown));
     const chart = charts[0] as CompiledChart;
     const payload = payloadOf(html);
-    return { build: chart.chartMarkup, again: renderChartSvg(payload.spec, payloadData(payload), { idPrefix: chart.domId }), payload };
+    return { build: chart.chartMarkup, again: renderChartSvg(payload.spec, payloadData(payload), { idPrefix: `${chart.domId}-640`, width: 640 }), payload };
   }
   const SALES = "```data id=sales\nmonth,units,fruit\n2024-01,10,apples\n2024-02,12,apples\n2024-01,4,pears\n2024-02,7,pears\n```\n\n";
 
@@ -224,9 +224,9 @@ describe("the same markup on every build", () => {
     const { charts } = clean(compile(markdown));
     for (const chart of charts) {
       expect(chart.chartMarkup).not.toMatch(/plot-(clip|marker|pattern)-\d/);
-      expect(chart.chartMarkup).toContain(`<clipPath id="${chart.domId}-clip-1">`);
-      expect(chart.chartMarkup).toContain(`<marker id="${chart.domId}-marker-2"`);
-      expect(chart.chartMarkup).toContain(`marker-end="url(#${chart.domId}-marker-2)"`);
+      expect(chart.chartMarkup).toContain(`<clipPath id="${chart.domId}-640-clip-1">`);
+      expect(chart.chartMarkup).toContain(`<marker id="${chart.domId}-640-marker-2"`);
+      expect(chart.chartMarkup).toContain(`marker-end="url(#${chart.domId}-640-marker-2)"`);
     }
     expect(charts[0]!.chartMarkup.replaceAll(charts[0]!.domId, "X")).toBe(charts[1]!.chartMarkup.replaceAll(charts[1]!.domId, "X"));
   });
