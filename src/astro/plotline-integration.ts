@@ -15,6 +15,9 @@ export function plotlineIntegration(): AstroIntegration {
   return {
     name: "plotline",
     hooks: {
+      "astro:config:setup": ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [samePlotOffsetEverywhere()] } });
+      },
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
       },
@@ -36,6 +39,24 @@ export function plotlineIntegration(): AstroIntegration {
           writeFileSync(file, content);
         }
       },
+    },
+  };
+}
+
+/**
+ * Plot shifts lines by half a pixel for crisp edges, but only in browsers whose devicePixelRatio is 1:
+ * it decides once, when it loads (style.js: offset = 0 on servers and high-density screens, 0.5
+ * otherwise). A chart redrawn in such a browser would then move by half a pixel against the one the
+ * build drew. Fixing the offset to 0 in the browser bundle makes the redrawn chart identical on every screen.
+ */
+function samePlotOffsetEverywhere() {
+  return {
+    name: "plotline:same-plot-offset",
+    transform(code: string, id: string) {
+      if (!/@observablehq[\\/]plot[\\/]src[\\/]style\.js$/.test(id.split("?")[0] ?? "")) return undefined;
+      const fixed = code.replace(/export const offset = [^;]+;/, "export const offset = 0;");
+      if (fixed === code) throw new Error("Plotline: Plot's style.js no longer declares its offset as expected; review samePlotOffsetEverywhere");
+      return { code: fixed, map: null };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { StoryBlock } from "../story/story-block.ts";
 import { chartPayload, serializePayload } from "./chart-payload.ts";
 import type { ChartSpec } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
+import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { figureHtml } from "./figure-html.ts";
@@ -34,11 +35,11 @@ export interface ChartAsset {
 }
 
 /**
- * Charts are drawn twice: at their full width for wide screens, and narrow for phones, where a 640 px
+ * Charts are drawn twice: at their full width for wide screens, and at 300 px for phones, where a 640 px
  * chart scaled down to fit would have 5 px text. The page shows one or the other with a container
  * query (see the stylesheet), so every reader gets legible text without JavaScript.
  */
-export const NARROW_WIDTH = 320;
+export const NARROW_WIDTH = 300;
 const DEFAULT_WIDTH = 640;
 
 export interface ChartVariant {
@@ -125,7 +126,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
-  const drawn = withBandDateDefaults(spec, tables, context.lang);
+  // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours.
+  const drawn = withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables);
   const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([
     ...[...tables].map(([id, table]) => [id, table.rows] as const),
     ...inline,

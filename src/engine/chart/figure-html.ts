@@ -35,7 +35,8 @@ export function figureHtml({ spec, domId, variants, payload, lang }: FigureParts
   children.push(
     h(
       "div.plotline-chart",
-      { "data-variants": variants.length },
+      // Charts with tips can be explored from the keyboard (see src/astro/hydrate-charts.ts).
+      { "data-variants": variants.length, tabindex: spec.marks.some((m) => m.options["tip"]) ? 0 : undefined },
       variants.map((variant) =>
         h(
           `div.plotline-variant.${variant === wide && narrower.length ? "plotline-wide" : variant === wide ? "plotline-only" : "plotline-narrow"}`,

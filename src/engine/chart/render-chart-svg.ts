@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
 import type { ChartSpec } from "./chart-spec.ts";
+import { geometryAttributes, trimDecimals } from "./geometry-precision.ts";
 import { renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
 import type { ChartData } from "./spec-to-plot.ts";
@@ -19,9 +20,7 @@ function getServerDocument(): Document {
 }
 
 /** An attribute holding geometry whose value has a number with more than two decimals. */
-const geometryAttribute = / (d|transform|x|y|x1|x2|y1|y2|width|height|cx|cy|r|points|viewBox|dx|dy)="([^"]*\.\d{3}[^"]*)"/g;
-/** Cuts decimals after the second (at most 0.01 px off): a plain string replacement, much cheaper than rounding each number. */
-const trimDecimals = (value: string) => value.replace(/(\.\d\d)\d+/g, "$1");
+const geometryAttribute = new RegExp(` (${geometryAttributes.join("|")})="([^"]*\\.\\d{3}[^"]*)"`, "g");
 
 export interface RenderOptions {
   /** Prefix of every id in the SVG, unique in the page (Plot numbers ids globally per process). */

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { format as d3Format, utcFormat } from "d3";
 import type { Cell, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonObject, JsonValue, MarkSpec } from "./chart-spec.ts";
+import { withLocaleTip } from "./locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "./plot-calls.ts";
 
 /**
@@ -36,12 +37,13 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (spec.figure.alt !== undefined) options["ariaLabel"] = spec.figure.alt;
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
-  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data));
+  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment.lang));
   return options as Plot.PlotOptions;
 }
 
-function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData): unknown {
+function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, lang: string | undefined): unknown {
   let options: Record<string, unknown> = structuredClone(mark.options);
+  options = withLocaleTip(options, spec, lang);
   if (typeof options["format"] === "string") options = withFormattedText(options, options["format"]);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   for (const { name, value } of mark.transforms) {

@@ -1,0 +1,143 @@
+/**
+ * Makes the server-drawn charts of a page interactive, lazily: nothing but this small script runs
+ * before a reader touches a chart. On the first pointer, touch or keyboard focus on a chart, the chart
+ * code (Plot, about 80 KB gzipped, shared by all charts) is loaded once, the chart is drawn again at the
+ * same size in the same place (so nothing moves), and Plot's tips work from then on. Keyboard readers
+ * step through the marks with the arrow keys; Escape hides the tip. If anything fails, the chart stays
+ * as the server drew it and the reason is logged.
+ */
+import type { ChartPayload } from "../engine/chart/chart-payload.ts";
+
+type Runtime = typeof import("../engine/chart/browser-chart.ts");
+let runtime: Promise<Runtime> | undefined;
+const loadRuntime = () => (runtime ??= import("../engine/chart/browser-chart.ts"));
+
+interface ChartState {
+  payload?: Promise<ChartPayload>;
+  /** Variants (wide, narrow) already drawn again, or being drawn. */
+  live: WeakMap<Element, Promise<SVGSVGElement | undefined>>;
+  focus: number;
+  status?: HTMLElement;
+}
+const states = new WeakMap<HTMLElement, ChartState>();
+const lang = document.documentElement.lang || "en";
+
+function stateOf(chart: HTMLElement): ChartState {
+  let state = states.get(chart);
+  if (!state) states.set(chart, (state = { live: new WeakMap(), focus: -1 }));
+  return state;
+}
+
+function loadPayload(figure: Element): Promise<ChartPayload> {
+  const inline = figure.querySelector("script.plotline-spec");
+  if (inline?.textContent) return Promise.resolve(JSON.parse(inline.textContent) as ChartPayload);
+  const url = figure.getAttribute("data-plotline-payload");
+  if (!url) return Promise.reject(new Error("the figure has no chart data"));
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json() as Promise<ChartPayload>;
+  });
+}
+
+const visibleVariant = (chart: HTMLElement) =>
+  [...chart.querySelectorAll<HTMLElement>(".plotline-variant")].find((variant) => variant.getClientRects().length > 0);
+
+/** Draws the visible variant of a chart again, interactive; resolves to its SVG (undefined if that failed). */
+function activate(chart: HTMLElement): Promise<SVGSVGElement | undefined> {
+  const variant = visibleVariant(chart);
+  const figure = chart.closest("figure");
+  if (!variant || !figure) return Promise.resolve(undefined);
+  const state = stateOf(chart);
+  let drawn = state.live.get(variant);
+  if (!drawn) {
+    state.payload ??= loadPayload(figure);
+    drawn = Promise.all([loadRuntime(), state.payload])
+      .then(([{ drawChart }, payload]) => {
+        const element = drawChart(payload, { width: Number(variant.dataset["width"]) || 640, lang });
+        variant.replaceChildren(element);
+        if (!state.status) {
+          state.status = document.createElement("p");
+          state.status.className = "plotline-sr-only";
+          state.status.setAttribute("role", "status");
+          chart.append(state.status);
+        }
+        return (element.matches("svg") ? element : element.querySelector("svg[role='img']")) as SVGSVGElement | undefined;
+      })
+      .catch((error: unknown) => {
+        console.warn("Plotline: this chart could not be made interactive and stays as drawn.", error);
+        return undefined;
+      });
+    state.live.set(variant, drawn);
+  }
+  return drawn;
+}
+
+function pointAt(svg: SVGSVGElement, type: string, x: number, y: number): void {
+  svg.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, pointerType: "mouse", bubbles: true }));
+}
+
+/** Screen positions of the data marks (bars, dots, line vertices), left to right, for keyboard stepping. */
+function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
+  const points: { x: number; y: number }[] = [];
+  for (const group of svg.querySelectorAll(":scope > g[aria-label]")) {
+    if (/axis|grid|tip|frame|rule|text|tick/.test(group.getAttribute("aria-label") ?? "")) continue;
+    for (const element of group.querySelectorAll<SVGGraphicsElement>("rect, circle, path, use")) {
+      const d = element.getAttribute("d");
+      const matrix = element.getScreenCTM();
+      if (element.tagName === "path" && d && matrix && /L/.test(d) && !/Z/i.test(d)) {
+        for (const [, x, y] of d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
+          const p = new DOMPoint(Number(x), Number(y)).matrixTransform(matrix);
+          points.push({ x: p.x, y: p.y });
+        }
+      } else {
+        const box = element.getBoundingClientRect();
+        if (box.width || box.height) points.push({ x: box.left + box.width / 2, y: box.top + Math.min(box.height / 2, 4) });
+      }
+    }
+  }
+  return points.sort((a, b) => a.x - b.x || a.y - b.y);
+}
+
+function announce(chart: HTMLElement, svg: SVGSVGElement): void {
+  const state = stateOf(chart);
+  const tip = svg.querySelector('g[aria-label="tip"]');
+  if (state.status) state.status.textContent = [...(tip?.querySelectorAll("text") ?? [])].map((t) => t.textContent).join(" ").trim();
+}
+
+async function onKey(chart: HTMLElement, event: KeyboardEvent): Promise<void> {
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity }[event.key];
+  if (step === undefined && event.key !== "Escape") return;
+  event.preventDefault();
+  const svg = await activate(chart);
+  if (!svg) return;
+  const state = stateOf(chart);
+  if (event.key === "Escape") {
+    pointAt(svg, "pointerleave", 0, 0);
+    state.focus = -1;
+    announce(chart, svg);
+    return;
+  }
+  const points = markPoints(svg);
+  if (points.length === 0 || step === undefined) return;
+  state.focus = Math.max(0, Math.min(points.length - 1, state.focus < 0 && step > 0 ? 0 : state.focus + step));
+  const point = points[state.focus]!;
+  pointAt(svg, "pointermove", point.x, point.y);
+  announce(chart, svg);
+}
+
+for (const chart of document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-chart")) {
+  const start = (event: Event) => {
+    void activate(chart).then((svg) => {
+      // Show the tip where the reader is pointing now that the chart can show it.
+      if (svg && event instanceof PointerEvent && chart.matches(":hover")) pointAt(svg, "pointermove", event.clientX, event.clientY);
+    });
+  };
+  chart.addEventListener("pointerenter", start);
+  chart.addEventListener("touchstart", start, { passive: true });
+  chart.addEventListener("focusin", start);
+  chart.addEventListener("keydown", (event) => void onKey(chart, event));
+  chart.addEventListener("focusout", () => {
+    const svg = visibleVariant(chart)?.querySelector<SVGSVGElement>("svg[role='img']");
+    if (svg) pointAt(svg, "pointerleave", 0, 0);
+  });
+}

@@ -1,0 +1,71 @@
+import { format as d3Format, utcFormat } from "d3";
+import type { ChartSpec, JsonObject, JsonValue } from "./chart-spec.ts";
+
+/** The Intl locale of a story language. */
+export const intlLocale = (lang: string | undefined): string => (lang === "zh-CN" ? "zh-CN" : "en-US");
+
+const positionScale: Readonly<Record<string, "x" | "y">> = { x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y" };
+const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z", "text", "title", "fillOpacity", "strokeOpacity", "opacity", "symbol", "length"];
+
+const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+const isTimeFormat = (specifier: string) => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
+
+/** Numbers and dates in the story's language: 1,234.5 / 2021 / Mar 2021 / Mar 21, 2021 (2021年3月21日). */
+export function localeFormatter(lang: string | undefined): (value: unknown) => string | undefined {
+  const locale = intlLocale(lang);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const year = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
+  const month = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short" });
+  const day = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+  return (value) => {
+    if (value === null || value === undefined) return undefined;
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return undefined;
+      // Dates carry their precision in what they leave at zero: 2021-01-01 reads as 2021.
+      if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds()) return time.format(value);
+      if (value.getUTCDate() !== 1) return day.format(value);
+      return value.getUTCMonth() === 0 ? year.format(value) : month.format(value);
+    }
+    if (typeof value === "number") return Number.isNaN(value) ? undefined : number.format(value);
+    return String(value);
+  };
+}
+
+/** How a position channel's values read in a tip: as on the axis when the editor formatted it, as a percentage on a percent scale. */
+function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
+  if (!isObject(scale)) return undefined;
+  const tickFormat = scale["tickFormat"];
+  if (typeof tickFormat === "string") {
+    const format = isTimeFormat(tickFormat) ? utcFormat(tickFormat) : d3Format(tickFormat);
+    return (value) => (value === null || value === undefined ? undefined : format(value as number & Date));
+  }
+  if (scale["percent"] === true) {
+    // Plot hands the tip values already multiplied by 100 on a percent scale.
+    const percent = new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 1 });
+    return (value) => (typeof value === "number" ? percent.format(value / 100) : undefined);
+  }
+  return undefined;
+}
+
+/**
+ * Tips in the story's language. A mark with `tip` gets a format for each channel Plot would show,
+ * unless the editor gave one: the axis's own format where the editor set one, percentages on percent
+ * scales, and numbers and dates written the way the story's language writes them.
+ */
+export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
+  const tip = options["tip"];
+  if (tip === undefined || tip === false || tip === null) return options;
+  const tipOptions: Record<string, unknown> = isObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
+  const given = tipOptions["format"];
+  const formats: Record<string, unknown> = {};
+  const fallback = localeFormatter(lang);
+  for (const channel of tipChannels) {
+    const scale = positionScale[channel];
+    formats[channel] = (scale && scaleFormatter(spec.options[scale], lang)) ?? fallback;
+  }
+  if (isObject(given)) Object.assign(formats, given);
+  // Chinese glyphs are taller than Latin ones: give tip lines more room.
+  if (lang === "zh-CN" && tipOptions["lineHeight"] === undefined) tipOptions["lineHeight"] = 1.3;
+  return { ...options, tip: { ...tipOptions, format: formats } };
+}
