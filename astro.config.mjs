@@ -2,6 +2,7 @@
 // plotline.config.mjs, not here.
 import { defineConfig } from "astro/config";
 import { base, site } from "./plotline.config.mjs";
+import { plotlineIntegration } from "./src/astro/plotline-integration.ts";
 
 // Astro sends anonymous usage data unless told not to; a newsroom build should not phone home.
 process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
@@ -13,7 +14,11 @@ export default defineConfig({
   // Every page is a folder with an index.html (dist/stories/<slug>/index.html) and every
   // internal link ends in "/", so the site works the same on any static host.
   trailingSlash: "always",
-  build: { format: "directory" },
-  // The dev toolbar injects client-side JavaScript; Plotline pages have none, in dev too.
+  // The dev toolbar injects client-side JavaScript of its own; pages should behave in dev as they will live.
   devToolbar: { enabled: false },
+  // Never inline CSS as <style>: a strict Content-Security-Policy (no 'unsafe-inline') must hold.
+  build: { format: "directory", inlineStylesheets: "never" },
+  // Astro's cache (content store) stays inside the project, not in node_modules, which may be shared.
+  cacheDir: "./.plotline/astro-cache",
+  integrations: [plotlineIntegration()],
 });

@@ -45,6 +45,15 @@ describe("building a site", () => {
     expect(html).toContain('aria-label="line"');
   });
 
+  it("writes the data of charts too large to inline as files beside the pages, where the figure points", () => {
+    const html = page("stories/daily-index/index.html");
+    const url = /data-plotline-payload="\/(_plotline\/charts\/[0-9a-f]+\.json)"/.exec(html)?.[1];
+    expect(url).toBeDefined();
+    const payload = JSON.parse(readFileSync(join(project.root, "dist", url!), "utf8")) as { spec: { id: string }; data: Record<string, unknown> };
+    expect(payload.spec.id).toBe("daily-index");
+    expect(Object.keys(payload.data)).toEqual(["daily"]);
+  });
+
   it("sets the page language from the story's lang and localises its date", () => {
     const html = page("stories/zh-story/index.html");
     expect(html).toMatch(/<html[^>]*lang="zh-CN"/);
