@@ -28,7 +28,7 @@ export function ensureChromium(): void {
   }
   console.log("Installing Chromium from Debian (apt-get install -y chromium)…");
   execFileSync("apt-get", ["update"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+  execFileSync("apt-get", ["install", "-y", "chromium"], {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
