@@ -10,9 +10,17 @@ const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z
 const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 const isTimeFormat = (specifier: string) => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
 
+const formatters = new Map<string, (value: unknown) => string | undefined>();
+
 /** Numbers and dates in the story's language: 1,234.5 / 2021 / Mar 2021 / Mar 21, 2021 (2021年3月21日). */
 export function localeFormatter(lang: string | undefined): (value: unknown) => string | undefined {
   const locale = intlLocale(lang);
+  let formatter = formatters.get(locale);
+  if (!formatter) formatters.set(locale, (formatter = createLocaleFormatter(locale)));
+  return formatter;
+}
+
+function createLocaleFormatter(locale: string): (value: unknown) => string | undefined {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const year = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
   const month = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short" });

@@ -7,7 +7,11 @@ import { tidyPlotElement } from "./tidy-plot-element.ts";
  * Draws a chart with Plot into `document` (the page's, or a server-side one) and tidies it: the one
  * drawing routine of both the build and the browser. Throws what Plot throws.
  */
-export function renderChartElement(spec: ChartSpec, data: ChartData, options: { document: Document; width?: number; lang?: string }): Element {
+export function renderChartElement(
+  spec: ChartSpec,
+  data: ChartData,
+  options: { document: Document; width?: number; lang?: string; interactive?: boolean },
+): Element {
   let plot: Element;
   try {
     plot = Plot.plot(specToPlotOptions(spec, data, options)) as unknown as Element;

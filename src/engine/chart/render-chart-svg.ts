@@ -39,6 +39,7 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
   const document = getServerDocument();
   const plot = renderChartElement(spec, data, {
     document,
+    interactive: false,
     ...(options.width === undefined ? {} : { width: options.width }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });

@@ -17,6 +17,11 @@ export interface PlotEnvironment {
   width?: number;
   /** The story's language, for numbers and dates in tips. */
   lang?: string;
+  /**
+   * False when drawing for the page's HTML: tips only ever appear under a pointer, so the build leaves
+   * them out (less work, same picture) and the browser adds them when it draws the chart again.
+   */
+  interactive?: boolean;
 }
 
 export const plotClassName = "plotline-plot";
@@ -37,13 +42,14 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (spec.figure.alt !== undefined) options["ariaLabel"] = spec.figure.alt;
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
-  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment.lang));
+  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment));
   return options as Plot.PlotOptions;
 }
 
-function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, lang: string | undefined): unknown {
+function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment): unknown {
   let options: Record<string, unknown> = structuredClone(mark.options);
-  options = withLocaleTip(options, spec, lang);
+  if (environment.interactive === false) delete options["tip"];
+  else options = withLocaleTip(options, spec, environment.lang);
   if (typeof options["format"] === "string") options = withFormattedText(options, options["format"]);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   for (const { name, value } of mark.transforms) {

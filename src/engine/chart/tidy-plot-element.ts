@@ -6,15 +6,20 @@
  * - no ⚠️ "check the console" marker (Plotline reports Plot's warnings to the editor instead);
  * - the chart's SVG is a named image for screen readers; legend swatches are hidden from them;
  * - every SVG is namespaced, so the markup also stands alone as an .svg file.
+ * Plot puts its <style> elements and its marker at the top of what it returns, so only the first two
+ * levels are looked at: charts with thousands of marks are not walked.
  */
 export function tidyPlotElement(plot: Element): Element {
-  for (const style of [...plot.querySelectorAll("style")]) style.remove();
-  for (const text of [...plot.querySelectorAll("text")]) {
-    if (text.querySelector("title")?.textContent?.includes("Please check the console")) text.remove();
+  const isSvg = (element: Element) => element.tagName.toLowerCase() === "svg";
+  const topLevel = [plot, ...plot.children];
+  for (const element of topLevel) {
+    for (const child of [...element.children]) if (child.tagName.toLowerCase() === "style") child.remove();
   }
-  const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : [...plot.querySelectorAll("svg")];
+  const svgs = isSvg(plot) ? [plot] : [...plot.children].flatMap((child) => (isSvg(child) ? [child] : [...child.querySelectorAll("svg")]));
   const chartSvg = svgs.find((svg) => svg.getAttribute("aria-label") !== null) ?? svgs[svgs.length - 1];
   for (const svg of svgs) {
+    const last = svg.lastElementChild;
+    if (last?.tagName.toLowerCase() === "text" && last.querySelector("title")?.textContent?.includes("Please check the console")) last.remove();
     svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
     if (svg === chartSvg) svg.setAttribute("role", "img");
     else svg.setAttribute("aria-hidden", "true");
