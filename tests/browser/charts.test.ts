@@ -99,6 +99,21 @@ describe("interacting with a chart", () => {
     await context.close();
   });
 
+  it("shows a tip when a phone reader taps a bar", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(salaryChart());
+    const figure = page.locator("figure.plotline-figure", { hasText: "三类热门技术岗年薪达百万" });
+    await figure.scrollIntoViewIfNeeded();
+    const bar = figure.locator(".plotline-narrow g[aria-label=bar] rect").nth(3);
+    await bar.tap();
+    await expect.poll(async () => (await figure.locator('g[aria-label="tip"]').allTextContents()).join(" "), { timeout: 10_000 }).toContain("90");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("shows tips from the keyboard: arrow keys step through the marks, Escape hides the tip", async () => {
     const { page, context, problems } = await openPage(site.browser, `${site.url}stories/ai-talent-demand-2025/`, { width: 390 });
     const chart = page.locator("figure.plotline-figure", { hasText: "Half of AI jobs" }).locator(".plotline-chart");
