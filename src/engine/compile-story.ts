@@ -17,6 +17,8 @@ import { SourceFile } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
 import type { Frontmatter } from "./story/frontmatter-schema.ts";
 import { normalizeSource } from "./story/normalize-source.ts";
+import { bindValues } from "./values/bind-values.ts";
+import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
 import type { StoryBlock } from "./story/story-block.ts";
@@ -107,7 +109,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const data = new Map<string, StoryData>();
   const dataFiles = new Set<string>();
   const slotHtml: string[] = [];
-  const slotFor = new Map<StoryBlock["node"], number>();
+  const slotFor = new Map<RootContent, number>();
   for (const block of blocks.filter((b) => b.kind === "data")) {
     const result = parseDataBlock(block, options.dataFiles);
     diagnostics.push(...result.diagnostics);
@@ -124,9 +126,19 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     }
     data.set(table.id, { table, block });
     if (block.flag("show")) {
-      slotFor.set(block.node, slotHtml.push(renderDataTableHtml(table, { lang })) - 1);
+      slotFor.set(block.node, slotHtml.push(renderDataTableHtml(table, { lang, id: `data-${table.id}` })) - 1);
     }
   }
+
+  // Numbers in the prose, from the data.
+  const provenanceOf = (id: string) => {
+    const entry = data.get(id);
+    const fallback = entry?.table.src ? `${options.dataFiles.displayRoot}/${entry.table.src}` : lang === "zh-CN" ? `数据“${id}”` : `data “${id}”`;
+    return entry?.block.attribute("source") ?? fallback;
+  };
+  const values = bindValues(tree, data, file, lang, provenanceOf);
+  diagnostics.push(...values.diagnostics);
+  for (const [node, html] of values.html) slotFor.set(node, slotHtml.push(html) - 1);
 
   timings.data = performance.now() - dataStarted;
   const charts: CompiledChart[] = [];
@@ -147,7 +159,12 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   }
 
   const bodyStarted = performance.now();
-  const html = renderBody(tree, slotFor, slotHtml);
+  // Data that numbers refer to, unless it is already shown in the story, goes in a section at the end.
+  const appendix = [...values.referenced]
+    .map((id) => data.get(id)!)
+    .filter(({ block }) => !block.flag("show"))
+    .map(({ table, block }) => ({ table, ...optionalText("title", block.attribute("title")), ...optionalText("source", block.attribute("source")) }));
+  const html = renderBody(tree, slotFor, slotHtml) + dataSectionHtml(appendix, lang);
   timings.html += performance.now() - bodyStarted;
   const sorted = sortDiagnostics(diagnostics);
   return {
@@ -164,12 +181,24 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   };
 }
 
+const optionalText = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
+
 function renderBody(tree: MdastRoot, slotFor: Map<RootContent, number>, slotHtml: string[]): string {
   let hasRawHtml = false;
   // Blocks become slots (or vanish: a data block shows nothing unless `show`).
   visit(tree, (node, index, parent) => {
     if (node.type === "html") hasRawHtml = true;
-    if (node.type !== "code" || !parent || index === undefined) return;
+    if (!parent || index === undefined) return;
+    // A number in a sentence becomes an inline slot.
+    if (node.type === "textDirective") {
+      const slot = slotFor.get(node as RootContent);
+      if (slot !== undefined) {
+        parent.children[index] = { type: "emphasis", children: [], data: { hName: SLOT, hProperties: { dataSlot: String(slot) } } };
+      }
+      return SKIP;
+    }
+    if (node.type !== "code") return;
     if (node.lang !== "data" && node.lang !== "plot") return;
     const slot = slotFor.get(node);
     if (slot === undefined) {

@@ -1,5 +1,5 @@
-import { format as numberFormat } from "d3";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { numberFormatProblem } from "./number-format.ts";
 import type { ChartSpec, JsonValue, MarkSpec, SpecPath } from "./chart-spec.ts";
 import type { SpecLocator } from "./parse-chart-spec.ts";
 import { scaleNames } from "./plot-vocabulary.ts";
@@ -57,13 +57,7 @@ const describe = (value: JsonValue): string =>
 const isTimeFormat = (specifier: string) => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
 
 export function formatProblem(specifier: string): string | undefined {
-  if (isTimeFormat(specifier)) return undefined;
-  try {
-    numberFormat(specifier);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message.replace(/^invalid format: .*$/, "it is neither a number nor a date format") : String(error);
-  }
+  return isTimeFormat(specifier) ? undefined : numberFormatProblem(specifier);
 }
 
 /** Checks the kinds of the options Plot would otherwise misread silently, and every format string. */

@@ -55,7 +55,7 @@ const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
  * precision they were written, in UTC; true/false read as yes/no; a missing value is a dash that
  * screen readers announce as missing. The wrapper can be focused and scrolled with the keyboard.
  */
-export function renderDataTableHtml(table: DataTable, options: { lang: string }): string {
+export function renderDataTableHtml(table: DataTable, options: { lang: string; maxRows?: number; id?: string }): string {
   const locale = localeOf(options.lang);
   const words = options.lang.toLowerCase().startsWith("zh") ? WORDS.zh : WORDS.en;
   // Up to 4 decimals; below 1, up to 4 significant digits so that small values do not read as 0.
@@ -87,7 +87,7 @@ export function renderDataTableHtml(table: DataTable, options: { lang: string })
     return h("td", { className }, text);
   };
 
-  const shown = table.rows.slice(0, MAX_ROWS_SHOWN);
+  const shown = table.rows.slice(0, options.maxRows ?? MAX_ROWS_SHOWN);
   const body: ElementContent[] = shown.map((row) =>
     h(
       "tr",
@@ -107,7 +107,7 @@ export function renderDataTableHtml(table: DataTable, options: { lang: string })
 
   const tree = h(
     "div",
-    { className: ["plotline-table"], role: "region", ariaLabel: words.region(table.id), tabIndex: 0, dataId: table.id },
+    { id: options.id, className: ["plotline-table"], role: "region", ariaLabel: words.region(table.id), tabIndex: 0, dataId: table.id },
     h("table", [
       h(
         "thead",

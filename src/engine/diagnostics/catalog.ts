@@ -340,3 +340,71 @@ export type ParamsOf<C extends DiagnosticCode> = Catalog[C] extends CatalogEntry
 export function docsAnchor(code: DiagnosticCode): string {
   return `docs/diagnostics.md#${code.replace("/", "-")}`;
 }
+
+  // ── Numbers in prose (:value[…]) ───────────────────────────────────────────
+  "value/syntax": entry<{ detail: string }>({
+    severity: "error",
+    title: "Number reference cannot be read",
+    message: (p) => `This :value reference cannot be read: ${p.detail}.`,
+    hint: () => 'Write :value[block.name] for a named value, or :value[block.column]{key=value} for one row of a table, e.g. :value[cities.share]{city="Beijing"}.',
+  }),
+  "value/unknown-data": entry<{ id: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Number refers to a data block that does not exist",
+    message: (p) => `There is no data block "${p.id}" in this story.${p.suggestion}`,
+    hint: (p) => (p.known.length ? `The data blocks of this story are ${list(p.known)}.` : "Add a data block with ```data id=… first."),
+  }),
+  "value/unknown-name": entry<{ name: string; data: string; suggestion: string; names: readonly string[] }>({
+    severity: "error",
+    title: "Named value does not exist",
+    message: (p) => `The data block "${p.data}" has no value named "${p.name}".${p.suggestion}`,
+    hint: (p) => `Its names are ${list(p.names, 12)}. Names are case-sensitive.`,
+  }),
+  "value/unknown-column": entry<{ column: string; data: string; suggestion: string; columns: readonly string[] }>({
+    severity: "error",
+    title: "Number refers to a column that does not exist",
+    message: (p) => `Column "${p.column}" is not in data "${p.data}".${p.suggestion}`,
+    hint: (p) => `The columns of "${p.data}" are ${list(p.columns, 12)}. Names are case-sensitive.`,
+  }),
+  "value/needs-column": entry<{ data: string; columns: readonly string[] }>({
+    severity: "error",
+    title: "Number names a table but no column",
+    message: (p) => `"${p.data}" is a table, so the reference must name one of its columns.`,
+    hint: (p) => `Write :value[${p.data}.${p.columns[0] ?? "column"}]{…} to pick a row, or add aggregate=count to count the rows.`,
+  }),
+  "value/no-row": entry<{ data: string; condition: string; examples: readonly string[] }>({
+    severity: "error",
+    title: "No row matches",
+    message: (p) => `No row of "${p.data}" has ${p.condition}.`,
+    hint: (p) => (p.examples.length ? `Values in that column include ${list(p.examples, 6)}.` : "Check the spelling of the value; it is compared after typing (numbers as numbers, dates as dates)."),
+  }),
+  "value/many-rows": entry<{ data: string; count: number; condition: string }>({
+    severity: "error",
+    title: "Several rows match",
+    message: (p) => `${p.count} rows of "${p.data}" match${p.condition ? ` ${p.condition}` : ""}, so Plotline cannot tell which number you mean.`,
+    hint: () => "Pick one row with another key=value, or summarise the rows with aggregate=sum, mean, median, min, max or count.",
+  }),
+  "value/missing-value": entry<{ data: string; column: string }>({
+    severity: "error",
+    title: "The value is missing",
+    message: (p) => `The cell of "${p.column}" in "${p.data}" is empty, so there is no number to show.`,
+    hint: () => "Fill in the cell, or refer to another one.",
+  }),
+  "value/unknown-aggregate": entry<{ aggregate: string; suggestion: string }>({
+    severity: "error",
+    title: "Unknown aggregate",
+    message: (p) => `"${p.aggregate}" is not a way to summarise values.${p.suggestion}`,
+    hint: () => "Use sum, mean, median, min, max or count.",
+  }),
+  "value/not-a-number": entry<{ format: string; found: string }>({
+    severity: "error",
+    title: "Format needs a number",
+    message: (p) => `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
+    hint: () => "Refer to a number column, or leave out format= to show the value as it is.",
+  }),
+  "value/invalid-format": entry<{ format: string; detail: string }>({
+    severity: "error",
+    title: "Number format cannot be read",
+    message: (p) => `The format "${p.format}" is not valid: ${p.detail}.`,
+    hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
+  }),

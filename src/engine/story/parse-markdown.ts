@@ -1,12 +1,13 @@
 import type { Code, Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
+import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkDirective);
 
 interface BlankedBlock {
   /** 1-based lines of the opening and closing fence. */

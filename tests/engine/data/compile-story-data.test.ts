@@ -8,7 +8,7 @@ describe("data blocks in a compiled story", () => {
   it("a block marked show becomes a table in the page, its values escaped", () => {
     const result = compile("Intro.\n\n```data id=cities show\ncity,share\n<b>Beijing</b>,22.5%\n```\n\nAfter.\n");
     expect(result.diagnostics).toEqual([]);
-    expect(result.html).toContain('<div class="plotline-table" role="region" aria-label="Data table cities" tabindex="0"');
+    expect(result.html).toContain('<div id="data-cities" class="plotline-table" role="region" aria-label="Data table cities" tabindex="0"');
     expect(result.html).toContain("&#x3C;b>Beijing&#x3C;/b>");
     expect(result.html).toContain(">0.225</td>");
     expect(result.ok).toBe(true);

@@ -1,5 +1,6 @@
 import type { Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
+import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -7,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { SourceFile } from "../../../src/engine/diagnostics/source-file.ts";
 import { parseMarkdown } from "../../../src/engine/story/parse-markdown.ts";
 
-const reference = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+const reference = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkDirective);
 
 const documents: Record<string, string> = {
   "a story with data and plot blocks": "---\ntitle: t\n---\n\nIntro *text*.\n\n```data id=a\nx,y\n1,2\n3,4\n```\n\n```plot data=a\nmarks:\n  - dot: {x: x, y: y}\n```\n\nEnd.\n",

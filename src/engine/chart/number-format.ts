@@ -1,0 +1,15 @@
+/**
+ * d3-format accepts any specifier and quietly falls back for a type it does not know (".1q" becomes
+ * ".1g"), so a typo would publish wrong-looking numbers. This reads a specifier by d3-format's grammar
+ * and says what is wrong with it, if anything.
+ */
+const SPECIFIER = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
+const TYPES = new Set(["e", "f", "g", "r", "s", "%", "p", "b", "o", "d", "x", "X", "c", "n"]);
+
+export function numberFormatProblem(specifier: string): string | undefined {
+  const match = SPECIFIER.exec(specifier);
+  if (!match) return "it is neither a number nor a date format";
+  const type = match[10];
+  if (type !== undefined && !TYPES.has(type)) return `"${type}" is not a number format type (use f, %, s, e, d, …)`;
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import type { Root, RootContent } from "mdast";
+import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
+import { SKIP, visit } from "unist-util-visit";
+import type { StoryData } from "../compile-story.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { SourceFile } from "../diagnostics/source-file.ts";
+import { formatValue } from "./format-value.ts";
+import { resolveValue } from "./resolve-value.ts";
+import { valueHtml } from "./value-html.ts";
+
+type Directive = TextDirective | LeafDirective | ContainerDirective;
+
+export interface BoundValues {
+  /** Each :value node, with the HTML that replaces it. */
+  html: Map<RootContent, string>;
+  /** Data blocks that numbers in the prose refer to. */
+  referenced: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+const isDirective = (node: { type: string }): node is Directive =>
+  node.type === "textDirective" || node.type === "leafDirective" || node.type === "containerDirective";
+
+/**
+ * Finds the `:value[…]` references of a story and writes each one's number from the data. Any other
+ * directive-like text (`Note:this`, `Re:Zero`, `::x`) is not Plotline syntax: it is put back as the
+ * text the editor wrote.
+ */
+export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, file: SourceFile, lang: string, provenanceOf: (id: string) => string): BoundValues {
+  const bound: BoundValues = { html: new Map(), referenced: new Set(), diagnostics: [] };
+  let count = 0;
+  visit(tree, (node, index, parent) => {
+    if (!isDirective(node) || !parent || index === undefined) return;
+    if (node.type === "textDirective" && node.name === "value") {
+      const { resolved, diagnostics } = resolveValue(node, data, file);
+      bound.diagnostics.push(...diagnostics);
+      if (!resolved) {
+        restore(node, index, parent, file);
+        return SKIP;
+      }
+      const format = typeof node.attributes?.["format"] === "string" ? node.attributes["format"] : undefined;
+      const formatted = formatValue(resolved.value, format, lang, resolved.precision);
+      const span = file.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      if (!formatted.ok) {
+        bound.diagnostics.push(
+          formatted.problem === "not-a-number"
+            ? diagnostic("value/not-a-number", { format: format ?? "", found: formatted.detail }, span)
+            : diagnostic("value/invalid-format", { format: format ?? "", detail: formatted.detail }, span),
+        );
+        restore(node, index, parent, file);
+        return SKIP;
+      }
+      bound.referenced.add(resolved.table.id);
+      bound.html.set(
+        node,
+        valueHtml({
+          text: formatted.text,
+          value: resolved.value,
+          provenance: `${provenanceOf(resolved.table.id)} · ${resolved.description}`,
+          href: `#data-${resolved.table.id}`,
+          id: `value-${++count}`,
+        }),
+      );
+      return SKIP;
+    }
+    restore(node, index, parent, file);
+    return SKIP;
+  });
+  return bound;
+}
+
+/** Puts back the exact text of a directive that is not ours (or could not be resolved). */
+function restore(node: Directive, index: number, parent: { children: unknown[] }, file: SourceFile): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const text = start !== undefined && end !== undefined ? file.text.slice(start, end) : "";
+  parent.children[index] = node.type === "textDirective" ? { type: "text", value: text } : { type: "paragraph", children: [{ type: "text", value: text }] };
+}
