@@ -7,7 +7,8 @@ const usage = `Usage: plotline <command>
 Commands:
   build [--report <file>]   check every story, then build the site into dist/
                             (--report writes timings and peak memory as JSON)
-  check                     check every story and report every problem, without building
+  check [--format json]     check every story and report every problem, without building
+                            (--format json: one JSON report, for editors' tools)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -19,8 +20,15 @@ async function main(argv: string[]): Promise<number> {
       const report = reportIndex >= 0 ? rest[reportIndex + 1] : undefined;
       return buildCommand(root, report ? { report } : {});
     }
-    case "check":
-      return checkCommand(root);
+    case "check": {
+      const formatIndex = rest.indexOf("--format");
+      const format = formatIndex >= 0 ? rest[formatIndex + 1] : "text";
+      if (format !== "text" && format !== "json") {
+        process.stderr.write(`Unknown format "${format}": use --format text or --format json.\n`);
+        return 2;
+      }
+      return checkCommand(root, { format });
+    }
     default:
       process.stderr.write(usage);
       return command === undefined || command === "--help" ? 0 : 2;

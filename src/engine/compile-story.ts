@@ -34,6 +34,11 @@ export interface CompileStoryOptions {
   dataFiles: DataFileSource;
   /** The site's base path ("/" or "/newsroom/"), for URLs of files the page needs. Default "/". */
   assetBase?: string;
+  /**
+   * Only find problems (plotline check): each chart is drawn once, to catch what only Plot notices,
+   * and no page HTML is produced for it.
+   */
+  checkOnly?: boolean;
 }
 
 /** A data block after parsing, with where it was defined. */
@@ -146,7 +151,15 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const plotBlocks = blocks.filter((b) => b.kind === "plot");
   const reservedIds = new Set(plotBlocks.map((b) => b.attribute("id")).filter((id) => id !== undefined));
   for (const block of plotBlocks) {
-    const result = compileChart(block, { data, lang, storySlug: slug, usedIds: chartIds, reservedIds, assetBase: options.assetBase ?? "/" });
+    const result = compileChart(block, {
+      data,
+      lang,
+      storySlug: slug,
+      usedIds: chartIds,
+      reservedIds,
+      assetBase: options.assetBase ?? "/",
+      checkOnly: options.checkOnly ?? false,
+    });
     diagnostics.push(...result.diagnostics);
     timings.check += result.timings.check;
     timings.render += result.timings.render;

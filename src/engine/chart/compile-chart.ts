@@ -54,6 +54,9 @@ export function variantWidths(spec: ChartSpec): number[] {
   return width > NARROW_WIDTH * 1.25 ? [width, NARROW_WIDTH] : [width];
 }
 
+/** Rows per data block that plotline check draws a chart with. */
+export const CHECK_ROWS = 500;
+
 /** Payloads up to this size travel inside the page; larger ones are fetched only when a reader interacts. */
 export const INLINE_PAYLOAD_LIMIT = 8 * 1024;
 
@@ -67,6 +70,8 @@ export interface ChartContext {
   reservedIds?: ReadonlySet<string>;
   /** The site's base path ("/" or "/newsroom/"), for the URLs of chart files. */
   assetBase?: string;
+  /** Only find problems: draw once, produce no figure. */
+  checkOnly?: boolean;
 }
 
 const validId = /^[a-z][a-z0-9-]*$/;
@@ -128,10 +133,10 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
   // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours.
   const drawn = withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables);
-  const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([
-    ...[...tables].map(([id, table]) => [id, table.rows] as const),
-    ...inline,
-  ]);
+  // plotline check draws each chart with its first rows only: what Plot refuses is nearly always an
+  // option, not a row, and big data would make checking as slow as building.
+  const rowsOf = (table: DataTable) => (context.checkOnly ? table.rows.slice(0, CHECK_ROWS) : table.rows);
+  const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([...[...tables].map(([id, table]) => [id, rowsOf(table)] as const), ...inline]);
   const domId = `chart-${spec.id}`;
 
   timings.check = performance.now() - started;
@@ -142,7 +147,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   try {
     // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^Warning:\s*/, ""));
-    for (const width of variantWidths(drawn)) {
+    for (const width of context.checkOnly ? variantWidths(drawn).slice(0, 1) : variantWidths(drawn)) {
       variants.push({ width, markup: renderChartSvg(drawn, rows, { idPrefix: `${domId}-${width}`, width, lang: context.lang }) });
     }
   } catch (error) {
@@ -157,6 +162,10 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   const htmlStarted = performance.now();
   // Both drawings usually warn alike; the editor hears each warning once.
   for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
+  if (context.checkOnly) {
+    timings.html = performance.now() - htmlStarted;
+    return { chart: { id: spec.id, domId, spec: drawn, html: "", chartMarkup: variants[0]!.markup }, diagnostics, timings };
+  }
 
   const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;

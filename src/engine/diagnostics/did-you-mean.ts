@@ -1,8 +1,17 @@
 import { distance } from "fastest-levenshtein";
 
+/** True when b is a with two neighbouring letters swapped ("yaer" / "year"): the commonest typo. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /**
  * The candidate closest to `word`, if it is close enough to be a likely typo:
- * same letters in another case, or an edit distance of at most a third of the word (min. 1, max. 3).
+ * same letters in another case, two neighbouring letters swapped, or an edit distance of at most a third
+ * of the word (min. 1, max. 3).
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
@@ -11,7 +20,8 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const d = candidate.toLowerCase() === lower ? 0.5 : distance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    const d = other === lower ? 0.5 : isSwap(lower, other) ? 1 : distance(lower, other);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -37,7 +37,7 @@ export async function compileProjectInWorkers(
       (share) =>
         new Promise<CompiledStory[]>((resolve, reject) => {
           const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), {
-            workerData: { root, paths: share.paths, assetBase: options.assetBase ?? "/" },
+            workerData: { root, paths: share.paths, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false },
           });
           worker.once("message", (stories: CompiledStory[]) => resolve(stories));
           worker.once("error", reject);

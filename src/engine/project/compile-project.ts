@@ -32,6 +32,8 @@ export function listStoryFiles(root: string): string[] {
 export interface ProjectOptions {
   /** The site's base path, for URLs of files pages need ("/" by default). */
   assetBase?: string;
+  /** Only find problems (see CompileStoryOptions.checkOnly). */
+  checkOnly?: boolean;
 }
 
 /** Compiles one story file of a project; undefined if the file is gone. */
@@ -43,14 +45,14 @@ export function compileProjectStory(root: string, path: string, options: Project
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory({ path, text }, { dataFiles: nodeDataFiles(join(root, dataDir)), assetBase: options.assetBase ?? "/" });
+  return compileStory({ path, text }, { dataFiles: nodeDataFiles(join(root, dataDir)), assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const stories = listStoryFiles(root).map((path) =>
-    compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase: options.assetBase ?? "/" }),
+    compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false }),
   );
   return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
 }

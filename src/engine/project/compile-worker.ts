@@ -13,9 +13,10 @@ interface Job {
   root: string;
   paths: string[];
   assetBase: string;
+  checkOnly: boolean;
 }
 
-const { root, paths, assetBase } = workerData as Job;
+const { root, paths, assetBase, checkOnly } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase }));
+const stories = paths.map((path) => compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase, checkOnly }));
 parentPort?.postMessage(stories);

@@ -1,7 +1,7 @@
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { frontmatterHelp, frontmatterKeys, frontmatterSchema, type Frontmatter } from "./frontmatter-schema.ts";
 import { explainYamlError } from "./explain-yaml-error.ts";
@@ -89,7 +89,9 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
     const help = frontmatterHelp[key];
     if (!help) continue;
     if (!(key in raw)) {
-      diagnostics.push(diagnostic("story/missing-key", { key, example: help.example }, file.lineSpan(1)));
+      // "titel: …" is already reported with "Did you mean title?"; saying title is missing too is noise.
+      const misspelt = Object.keys(raw).some((k) => !(frontmatterKeys as string[]).includes(k) && closestMatch(k, frontmatterKeys) === key);
+      if (!misspelt) diagnostics.push(diagnostic("story/missing-key", { key, example: help.example }, file.lineSpan(1)));
       continue;
     }
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
