@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { buildCommand } from "./build-command.ts";
 import { checkCommand } from "./check-command.ts";
+import { newCommand } from "./new-command.ts";
 
 const usage = `Usage: plotline <command>
 
@@ -9,6 +10,8 @@ Commands:
                             (--report writes timings and peak memory as JSON)
   check [--format json]     check every story and report every problem, without building
                             (--format json: one JSON report, for editors' tools)
+  new "Title" [--lang en|zh-CN] [--slug name]
+                            write content/stories/<name>.md, a draft story with an example of every part
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
       const report = reportIndex >= 0 ? rest[reportIndex + 1] : undefined;
       return buildCommand(root, report ? { report } : {});
     }
+    case "new":
+      return newCommand(root, rest);
     case "check": {
       const formatIndex = rest.indexOf("--format");
       const format = formatIndex >= 0 ? rest[formatIndex + 1] : "text";
