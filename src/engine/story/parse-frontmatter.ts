@@ -48,7 +48,15 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
     diagnostics.push(diagnostic("story/frontmatter-syntax", { detail: problem.detail }, at(problem.start, problem.end)));
     return { diagnostics, bodyOffset };
   }
-  const raw = doc.toJS() ?? {};
+  let raw: ReturnType<typeof doc.toJS>;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // Aliases that repeat anchors too often (a "billion laughs" document) are refused by yaml, not expanded.
+    const problem = yamlValueProblem(error, yamlText);
+    diagnostics.push(diagnostic("story/frontmatter-syntax", { detail: problem.detail }, at(problem.start, problem.end)));
+    return { diagnostics, bodyOffset };
+  }
   if (typeof raw !== "object" || Array.isArray(raw)) {
     diagnostics.push(
       diagnostic("story/frontmatter-syntax", { detail: 'it must be a set of "key: value" lines' }, file.lineSpan(2)),
@@ -103,6 +111,23 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
 
 /** yaml's messages end with a code frame of their own; keep the sentence. */
 export function yamlErrorDetail(message: string): string {
+  if (/excessive alias count/i.test(message)) return ALIAS_DETAIL;
   const first = message.split("\n")[0] ?? message;
   return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
+}
+
+const ALIAS_DETAIL = "it repeats anchors (&name) through aliases (*name) so often that it would grow too large to read; write the values out instead";
+
+/**
+ * A YAML document that parsed but could not be turned into values (yaml throws, e.g. for aliases
+ * that repeat too often), in editors' words, with the stretch of text to point at: the first alias.
+ */
+export function yamlValueProblem(error: unknown, text: string): { detail: string; start: number; end: number } {
+  const detail = yamlErrorDetail(error instanceof Error ? error.message : String(error));
+  const alias = /(^|[\s[{,:-])(\*[^\s,[\]{}]+)/m.exec(text);
+  if (detail === ALIAS_DETAIL && alias) {
+    const start = alias.index + alias[1]!.length;
+    return { detail, start, end: start + alias[2]!.length };
+  }
+  return { detail, start: 0, end: 0 };
 }
