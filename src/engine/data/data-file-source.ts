@@ -12,4 +12,20 @@ export interface DataFileSource {
   read(relativePath: string): Uint8Array | undefined;
   /** Every file's path relative to the data folder, for "did you mean" suggestions. */
   list(): string[];
+  /**
+   * What is at a path, without reading it, so that a folder, a link that leaves the folder, a link
+   * loop or a file too large to read is reported before anything is read. Optional: a source without
+   * it (files in memory) is only read.
+   */
+  lookup?(relativePath: string): DataFileLookup;
 }
+
+/** What `lookup` finds at a path. */
+export type DataFileLookup =
+  | { kind: "file"; size: number }
+  | { kind: "missing" }
+  | { kind: "directory" }
+  /** The path, or a symbolic link on it, leads outside the data folder. */
+  | { kind: "outside" }
+  /** Something that cannot be read as a file; `reason` completes "it is …" / "it has …" for editors. */
+  | { kind: "unreadable"; reason: string };

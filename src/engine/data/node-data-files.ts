@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { DataFileSource } from "./data-file-source.ts";
+import type { DataFileLookup, DataFileSource } from "./data-file-source.ts";
 
 /** Whether `path` is `root` or inside it (both absolute and resolved). */
 function isInside(root: string, path: string): boolean {
@@ -14,10 +14,14 @@ function isPlainRelative(path: string): boolean {
   return path.split("/").every((segment) => segment !== "..");
 }
 
+const errorCode = (error: unknown): string | undefined =>
+  typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+
 /**
  * The project's data/ folder, read with node:fs. Reads never leave the folder, also not through a
  * symbolic link pointing outside it, and a path must match the file name's case exactly (so a
- * story that builds on a case-insensitive Mac also builds on Linux).
+ * story that builds on a case-insensitive Mac also builds on Linux). Only regular files are read:
+ * never a folder, a named pipe or a device (reading those could wait forever).
  */
 export function nodeDataFiles(dataDir: string): DataFileSource {
   const root = resolve(dataDir);
@@ -46,8 +50,44 @@ export function nodeDataFiles(dataDir: string): DataFileSource {
     return true;
   };
 
+  const lookup = (relativePath: string): DataFileLookup => {
+    if (!isPlainRelative(relativePath)) return relativePath === "" ? { kind: "missing" } : { kind: "outside" };
+    const full = resolve(root, relativePath);
+    if (!isInside(root, full)) return { kind: "outside" };
+    const real = getRealRoot();
+    if (real === null) return { kind: "missing" };
+    let target: string;
+    try {
+      target = realpathSync(full);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "ELOOP") return { kind: "unreadable", reason: "a symbolic link that leads back to itself (a loop of links)" };
+      if (code === "EACCES" || code === "EPERM") return { kind: "unreadable", reason: "in a folder Plotline is not allowed to open" };
+      try {
+        // realpath fails on a link whose target is gone; the link itself is still there.
+        if (lstatSync(full).isSymbolicLink()) return { kind: "unreadable", reason: "a symbolic link to a file that does not exist" };
+      } catch {
+        // Nothing there at all.
+      }
+      return { kind: "missing" };
+    }
+    if (!isInside(real, target)) return { kind: "outside" };
+    try {
+      if (!exactCase(relativePath.split("/"))) return { kind: "missing" };
+      const stats = statSync(target);
+      if (stats.isDirectory()) return { kind: "directory" };
+      if (!stats.isFile()) return { kind: "unreadable", reason: "not a regular file but a named pipe, socket or device" };
+      return { kind: "file", size: stats.size };
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "EACCES" || code === "EPERM") return { kind: "unreadable", reason: "in a folder Plotline is not allowed to open" };
+      return { kind: "missing" };
+    }
+  };
+
   return {
     displayRoot: "data",
+    lookup,
     read(relativePath) {
       if (!isPlainRelative(relativePath)) return undefined;
       const full = resolve(root, relativePath);

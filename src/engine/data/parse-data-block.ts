@@ -4,10 +4,11 @@ import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
 import { explainYamlError } from "../story/explain-yaml-error.ts";
-import { yamlErrorDetail } from "../story/parse-frontmatter.ts";
+import { yamlValueProblem } from "../story/parse-frontmatter.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { nodeAt } from "../story/yaml-locate.ts";
 import type { DataFileSource } from "./data-file-source.ts";
+import { decodeDataFile } from "./decode-data-file.ts";
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.ts";
 import { columnTypes, nearMiss, typeColumn, type RawValue } from "./infer-column-types.ts";
 import { jsonNodeAt, scanJson } from "./json-scan.ts";
@@ -22,6 +23,17 @@ const ID = /^[a-z][a-z0-9-]*$/;
 const MAX_RAGGED = 5;
 /** Values reported per column that do not fit a type given with types=. */
 const MAX_BAD_VALUES = 5;
+/**
+ * The largest data file read, checked before reading it. Charts draw aggregates; a file larger than
+ * this is raw data that would slow every build and weigh down the chart's page.
+ */
+export const MAX_DATA_FILE_BYTES = 10 * 1024 * 1024;
+/** Above either size, a block written inside a story gets a warning suggesting a file in data/. */
+export const MAX_INLINE_ROWS = 500;
+export const MAX_INLINE_BYTES = 50 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, "")} MB`;
+const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
 type Path = readonly (string | number)[];
 
@@ -113,6 +125,7 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   const raw =
     format === "csv" || format === "tsv" ? readDsv(origin, format, report) : format === "json" ? readJson(origin, report) : readYaml(origin, report);
   if (!raw) return { diagnostics };
+  if (src === undefined) warnIfLarge(block, raw, format, origin.text, report);
 
   const typed = typeTable(raw, types, report);
   if (!usable || id === undefined) return { diagnostics };
@@ -120,6 +133,21 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   if (typed.values) table.values = typed.values;
   if (src !== undefined) table.src = src;
   return { table, diagnostics };
+}
+
+/** Tables written inside a story are for a few dozen rows; larger ones belong in data/. */
+function warnIfLarge(block: StoryBlock, raw: RawTable, format: DataFormat, text: string, report: (d: Diagnostic) => void): void {
+  const rows = raw.kind === "table" ? raw.rows.length : raw.names.length;
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (rows <= MAX_INLINE_ROWS && bytes <= MAX_INLINE_BYTES) return;
+  const id = block.attribute("id") ?? "table";
+  report(
+    diagnostic(
+      "data/large-inline-block",
+      { id, rows, size: kilobytes(bytes), rowLimit: MAX_INLINE_ROWS, sizeLimit: kilobytes(MAX_INLINE_BYTES), extension: format === "yaml" ? "yaml" : format },
+      block.fenceSpan,
+    ),
+  );
 }
 
 /** A valid id close to one that is not: `Jobs_2025` → `jobs-2025`. */
@@ -226,31 +254,80 @@ function openSrc(
   }
   const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
   const format = explicitFormat ?? EXTENSIONS[extension];
+  const displayPath = `${files.displayRoot}/${path}`;
+  const notFound = () => {
+    report(diagnostic("data/src-not-found", { src: written, suggestion: suggestFile(path, files) }, valueSpan));
+    return undefined;
+  };
+  if (path === "") return notFound();
+
+  // What is there, before reading anything: a folder, a link out of data/ or a huge file is never read.
+  let found: ReturnType<NonNullable<DataFileSource["lookup"]>> | undefined;
+  try {
+    found = files.lookup?.(path);
+  } catch {
+    found = undefined;
+  }
+  if (found?.kind === "missing") return notFound();
+  if (found?.kind === "outside") {
+    report(diagnostic("data/src-outside-data", { src: written }, valueSpan));
+    return undefined;
+  }
+  if (found?.kind === "directory") {
+    report(diagnostic("data/src-is-directory", { path: displayPath, example: exampleInside(path, files) }, valueSpan));
+    return undefined;
+  }
+  if (found?.kind === "unreadable") {
+    report(diagnostic("data/src-unreadable", { path: displayPath, reason: found.reason }, valueSpan));
+    return undefined;
+  }
+  const tooLarge = (size: number) => {
+    report(diagnostic("data/too-large", { path: displayPath, size: megabytes(size), limit: megabytes(MAX_DATA_FILE_BYTES) }, valueSpan));
+    return undefined;
+  };
+  if (found?.kind === "file" && found.size > MAX_DATA_FILE_BYTES) return tooLarge(found.size);
 
   let bytes: Uint8Array | undefined;
   try {
-    bytes = path === "" ? undefined : files.read(path);
+    bytes = files.read(path);
   } catch {
     bytes = undefined;
   }
   if (bytes === undefined) {
-    report(diagnostic("data/src-not-found", { src: written, suggestion: suggestFile(path, files) }, valueSpan));
+    if (found?.kind !== "file") return notFound();
+    report(diagnostic("data/src-unreadable", { path: displayPath, reason: "a file Plotline is not allowed to read" }, valueSpan));
     return undefined;
   }
+  if (bytes.length > MAX_DATA_FILE_BYTES) return tooLarge(bytes.length);
   if (!format) {
     // An unknown format= is reported already; the extension does not matter then.
     if (!formatUnknown) report(diagnostic("data/src-unknown-extension", { src: written }, valueSpan));
     return undefined;
   }
-  const displayPath = `${files.displayRoot}/${path}`;
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeDataFile(bytes);
   if (!decoded.ok) {
-    const file = new SourceFile(displayPath, normalizeSource(decoded.text));
+    if (decoded.problem === "binary") {
+      report(diagnostic("data/not-text", { path: displayPath, what: decoded.what, spreadsheet: decoded.spreadsheet }, valueSpan));
+      return undefined;
+    }
+    const file = new SourceFile(displayPath, normalizeSource(new TextDecoder("utf-8").decode(bytes)));
     report(diagnostic("data/encoding", { src: written, detail: decoded.detail }, file.lineSpan(decoded.line)));
     return undefined;
   }
+  if (decoded.encoding) report(diagnostic("data/other-encoding", { path: displayPath, encoding: decoded.encoding }, valueSpan));
   const file = new SourceFile(displayPath, normalizeSource(decoded.text));
   return { origin: { text: file.text, span: (start, end) => file.span(start, end), whole: valueSpan }, src: path, format };
+}
+
+/** A file inside the folder `dir`, for a hint, or a made-up one. */
+function exampleInside(dir: string, files: DataFileSource): string {
+  try {
+    const inside = files.list().find((f) => f.startsWith(`${dir}/`));
+    if (inside) return inside;
+  } catch {
+    // No listing: make one up.
+  }
+  return `${dir}/file.csv`;
 }
 
 function suggestFile(path: string, files: DataFileSource): string {
@@ -268,45 +345,6 @@ function suggestFile(path: string, files: DataFileSource): string {
     if (sameName.length === 1) match = sameName[0];
   }
   return match === undefined ? "" : ` Did you mean "${match}"?`;
-}
-
-type Decoded = { ok: true; text: string } | { ok: false; text: string; detail: string; line: number };
-
-/** Data files are UTF-8 (a BOM is dropped); anything else is reported, not read as garbled text. */
-function decodeUtf8(bytes: Uint8Array): Decoded {
-  const lossy = () => new TextDecoder("utf-8").decode(bytes);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, text: "", detail: "it is saved as UTF-16", line: 1 };
-  }
-  const lineOf = (end: number) => {
-    let line = 1;
-    for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
-    return line;
-  };
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, text: lossy(), detail: "it holds zero bytes, as UTF-16 text or a spreadsheet file does", line: lineOf(nul) };
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const line = lineOf(bad);
-    return { ok: false, text: lossy(), detail: `line ${line} holds bytes that are not UTF-8; it may be saved as GBK or Windows-1252`, line };
-  }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += length;
-  }
-  return 0;
 }
 
 // ── CSV and TSV ──────────────────────────────────────────────────────────────
@@ -409,8 +447,8 @@ function readYaml(origin: Origin, report: (d: Diagnostic) => void): RawTable | u
     }
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const detail = yamlErrorDetail(error instanceof Error ? error.message : String(error));
-    report(diagnostic("data/syntax", { format: "yaml", detail }, origin.span(0)));
+    const problem = yamlValueProblem(error, origin.text);
+    report(diagnostic("data/syntax", { format: "yaml", detail: problem.detail }, origin.span(problem.start, problem.end)));
     return undefined;
   }
   const locate: Locate = (path, part = "value") => {

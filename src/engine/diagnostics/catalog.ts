@@ -220,6 +220,52 @@ export const catalog = {
     message: (p) => `"${p.src}" is not saved as UTF-8 text (${p.detail}), so its letters would come out garbled.`,
     hint: () => 'Save it again as UTF-8: in Excel, "Save As" › "CSV UTF-8"; in a text editor, choose the UTF-8 encoding.',
   }),
+  "data/other-encoding": entry<{ path: string; encoding: "GB18030" | "UTF-16" }>({
+    severity: "warning",
+    title: "Data file is not UTF-8 and was read in another encoding",
+    message: (p) =>
+      p.encoding === "GB18030"
+        ? `"${p.path}" is not saved as UTF-8 but as Chinese GB18030 (GBK), as Excel saves CSV files on Chinese Windows; Plotline read it as GB18030.`
+        : `"${p.path}" is saved as UTF-16 (Excel's "Unicode Text"), not UTF-8; Plotline read it as UTF-16.`,
+    hint: (p) =>
+      `Save it again as UTF-8, so that every tool reads it the same way: in Excel, "Save As" › "CSV UTF-8 (Comma delimited)"; in WPS or a text editor, choose the encoding UTF-8 when saving; or run: iconv -f ${p.encoding} -t UTF-8 ${p.path} > utf8.csv and put utf8.csv in its place.`,
+  }),
+  "data/not-text": entry<{ path: string; what: string; spreadsheet: boolean }>({
+    severity: "error",
+    title: "Data file is not text",
+    message: (p) => `"${p.path}" is not a text file: it is ${p.what}.`,
+    hint: (p) =>
+      p.spreadsheet
+        ? 'Open it in Excel or WPS and save the sheet with "Save As" › "CSV UTF-8 (Comma delimited)" into data/, then point src= at the .csv file.'
+        : "Data files are CSV, TSV, JSON or YAML text. Point src= at such a file, or export the data to CSV first.",
+  }),
+  "data/too-large": entry<{ path: string; size: string; limit: string }>({
+    severity: "error",
+    title: "Data file is too large",
+    message: (p) => `"${p.path}" is ${p.size}; Plotline reads data files of up to ${p.limit}, so that builds stay fast and pages stay light.`,
+    hint: () =>
+      "Reduce the data to what the chart shows before putting it in data/: aggregate it (one row per bar, point or date, e.g. sums per month) or take a sample, and keep the full file elsewhere.",
+  }),
+  "data/src-is-directory": entry<{ path: string; example: string }>({
+    severity: "error",
+    title: "Data source is a folder",
+    message: (p) => `"${p.path}" is a folder, not a file.`,
+    hint: (p) => `Name a file inside it, e.g. src="${p.example}".`,
+  }),
+  "data/src-unreadable": entry<{ path: string; reason: string }>({
+    severity: "error",
+    title: "Data file cannot be read",
+    message: (p) => `"${p.path}" cannot be read: it is ${p.reason}.`,
+    hint: () => "Put the data file itself (a plain file, not a link) in data/ and point src= at it.",
+  }),
+  "data/large-inline-block": entry<{ id: string; rows: number; size: string; rowLimit: number; sizeLimit: string; extension: string }>({
+    severity: "warning",
+    title: "Large data block inside a story",
+    message: (p) =>
+      `This data block holds ${plural(p.rows, "row")} (${p.size}) inside the story; blocks of more than ${p.rowLimit} rows or ${p.sizeLimit} make a story hard to read and edit.`,
+    hint: (p) =>
+      `Move the rows into a file and read it from there: save them as data/${p.id}.${p.extension} and write \`\`\`data id=${p.id} src="${p.id}.${p.extension}" with nothing inside the block.`,
+  }),
 
   // ── Chart blocks ───────────────────────────────────────────────────────────
   "plot/missing-data": entry({

@@ -551,17 +551,27 @@ describe("src= files", () => {
     const quoted = parseData("id=t src=quoted-crlf.csv", "", files);
     expect(located(quoted.diagnostics)).toEqual(["data/ragged-row data/quoted-crlf.csv:4:1"]);
   });
-  it("a file that is not UTF-8 is reported on the line of the first bad byte", () => {
-    // "城市" in GBK on line 2.
+  it("a file saved as GBK / GB18030 is read as such, with a warning at the src value", () => {
+    // "城市,1" in GBK on line 2.
     const gbk = new Uint8Array([...new TextEncoder().encode("city,n\n"), 0xb3, 0xc7, 0xca, 0xd0, 0x2c, 0x31, 0x0a]);
     const result = parseData("id=t src=gbk.csv", "", memoryFiles({ "gbk.csv": gbk }));
-    expect(located(result.diagnostics)).toEqual(["data/encoding data/gbk.csv:2:1"]);
+    expect(located(result.diagnostics)).toEqual([at("data/other-encoding", FENCE_LINE, 18)]);
+    expect(result.diagnostics[0]!.severity).toBe("warning");
+    expect(result.table?.rows).toEqual([{ city: "城市", n: 1 }]);
+  });
+  it("a file in another encoding (Windows-1252) is reported on the line of the first bad byte", () => {
+    // "Zoë," in Windows-1252 on line 2.
+    const latin = new Uint8Array([...new TextEncoder().encode("name,n\nZo"), 0xeb, 0x2c, 0x31, 0x0a]);
+    const result = parseData("id=t src=latin.csv", "", memoryFiles({ "latin.csv": latin }));
+    expect(located(result.diagnostics)).toEqual(["data/encoding data/latin.csv:2:1"]);
     expect(result.diagnostics[0]!.message).toContain("is not saved as UTF-8 text");
     expect(result.table).toBeUndefined();
   });
-  it("a UTF-16 file is reported as not UTF-8", () => {
+  it("a UTF-16 file with a byte-order mark is read as UTF-16, with a warning", () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00, 0x31, 0x00]);
-    expect(located(parseData("id=t src=u.csv", "", memoryFiles({ "u.csv": utf16 })).diagnostics)).toEqual(["data/encoding data/u.csv:1:1"]);
+    const result = parseData("id=t src=u.csv", "", memoryFiles({ "u.csv": utf16 }));
+    expect(located(result.diagnostics)).toEqual([at("data/other-encoding", FENCE_LINE, 18)]);
+    expect(result.table?.rows).toEqual([{ a: 1 }]);
   });
   it("a src of a missing file and a body both get reported", () => {
     const result = parseData("id=t src=nope.csv", "a\n1", files);
