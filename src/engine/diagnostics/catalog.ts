@@ -84,6 +84,17 @@ export const catalog = {
     message: (p) => `The attribute "${p.name}" is given more than once.`,
     hint: () => "Keep one of them.",
   }),
+  "block/unclosed-fence": entry<{ kind: string; fence: string; lastLine: number; swallowed?: number; closeAfter: number }>({
+    severity: "error",
+    title: "Block is not closed",
+    message: (p) =>
+      p.swallowed !== undefined
+        ? `This ${p.kind} block is not closed before the block on line ${p.swallowed} starts, so everything up to line ${p.lastLine} is read as part of this block, and the block on line ${p.swallowed} is lost.`
+        : p.lastLine > p.closeAfter
+          ? `This ${p.kind} block is never closed, so everything after it, up to line ${p.lastLine}, is read as part of the block and left out of the page.`
+          : `This ${p.kind} block is never closed.`,
+    hint: (p) => `Add a line with just ${p.fence} after line ${p.closeAfter}, where the block's ${p.kind === "plot" ? "chart spec" : "data"} ends.`,
+  }),
 
   // ── Data blocks ────────────────────────────────────────────────────────────
   "data/missing-id": entry({

@@ -69,7 +69,27 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
     }
 
     // Body lines start on the line after the fence; an empty block has no body lines.
-    const body = new BlockBody(file, node.value, fenceLine + 1);
+    // A block that is not closed runs on over the rest of the story: it is reported, and only its own
+    // lines (up to the first blank line or the next block) are read, so the error is not buried under
+    // errors about prose read as data.
+    const unclosed = fence ? findUnclosed(node, file, fence[2]!) : undefined;
+    if (unclosed) {
+      diagnostics.push(
+        diagnostic(
+          "block/unclosed-fence",
+          {
+            kind,
+            fence: fence![2]!,
+            lastLine: unclosed.lastLine,
+            closeAfter: unclosed.ownLines > 0 ? fenceLine + unclosed.ownLines : fenceLine,
+            ...(unclosed.swallowed !== undefined ? { swallowed: unclosed.swallowed } : {}),
+          },
+          fenceSpan,
+        ),
+      );
+    }
+    const bodyText = unclosed ? node.value.split("\n").slice(0, unclosed.ownLines).join("\n") : node.value;
+    const body = new BlockBody(file, bodyText, fenceLine + 1);
     const block: StoryBlock = {
       kind,
       node,
@@ -98,4 +118,44 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
     blocks.push(block);
   });
   return { blocks, diagnostics };
+}
+
+/** A line that could close a fence: only backticks or tildes, after any blockquote markers and indentation. */
+const CLOSING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/** A line that opens another fenced block: a fence followed by a language. */
+const OPENING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*([^\s`].*)$/;
+
+/**
+ * Whether a fenced block was left open. Markdown lets an unclosed fence run to the end of the story
+ * (or of its list item or quote), and lets it be closed by the closing fence of the next block, whose
+ * opening line is then read as a line of this one. Both are found here: the block's last line is not a
+ * closing fence, or one of its lines opens another block. `ownLines` is how many lines likely belong to
+ * the block: those before the first blank line or the next block.
+ */
+function findUnclosed(node: Code, file: SourceFile, opening: string): { lastLine: number; ownLines: number; swallowed?: number } | undefined {
+  const start = node.position!.start.line;
+  const end = node.position!.end.line;
+  const matches = (marker: string | undefined) => marker !== undefined && marker[0] === opening[0] && marker.length >= opening.length;
+  const closed = end > start && matches(CLOSING.exec(file.lineText(end))?.[1]);
+  const lastLine = closed ? end - 1 : end;
+  let swallowed: number | undefined;
+  for (let line = start + 1; line <= lastLine; line++) {
+    const open = OPENING.exec(file.lineText(line));
+    if (open && matches(open[1]) && !(open[1]!.startsWith("`") && open[2]!.includes("`"))) {
+      swallowed = line;
+      break;
+    }
+  }
+  if (closed && swallowed === undefined) return undefined;
+  const valueLines = node.value === "" ? 0 : node.value.split("\n").length;
+  let ownLines = 0;
+  const stop = Math.min(swallowed ?? Infinity, start + valueLines + 1);
+  for (let line = start + 1; line < stop; line++) {
+    if (file.lineText(line).replace(/^(?:[ \t]*>)*/, "").trim() === "") break;
+    ownLines++;
+  }
+  // Blank lines at the end of the story are not "read as part of the block" in any way an editor sees.
+  let lastContent = lastLine;
+  while (lastContent > start && file.lineText(lastContent).replace(/^(?:[ \t]*>)*/, "").trim() === "") lastContent--;
+  return { lastLine: lastContent, ownLines, ...(swallowed !== undefined ? { swallowed } : {}) };
 }
