@@ -8,6 +8,7 @@ import type { ChartSpec } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
+import { describeChart } from "./describe-chart.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { figureHtml } from "./figure-html.ts";
 import { typeInlineData } from "./inline-data.ts";
@@ -133,6 +134,12 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
   // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours.
   const drawn = withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables);
+  if (drawn.figure.alt === undefined) {
+    // Screen readers need words for the chart; the editor's are better, so they are warned.
+    const generated = describeChart(drawn, tables, context.lang);
+    drawn.figure = { ...drawn.figure, alt: generated };
+    diagnostics.push(diagnostic("plot/missing-alt", { generated }, block.fenceSpan));
+  }
   // plotline check draws each chart with its first rows only: what Plot refuses is nearly always an
   // option, not a row, and big data would make checking as slow as building.
   const rowsOf = (table: DataTable) => (context.checkOnly ? table.rows.slice(0, CHECK_ROWS) : table.rows);

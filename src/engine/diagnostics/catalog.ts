@@ -363,6 +363,12 @@ export const catalog = {
     message: (p) => `Plot could not draw this chart: ${p.detail}.`,
     hint: () => "Check that each mark has the channels it needs (for example barY needs y) and that option values have the right kind.",
   }),
+  "plot/missing-alt": entry<{ generated: string }>({
+    severity: "warning",
+    title: "Chart has no text alternative",
+    message: (p) => `This chart has no alt, so screen-reader users get a generated description: "${p.generated}"`,
+    hint: () => "Add alt: with what the chart shows and its key numbers, in a sentence or two.",
+  }),
   "plot/invalid-id": entry<{ id: string; suggestion: string }>({
     severity: "error",
     title: "Chart id has the wrong form",
@@ -387,16 +393,6 @@ export const catalog = {
     message: (p) => `"${p.key}" must be a line of text, but is ${p.found}.`,
     hint: (p) => `Write ${p.key}: followed by the text, in double quotes if it contains ": ".`,
   }),
-} as const;
-
-export type Catalog = typeof catalog;
-export type DiagnosticCode = keyof Catalog;
-export type ParamsOf<C extends DiagnosticCode> = Catalog[C] extends CatalogEntry<infer P> ? P : never;
-
-/** The anchor of a code in docs/diagnostics.md. */
-export function docsAnchor(code: DiagnosticCode): string {
-  return `docs/diagnostics.md#${code.replace("/", "-")}`;
-}
 
   // ── Numbers in prose (:value[…]) ───────────────────────────────────────────
   "value/syntax": entry<{ detail: string }>({
@@ -465,3 +461,13 @@ export function docsAnchor(code: DiagnosticCode): string {
     message: (p) => `The format "${p.format}" is not valid: ${p.detail}.`,
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
   }),
+} as const;
+
+export type Catalog = typeof catalog;
+export type DiagnosticCode = keyof Catalog;
+export type ParamsOf<C extends DiagnosticCode> = Catalog[C] extends CatalogEntry<infer P> ? P : never;
+
+/** The anchor of a code in docs/diagnostics.md. */
+export function docsAnchor(code: DiagnosticCode): string {
+  return `docs/diagnostics.md#${code.replace("/", "-")}`;
+}
