@@ -1,0 +1,208 @@
+/**
+ * The bad-input corpus (tests/bad-inputs/) through the real CLI, in one temporary project:
+ *
+ * 1. The cases with warnings only (or nothing) are added to a good site, which is checked and built:
+ *    `check` and `build` exit 0 and print each warning; the built pages never carry the script and
+ *    HTML of the html-in-data case as markup.
+ * 2. Then each case with errors is added in turn (beside those): `check` exits 1 and prints exactly its
+ *    diagnostic lines (and the warnings above); `build` exits 1 with the same lines, no stack trace, and
+ *    leaves dist/ byte for byte as it was.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCase, readCases, removeCase, type BadInputCase, type ExpectedDiagnostic } from "../bad-inputs/corpus.ts";
+import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+
+const cases = readCases();
+const hasErrors = (c: BadInputCase) => c.diagnostics.some((d) => d.severity === "error");
+const quiet = cases.filter((c) => !hasErrors(c));
+const failing = cases.filter(hasErrors);
+/** The warnings of the quiet cases, which stay in the project while each failing case is tried. */
+const quietWarnings = quiet.flatMap((c) => c.diagnostics);
+
+const DIAGNOSTIC_LINE = /^(\S+):(\d+):(\d+) (error|warning) (\S+) (.*)$/;
+
+/** The diagnostic lines of the CLI's output, in the order printed. */
+function diagnosticLines(output: string): string[] {
+  return output.split("\n").filter((line) => DIAGNOSTIC_LINE.test(line));
+}
+
+/** Whether a printed line is the expected diagnostic (its message too, when the case gives one). */
+function matches(line: string, d: ExpectedDiagnostic): boolean {
+  const head = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} `;
+  return d.message === undefined ? line.startsWith(head) : line === head + d.message;
+}
+
+/** Every expected diagnostic printed, and nothing else. */
+function expectExactly(output: string, expected: ExpectedDiagnostic[]): void {
+  const lines = diagnosticLines(output);
+  for (const d of expected) expect(lines.filter((line) => matches(line, d)), `${d.file}:${d.line}:${d.column} ${d.code}`).toHaveLength(1);
+  expect(lines).toHaveLength(expected.length);
+}
+
+type Run = ReturnType<typeof runPlotline>;
+
+/** runPlotline, without waiting: `check` and `build` of a case run side by side (neither writes to the project when it fails). */
+function runPlotlineAsync(root: string, command: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(repoRoot, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), command], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+      timeout: 240_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
+function expectNoStackTrace(output: string): void {
+  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(output).not.toContain("internal error");
+}
+
+/** Every file of a folder with a hash of its bytes, so two snapshots compare byte for byte. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function htmlFiles(dir: string): string[] {
+  return Object.keys(snapshot(dir))
+    .filter((path) => path.endsWith(".html"))
+    .map((path) => join(dir, path));
+}
+
+describe("bad inputs through plotline check and build", () => {
+  let project: ReturnType<typeof createTempProject>;
+  let check: ReturnType<typeof runPlotline>;
+  let build: ReturnType<typeof runPlotline>;
+  let dist: Record<string, string>;
+
+  beforeAll(() => {
+    project = createTempProject(join(repoRoot, "tests", "sites", "basic"));
+    for (const c of quiet) addCase(project.root, c);
+    check = runPlotline(project.root, "check");
+    build = runPlotline(project.root, "build");
+    dist = snapshot(join(project.root, "dist"));
+  }, 300_000);
+  afterAll(() => project?.cleanup());
+
+  it("check prints the warnings of the cases without errors and exits 0", () => {
+    expectNoStackTrace(check.stdout + check.stderr);
+    expectExactly(check.stdout, quietWarnings);
+    expect(check.status).toBe(0);
+  });
+
+  it("build succeeds with those warnings, and prints them", () => {
+    expectNoStackTrace(build.stdout + build.stderr);
+    expect(build.status, build.stderr).toBe(0);
+    expectExactly(build.stderr, quietWarnings);
+    for (const c of quiet) expect(Object.keys(dist)).toContain(`stories/${c.name}/index.html`);
+  });
+
+  it("the GB18030 story's page shows its chart and table in Chinese", () => {
+    const html = readFileSync(join(project.root, "dist", "stories", "csv-gb18030", "index.html"), "utf8");
+    expect(html).toMatch(/<svg[^>]*role="img"[\s\S]*北京[\s\S]*<\/svg>/);
+    expect(html).toContain("电商之都（阿里巴巴）");
+    expect(html).not.toContain("\uFFFD");
+  });
+
+  it("script and HTML typed into frontmatter, prose, data and chart text never reach a page as markup", () => {
+    const pages = htmlFiles(join(project.root, "dist"));
+    const story = readFileSync(join(project.root, "dist", "stories", "html-in-data", "index.html"), "utf8");
+    expect(pages.length).toBeGreaterThan(3);
+    // The editor's text is on the page, as text: the title, a cell, the chart's title and its SVG labels.
+    const { document } = parseHTML(story);
+    expect(document.querySelector("h1")?.textContent).toContain('<script>alert("title")</script> Pay "><img src=x onerror=alert(1)>');
+    expect(document.querySelector(".plotline-table")?.textContent).toContain("<script>alert(13)</script>");
+    expect(document.querySelector("figure svg")?.textContent).toContain("</script><script>alert(15)</script>");
+    expect(document.querySelector("figure")?.textContent).toContain("<script>alert(19)</script>");
+
+    for (const page of pages) {
+      const html = readFileSync(page, "utf8");
+      const where = relative(project.root, page);
+      // Outside attribute values (where "<" is plain text once the quotes are escaped), no tag the editor typed.
+      const markup = html.replace(/="[^"]*"/g, '=""');
+      expect(markup, where).not.toMatch(/<script>alert|<img src=x|<svg\/?onload|<svg onload|<b onmouseover/i);
+      expect(markup, where).not.toMatch(/<[a-z][^<>]*\son[a-z]+=/i);
+      const { document: doc } = parseHTML(html);
+      for (const element of doc.querySelectorAll("*")) {
+        for (const name of element.getAttributeNames()) {
+          expect(name, `${where}: <${element.tagName.toLowerCase()} ${name}>`).not.toMatch(/^on|^autofocus$/i);
+          if (name === "href" || name === "src" || name === "xlink:href") {
+            expect(element.getAttribute(name), `${where}: ${name}`).not.toMatch(/^\s*javascript:/i);
+          }
+        }
+      }
+      for (const script of doc.querySelectorAll("script")) {
+        // Only Plotline's inert JSON and the site's own module scripts.
+        const type = script.getAttribute("type");
+        if (type === "application/json") {
+          expect(() => JSON.parse(script.textContent ?? "")).not.toThrow();
+        } else {
+          expect(type, where).toBe("module");
+          expect(script.getAttribute("src") ?? "", where).toMatch(/^\/_astro\//);
+          expect(script.textContent ?? "", where).toBe("");
+        }
+      }
+      expect(doc.querySelectorAll("svg svg, figure script:not(.plotline-spec), title script").length, where).toBe(0);
+    }
+  });
+
+  it("the inline JSON of the chart keeps the editor's text as data, with no closing script tag inside", () => {
+    const html = readFileSync(join(project.root, "dist", "stories", "html-in-data", "index.html"), "utf8");
+    const { document } = parseHTML(html);
+    const spec = document.querySelector("script.plotline-spec");
+    expect(spec).not.toBeNull();
+    const raw = spec!.textContent ?? "";
+    expect(raw).not.toMatch(/<\/?script/i);
+    expect(raw).toContain("\\u003cscript>alert(13)\\u003c/script>");
+    expect(JSON.stringify(JSON.parse(raw))).toContain("</script><script>alert(15)</script>");
+  });
+
+  describe.each(failing)("the case $name", (c) => {
+    let made: string[];
+    let checked: Run;
+    let built: Run;
+
+    beforeAll(async () => {
+      made = addCase(project.root, c);
+      try {
+        [checked, built] = await Promise.all([runPlotlineAsync(project.root, "check"), runPlotlineAsync(project.root, "build")]);
+      } finally {
+        removeCase(made);
+      }
+    }, 300_000);
+
+    it("check exits 1 and prints exactly the expected diagnostics, with no stack trace", () => {
+      expectNoStackTrace(checked.stdout + checked.stderr);
+      expectExactly(checked.stdout, [...c.diagnostics, ...quietWarnings]);
+      expect(checked.status).toBe(1);
+    });
+
+    it("build exits 1 with the same diagnostics and a hint each, no stack trace, and dist/ byte for byte as it was", () => {
+      expectNoStackTrace(built.stdout + built.stderr);
+      expectExactly(built.stderr, [...c.diagnostics, ...quietWarnings]);
+      expect(built.stderr.match(/^ {2}hint: /gm)).toHaveLength(c.diagnostics.length + quietWarnings.length);
+      expect(built.stderr).toContain("dist/ was left as it was.");
+      expect(built.status).toBe(1);
+      expect(snapshot(join(project.root, "dist"))).toEqual(dist);
+    });
+  });
+});

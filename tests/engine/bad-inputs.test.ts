@@ -1,0 +1,168 @@
+/**
+ * The bad-input corpus (tests/bad-inputs/, see its README), checked in-process: every case, compiled
+ * as a project of its own, reports exactly its expected diagnostics and never throws. A few cases get
+ * checks beyond the list: what is read anyway (GB18030, BOM), what must never be read (a huge file),
+ * and what must still work (the chart of an unclosed block). tests/build/bad-inputs.test.ts runs the
+ * same corpus through the real CLI.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compileStory } from "../../src/engine/compile-story.ts";
+import type { DataFileSource } from "../../src/engine/data/data-file-source.ts";
+import { nodeDataFiles } from "../../src/engine/data/node-data-files.ts";
+import { MAX_DATA_FILE_BYTES } from "../../src/engine/data/parse-data-block.ts";
+import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { addCase, readCases, type BadInputCase } from "../bad-inputs/corpus.ts";
+
+const cases = readCases();
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh project holding one case. */
+function projectWith(c: BadInputCase): string {
+  const root = mkdtempSync(join(tmpdir(), `plotline-bad-${c.name}-`));
+  roots.push(root);
+  addCase(root, c);
+  return root;
+}
+
+const caseNamed = (name: string): BadInputCase => {
+  const found = cases.find((c) => c.name === name);
+  if (!found) throw new Error(`no bad-input case ${name}`);
+  return found;
+};
+
+describe("the bad-input corpus", () => {
+  it("has every kind of case the issue lists", () => {
+    expect(cases.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        "frontmatter-yaml-syntax", "frontmatter-wrong-types", "frontmatter-unclosed", "frontmatter-missing",
+        "unclosed-data-fence", "unclosed-plot-fence", "plot-yaml-syntax", "csv-ragged-rows", "csv-gb18030",
+        "csv-utf8-bom", "csv-utf16", "data-empty", "data-file-too-large", "duplicate-ids", "missing-references",
+        "src-not-a-file", "src-path-traversal", "plot-option-types", "html-in-data", "large-inline-block", "data-not-text",
+      ]),
+    );
+  });
+});
+
+describe.each(cases)("bad input $name", (c) => {
+  it("compiles without throwing and reports exactly the expected diagnostics, at their files, lines and columns", () => {
+    const project = compileProject(projectWith(c));
+    const actual = project.diagnostics.map((d) => {
+      const expected = c.diagnostics.find((e) => e.code === d.code && e.line === d.span.start.line && e.column === d.span.start.column);
+      return {
+        code: d.code,
+        severity: d.severity,
+        file: d.span.file,
+        line: d.span.start.line,
+        column: d.span.start.column,
+        ...(expected?.message !== undefined ? { message: d.message } : {}),
+      };
+    });
+    expect(actual).toEqual(c.diagnostics);
+    for (const d of project.diagnostics) {
+      expect(d.hint.length, `${d.code} has a hint`).toBeGreaterThan(0);
+      expect(d.message).not.toMatch(/\bat .+:\d+:\d+\)?$|Error:|undefined|\[object /);
+    }
+  });
+});
+
+describe("bad inputs read anyway", () => {
+  it("a UTF-8 story and data file with a BOM and CRLF compile exactly like the same files without them", () => {
+    const c = caseNamed("csv-utf8-bom");
+    const root = projectWith(c);
+    const withBom = compileProject(root).stories[0]!;
+    const plain = (path: string) => readFileSync(join(root, path), "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    expect(readFileSync(join(root, c.story))[0]).toBe(0xef);
+    writeFileSync(join(root, c.story), plain(c.story));
+    writeFileSync(join(root, "data", "bom-cities.csv"), plain("data/bom-cities.csv"));
+    const without = compileProject(root).stories[0]!;
+    expect(withBom.diagnostics).toEqual([]);
+    expect(withBom.html).toBe(without.html);
+    expect(withBom.charts.map((chart) => chart.chartMarkup)).toEqual(without.charts.map((chart) => chart.chartMarkup));
+    expect(withBom.html).toContain("Shenzhen");
+  });
+
+  it("a GB18030 CSV from Chinese Excel is decoded: its Chinese cells reach the table and the chart", () => {
+    const story = compileProject(projectWith(caseNamed("csv-gb18030"))).stories[0]!;
+    expect(story.charts).toHaveLength(1);
+    expect(story.charts[0]!.chartMarkup).toContain("北京");
+    expect(story.charts[0]!.chartMarkup).toContain("杭州");
+    expect(story.html).toContain("电商之都（阿里巴巴）");
+    expect(story.html).toContain("“魔都”");
+    expect(story.html).not.toContain("\uFFFD");
+  });
+
+  it("UTF-16 files are decoded, with and without a byte-order mark", () => {
+    const story = compileProject(projectWith(caseNamed("csv-utf16"))).stories[0]!;
+    expect(story.charts).toHaveLength(1);
+    expect(story.charts[0]!.chartMarkup).toContain("北京");
+  });
+
+  it("a chart in a large inline block still draws, the warning notwithstanding", () => {
+    const story = compileProject(projectWith(caseNamed("large-inline-block"))).stories[0]!;
+    expect(story.ok).toBe(true);
+    expect(story.charts).toHaveLength(1);
+  });
+});
+
+describe("bad inputs that are not read", () => {
+  it("a 50 MB data file is refused from its size, without reading it, in well under 5 s", () => {
+    const c = caseNamed("data-file-too-large");
+    const root = projectWith(c);
+    const disk = nodeDataFiles(join(root, "data"));
+    expect(disk.lookup?.("registrations.csv")).toEqual({ kind: "file", size: 50 * 1024 * 1024 + "year,region,count\n".length });
+    let reads = 0;
+    const watched: DataFileSource = { ...disk, read: (path) => (reads++, disk.read(path)) };
+    const started = performance.now();
+    const story = compileStory({ path: c.story, text: readFileSync(join(root, c.story), "utf8") }, { dataFiles: watched });
+    const ms = performance.now() - started;
+    expect(story.diagnostics.map((d) => d.code)).toEqual(["data/too-large"]);
+    expect(reads).toBe(0);
+    expect(ms).toBeLessThan(1000);
+    console.log(`bad-inputs: a 50 MB data file was refused in ${ms.toFixed(1)} ms (limit ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB)`);
+  });
+
+  it("a file just over the limit is refused; one at the limit is read", () => {
+    const c = caseNamed("data-file-too-large");
+    const text = readFileSync(join(c.dir, c.story), "utf8");
+    const sized = (size: number): DataFileSource => ({
+      displayRoot: "data",
+      lookup: () => ({ kind: "file", size }),
+      read: () => new TextEncoder().encode("year,count\n2024,1\n"),
+      list: () => ["registrations.csv"],
+    });
+    const codes = (size: number) => compileStory({ path: c.story, text }, { dataFiles: sized(size) }).diagnostics.map((d) => d.code);
+    expect(codes(MAX_DATA_FILE_BYTES + 1)).toEqual(["data/too-large"]);
+    expect(codes(MAX_DATA_FILE_BYTES)).toEqual([]);
+  });
+
+  it("nothing outside data/ is read, whatever src= says", () => {
+    const c = caseNamed("src-path-traversal");
+    const root = projectWith(c);
+    const disk = nodeDataFiles(join(root, "data"));
+    const read: string[] = [];
+    const watched: DataFileSource = { ...disk, read: (path) => (read.push(path), disk.read(path)) };
+    const story = compileStory({ path: c.story, text: readFileSync(join(root, c.story), "utf8") }, { dataFiles: watched });
+    expect(story.diagnostics).toHaveLength(c.diagnostics.length);
+    expect(read).toEqual([]);
+  });
+});
+
+describe("unclosed blocks", () => {
+  it("an unclosed chart block still checks and draws its own lines, and the error says how far it runs", () => {
+    const story = compileProject(projectWith(caseNamed("unclosed-plot-fence"))).stories[0]!;
+    expect(story.diagnostics.map((d) => d.code)).toEqual(["block/unclosed-fence"]);
+    expect(story.charts).toHaveLength(1);
+    expect(story.diagnostics[0]!.hint).toBe("Add a line with just ``` after line 18, where the block's chart spec ends.");
+  });
+
+  it("a data block that swallows the next chart names the chart's line, and hints where to close it", () => {
+    const story = compileProject(projectWith(caseNamed("unclosed-data-fence"))).stories[0]!;
+    expect(story.diagnostics[0]!.hint).toBe("Add a line with just ``` after line 11, where the block's data ends.");
+  });
+});
