@@ -44,7 +44,7 @@ function expectExactly(output: string, expected: ExpectedDiagnostic[]): void {
   expect(lines).toHaveLength(expected.length);
 }
 
-type Run = ReturnType<typeof runPlotline>;
+type Run = ReturnType<typeof runPlotline> & { seconds?: number };
 
 /** runPlotline, without waiting: `check` and `build` of a case run side by side (neither writes to the project when it fails). */
 function runPlotlineAsync(root: string, command: string): Promise<Run> {
@@ -54,12 +54,13 @@ function runPlotlineAsync(root: string, command: string): Promise<Run> {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
       timeout: 240_000,
     });
+    const started = performance.now();
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
     child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
+    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
   });
 }
 
@@ -204,5 +205,13 @@ describe("bad inputs through plotline check and build", () => {
       expect(built.status).toBe(1);
       expect(snapshot(join(project.root, "dist"))).toEqual(dist);
     });
+
+    if (c.setup.some((step) => "largeCsv" in step)) {
+      it("check and build refuse the large file in well under 5 s, the whole command included", () => {
+        console.log(`bad-inputs: plotline check took ${checked.seconds?.toFixed(2)} s and build ${built.seconds?.toFixed(2)} s with a 50 MB data file`);
+        expect(checked.seconds).toBeLessThan(5);
+        expect(built.seconds).toBeLessThan(5);
+      });
+    }
   });
 });
