@@ -4,7 +4,7 @@ import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
 import { explainYamlError } from "../story/explain-yaml-error.ts";
-import { yamlValueProblem } from "../story/parse-frontmatter.ts";
+import { editorYamlOptions, starredValue, yamlValueProblem } from "../story/parse-frontmatter.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { nodeAt } from "../story/yaml-locate.ts";
 import type { DataFileSource } from "./data-file-source.ts";
@@ -438,10 +438,10 @@ function readYaml(origin: Origin, report: (d: Diagnostic) => void): RawTable | u
   let doc: Document.Parsed;
   let value: unknown;
   try {
-    doc = parseDocument(origin.text, { prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(origin.text, editorYamlOptions);
     const error = doc.errors[0];
     if (error) {
-      const problem = explainYamlError(error, origin.text);
+      const problem = starredValue(error.pos[0], origin.text) ?? explainYamlError(error, origin.text);
       report(diagnostic("data/syntax", { format: "yaml", detail: problem.detail }, origin.span(problem.start, problem.end)));
       return undefined;
     }

@@ -42,9 +42,9 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
   const yamlText = quoteProseValues(file.text.slice(yamlStart, yamlEnd), ["title", "dek"]);
   const at = (start: number, end: number) => file.span(yamlStart + start, yamlStart + end);
 
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, editorYamlOptions);
   if (doc.errors.length > 0) {
-    const problem = explainYamlError(doc.errors[0]!, yamlText);
+    const problem = starredValue(doc.errors[0]!.pos[0], yamlText) ?? explainYamlError(doc.errors[0]!, yamlText);
     diagnostics.push(diagnostic("story/frontmatter-syntax", { detail: problem.detail }, at(problem.start, problem.end)));
     return { diagnostics, bodyOffset };
   }
@@ -112,20 +112,48 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
 /** yaml's messages end with a code frame of their own; keep the sentence. */
 export function yamlErrorDetail(message: string): string {
   if (/excessive alias count/i.test(message)) return ALIAS_DETAIL;
+  const unresolved = UNRESOLVED_ALIAS.exec(message);
+  if (unresolved) return unresolvedDetail(unresolved[1]!);
   const first = message.split("\n")[0] ?? message;
   return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "").replace(/^./, (c) => c.toLowerCase());
 }
 
 const ALIAS_DETAIL = "it repeats anchors (&name) through aliases (*name) so often that it would grow too large to read; write the values out instead";
+const UNRESOLVED_ALIAS = /^Unresolved alias[^:]*: (.+)$/m;
+/** Editors write *this* for emphasis or a footnote; YAML reads a value that starts with * as an alias. */
+const unresolvedDetail = (name: string) =>
+  `a value starts with "*${name.length > 30 ? `${name.slice(0, 30)}…` : name}", which YAML reads as a reference to an anchor "&${name.length > 30 ? "…" : name}" that is not there; put the value in double quotes`;
 
 /**
- * A YAML document that parsed but could not be turned into values (yaml throws, e.g. for aliases
- * that repeat too often), in editors' words, with the stretch of text to point at: the first alias.
+ * `title: *Exclusive* report`: YAML reads the value as an alias and then stumbles over the words after
+ * it. If the line of an error has a value starting with * and no anchor of that name exists, that is
+ * what went wrong.
+ */
+export function starredValue(offset: number, text: string): { detail: string; start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  const lineEnd = text.indexOf("\n", lineStart);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const match = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)\*([^\s,[\]{}*]+)/.exec(line);
+  if (!match || text.includes(`&${match[2]}`)) return undefined;
+  const start = lineStart + match[1]!.length;
+  return { detail: unresolvedDetail(match[2]!), start, end: start + 1 + match[2]!.length };
+}
+
+/** Options for parsing editors' YAML: positions and every error kept, nothing printed to the terminal. */
+export const editorYamlOptions = { prettyErrors: false, uniqueKeys: true, logLevel: "error" } as const;
+
+/**
+ * A YAML document that parsed but could not be turned into values (yaml throws for an alias without
+ * its anchor, or aliases that repeat too often), in editors' words, with the stretch of text to point
+ * at: the alias concerned.
  */
 export function yamlValueProblem(error: unknown, text: string): { detail: string; start: number; end: number } {
-  const detail = yamlErrorDetail(error instanceof Error ? error.message : String(error));
-  const alias = /(^|[\s[{,:-])(\*[^\s,[\]{}]+)/m.exec(text);
-  if (detail === ALIAS_DETAIL && alias) {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = yamlErrorDetail(message);
+  const name = UNRESOLVED_ALIAS.exec(message)?.[1];
+  const aliases = [...text.matchAll(/(^|[\s[{,:-])(\*[^\s,[\]{}]+)/gm)];
+  const alias = name === undefined ? aliases[0] : (aliases.find((a) => a[2] === `*${name}`) ?? aliases.find((a) => `*${name}`.startsWith(a[2]!)));
+  if (alias) {
     const start = alias.index + alias[1]!.length;
     return { detail, start, end: start + alias[2]!.length };
   }
