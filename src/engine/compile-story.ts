@@ -7,6 +7,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
+import { mentionedByChart } from "./chart/chart-payload.ts";
 import { compileChart, type ChartAsset, type CompiledChart } from "./chart/compile-chart.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
@@ -171,6 +172,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     }
   }
 
+  diagnostics.push(...unusedColumns(data, charts, values.usedColumns));
+
   const bodyStarted = performance.now();
   // Data that numbers refer to, unless it is already shown in the story, goes in a section at the end.
   const appendix = [...values.referenced]
@@ -192,6 +195,36 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,
   };
+}
+
+/**
+ * Warns about the columns of inline data that charts draw but that no chart or number uses: typed into
+ * the story, they are usually leftovers. Files under data/ are often wider than any one chart needs, and
+ * blocks shown as tables keep every column, so neither is warned about.
+ */
+function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly CompiledChart[], byValues: ReadonlyMap<string, Set<string>>): Diagnostic[] {
+  const byCharts = new Map<string, Set<string>>();
+  for (const chart of charts) {
+    const ids = new Set([chart.spec.data, ...chart.spec.marks.map((m) => m.data)].filter((id): id is string => typeof id === "string"));
+    for (const id of ids) {
+      const used = byCharts.get(id) ?? new Set<string>();
+      for (const name of mentionedByChart(chart.spec, id)) used.add(name);
+      byCharts.set(id, used);
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, { table, block }] of data) {
+    const used = byCharts.get(id);
+    if (!used || table.kind !== "table" || block.flag("show") || block.attribute("src") !== undefined) continue;
+    for (const name of byValues.get(id) ?? []) used.add(name);
+    const unused = table.columns.map((c) => c.name).filter((name) => !used.has(name));
+    if (unused.length === 0) continue;
+    const header = block.body.text.split("\n")[0] ?? "";
+    const at = header.indexOf(unused[0]!);
+    const span = at >= 0 ? block.body.span(at, at + unused[0]!.length) : block.fenceSpan;
+    diagnostics.push(diagnostic("data/unused-column", { data: id, columns: unused }, span));
+  }
+  return diagnostics;
 }
 
 const optionalText = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>

@@ -26,6 +26,17 @@ function collectStrings(value: JsonValue | undefined, into: Set<string>): void {
 
 const encode = (value: Cell | undefined): JsonValue => (value instanceof Date ? value.getTime() : (value ?? null));
 
+/** Every text in the marks that draw data `id`: the column names a chart can use are among these. */
+export function mentionedByChart(spec: ChartSpec, id: string): Set<string> {
+  const mentioned = new Set<string>();
+  for (const mark of spec.marks) {
+    if (mark.data !== id && !(mark.data === undefined && spec.data === id)) continue;
+    collectStrings(mark.options, mentioned);
+    for (const t of mark.transforms) collectStrings(t.value, mentioned);
+  }
+  return mentioned;
+}
+
 export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, inline: ReadonlyMap<string, (Row | Cell)[]> = new Map()): ChartPayload {
   const payload: ChartPayload = { version: 1, spec, data: {}, dates: {} };
   for (const [id, values] of inline) {
@@ -33,12 +44,7 @@ export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTa
     if (values.some((v) => v instanceof Date)) payload.dates[id] = ["*"];
   }
   for (const [id, table] of tables) {
-    const mentioned = new Set<string>();
-    for (const mark of spec.marks) {
-      if (mark.data !== id && !(mark.data === undefined && spec.data === id)) continue;
-      collectStrings(mark.options, mentioned);
-      for (const t of mark.transforms) collectStrings(t.value, mentioned);
-    }
+    const mentioned = mentionedByChart(spec, id);
     const columns = table.columns.filter((c) => mentioned.has(c.name));
     payload.data[id] = { columns: Object.fromEntries(columns.map((c) => [c.name, table.rows.map((row) => encode(row[c.name]))])) };
     const dateColumns = columns.filter((c) => c.type === "date").map((c) => c.name);

@@ -269,6 +269,15 @@ export const catalog = {
     message: (p) => `"${p.path}" cannot be read: it is ${p.reason}.`,
     hint: () => "Put the data file itself (a plain file, not a link) in data/ and point src= at it.",
   }),
+  "data/unused-column": entry<{ data: string; columns: readonly string[] }>({
+    severity: "warning",
+    title: "Data column no chart or number uses",
+    message: (p) =>
+      p.columns.length === 1
+        ? `The column "${p.columns[0]}" of data "${p.data}" is not used by any chart or number in this story.`
+        : `The columns ${list(p.columns, 12)} of data "${p.data}" are not used by any chart or number in this story.`,
+    hint: () => "Leave it out of the block, or use it. (Data files under data/ and blocks marked show may keep columns no chart draws.)",
+  }),
   "data/large-inline-block": entry<{ id: string; rows: number; size: string; rowLimit: number; sizeLimit: string; extension: string }>({
     severity: "warning",
     title: "Large data block inside a story",

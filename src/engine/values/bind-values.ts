@@ -1,5 +1,6 @@
 import type { Root, RootContent } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
+import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
 import type { StoryData } from "../compile-story.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -15,6 +16,8 @@ export interface BoundValues {
   html: Map<RootContent, string>;
   /** Data blocks that numbers in the prose refer to. */
   referenced: Set<string>;
+  /** The columns of each data block that numbers use (their column, and the columns that pick rows). */
+  usedColumns: Map<string, Set<string>>;
   diagnostics: Diagnostic[];
 }
 
@@ -27,7 +30,7 @@ const isDirective = (node: { type: string }): node is Directive =>
  * text the editor wrote.
  */
 export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, file: SourceFile, lang: string, provenanceOf: (id: string) => string): BoundValues {
-  const bound: BoundValues = { html: new Map(), referenced: new Set(), diagnostics: [] };
+  const bound: BoundValues = { html: new Map(), referenced: new Set(), usedColumns: new Map(), diagnostics: [] };
   let count = 0;
   visit(tree, (node, index, parent) => {
     if (!isDirective(node) || !parent || index === undefined) return;
@@ -51,6 +54,9 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
         return SKIP;
       }
       bound.referenced.add(resolved.table.id);
+      const used = bound.usedColumns.get(resolved.table.id) ?? new Set<string>();
+      for (const key of [toString(node).split(".").slice(1).join("."), ...Object.keys(node.attributes ?? {})]) used.add(key);
+      bound.usedColumns.set(resolved.table.id, used);
       bound.html.set(
         node,
         valueHtml({

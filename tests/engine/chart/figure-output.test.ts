@@ -11,7 +11,7 @@ import { renderChartSvg } from "../../../src/engine/chart/render-chart-svg.ts";
 import type { CompiledChart } from "../../../src/engine/chart/compile-chart.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import type { DataTable } from "../../../src/engine/data/data-table.ts";
-import { clean, compile, memoryFiles, PAY, payChart, plotBlock, STORY_PATH } from "./helpers.ts";
+import { clean, compile, INCIDENTAL, memoryFiles, PAY, payChart, plotBlock, STORY_PATH } from "./helpers.ts";
 
 /** The JSON kept beside a figure, read back the way a browser script would. */
 function payloadOf(html: string): ChartPayload {
@@ -131,7 +131,7 @@ function compileZh(markdown: string): string {
 /** As the helpers' compile(): the missing-alt warning these charts earn is tested in missing-alt.test.ts. */
 const compileStoryText = (text: string) => {
   const compiled = compileStory({ path: STORY_PATH, text }, { dataFiles: memoryFiles() });
-  return { ...compiled, diagnostics: compiled.diagnostics.filter((d) => d.code !== "plot/missing-alt") };
+  return { ...compiled, diagnostics: compiled.diagnostics.filter((d) => !INCIDENTAL.has(d.code)) };
 };
 
 describe("the payload", () => {
