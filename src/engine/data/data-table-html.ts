@@ -50,8 +50,8 @@ const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
 
 /**
  * A data block as a readable, accessible HTML table, for blocks marked `show`.
- * Numbers are right-aligned and formatted for the story's language, plainly (a value that was
- * written as 22.5% shows as 0.225: the table does not guess percentages); dates show at the
+ * Numbers are right-aligned and formatted for the story's language (a column whose every value was
+ * written as a percentage, 22.5%, shows as percentages; other numbers plainly); dates show at the
  * precision they were written, in UTC; true/false read as yes/no; a missing value is a dash that
  * screen readers announce as missing. The wrapper can be focused and scrolled with the keyboard.
  */
@@ -62,6 +62,9 @@ export function renderDataTableHtml(table: DataTable, options: { lang: string; m
   const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
   const formatNumber = (n: number) => (n !== 0 && Math.abs(n) < 1 ? small : plain).format(n);
+  // Columns written as percentages (22.5%) are shown as percentages.
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
+  const formatPercent = (n: number) => percent.format(n);
   const dateFormats = new Map<DatePrecision, Intl.DateTimeFormat>();
   const formatDate = (date: Date, precision: DatePrecision) => {
     let format = dateFormats.get(precision);
@@ -80,7 +83,7 @@ export function renderDataTableHtml(table: DataTable, options: { lang: string; m
       return h("td", { className: [...className, "plotline-missing"] }, h("span", { role: "img", ariaLabel: words.missing }, "—"));
     }
     let text: string;
-    if (typeof value === "number") text = formatNumber(value);
+    if (typeof value === "number") text = column.percent ? formatPercent(value) : formatNumber(value);
     else if (typeof value === "boolean") text = value ? words.yes : words.no;
     else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "" : formatDate(value, column.precision ?? "day");
     else text = value;

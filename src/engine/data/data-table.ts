@@ -14,6 +14,8 @@ export interface DataColumn {
   type: ColumnType;
   /** Only for date columns: the finest precision written in the column. */
   precision?: DatePrecision;
+  /** Only for number columns: every value was written as a percentage (22.5%), so it reads back as one. */
+  percent?: boolean;
 }
 
 /**
@@ -29,6 +31,8 @@ export interface DataTable {
   rows: Row[];
   /** For kind "values": the named values themselves. */
   values?: Record<string, Cell>;
+  /** For kind "values": how each value was typed (its precision, whether it was a percentage). */
+  valueColumns?: Record<string, DataColumn>;
   /** The data file under data/ this table was read from, if any (path relative to data/). */
   src?: string;
 }

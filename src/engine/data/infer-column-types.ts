@@ -215,6 +215,7 @@ export function typeColumn(name: string, values: readonly RawValue[], forced?: C
 function tryConvert(name: string, values: readonly RawValue[], type: "number" | "date", allowYear: boolean): TypedColumn | undefined {
   const cells: Cell[] = new Array(values.length);
   let precision: DatePrecision | undefined;
+  let percent = type === "number";
   for (let index = 0; index < values.length; index++) {
     const value = values[index]!;
     if (isMissing(value)) {
@@ -225,6 +226,7 @@ function tryConvert(name: string, values: readonly RawValue[], type: "number" | 
       const number = toNumber(value);
       if (number === undefined) return undefined;
       cells[index] = number;
+      if (percent && !(typeof value === "string" && value.trimEnd().endsWith("%"))) percent = false;
     } else {
       const parsed = toDate(value, allowYear);
       if (!parsed) return undefined;
@@ -234,6 +236,7 @@ function tryConvert(name: string, values: readonly RawValue[], type: "number" | 
   }
   const column: DataColumn = { name, type };
   if (type === "date") column.precision = precision ?? "day";
+  if (percent && cells.some((cell) => cell !== null)) column.percent = true;
   return { column, cells, bad: [] };
 }
 

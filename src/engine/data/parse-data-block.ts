@@ -131,6 +131,7 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   if (!usable || id === undefined) return { diagnostics };
   const table: DataTable = { id, kind: raw.kind, columns: typed.columns, rows: typed.rows };
   if (typed.values) table.values = typed.values;
+  if (typed.valueColumns) table.valueColumns = typed.valueColumns;
   if (src !== undefined) table.src = src;
   return { table, diagnostics };
 }
@@ -596,7 +597,7 @@ function typeTable(
   raw: RawTable,
   types: TypeSpec[],
   report: (d: Diagnostic) => void,
-): { columns: DataColumn[]; rows: Row[]; values?: Record<string, Cell> } {
+): { columns: DataColumn[]; rows: Row[]; values?: Record<string, Cell>; valueColumns?: Record<string, DataColumn> } {
   const known = raw.kind === "table" ? raw.names : [...raw.names, "name", "value"];
   const forced = new Map<string, ColumnType>();
   for (const spec of types) {
@@ -636,7 +637,7 @@ function typeTable(
   const named = raw.names.map((name, i) => {
     const one = typeColumn(name, [values[i] ?? null], forced.get(name));
     reportBad(name, one.column.type, one.bad, () => values[i] ?? null, () => raw.cellSpan(0, i));
-    return [name, one.cells[0] ?? null] as const;
+    return [name, one.cells[0] ?? null, one.column] as const;
   });
   const nameColumn = typeColumn("name", raw.names, forced.get("name") ?? "string");
   const valueColumn = typeColumn("value", values, forced.get("value"));
@@ -644,6 +645,7 @@ function typeTable(
   return {
     columns: [nameColumn.column, valueColumn.column],
     rows: raw.names.map((_, i) => ({ name: nameColumn.cells[i] ?? null, value: valueColumn.cells[i] ?? null })),
-    values: Object.fromEntries(named),
+    values: Object.fromEntries(named.map(([name, cell]) => [name, cell])),
+    valueColumns: Object.fromEntries(named.map(([name, , column]) => [name, column])),
   };
 }

@@ -41,7 +41,9 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
         restore(node, index, parent, file);
         return SKIP;
       }
-      const format = typeof node.attributes?.["format"] === "string" ? node.attributes["format"] : undefined;
+      const given = typeof node.attributes?.["format"] === "string" ? node.attributes["format"] : undefined;
+      // A number written as a percentage in the data reads back as one unless told otherwise.
+      const format = given ?? (resolved.percent && typeof resolved.value === "number" ? "percent" : undefined);
       const formatted = formatValue(resolved.value, format, lang, resolved.precision);
       const span = file.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
       if (!formatted.ok) {

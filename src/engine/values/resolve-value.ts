@@ -12,6 +12,8 @@ import { median as d3Median } from "d3";
 export interface ResolvedValue {
   value: Exclude<Cell, null>;
   precision?: DatePrecision;
+  /** The value was written as a percentage (22.5%): without a format it reads back as one. */
+  percent?: boolean;
   table: DataTable;
   /** What the value is, for readers: `growth`, or `share, city = Beijing`, or `mean of salary`. */
   description: string;
@@ -69,7 +71,11 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     if (!(name in table.values)) return fail(diagnostic("value/unknown-name", { name, data: id, suggestion: didYouMean(name, names), names }, span));
     const value = table.values[name];
     if (value === null || value === undefined) return fail(diagnostic("value/missing-value", { data: id, column: name }, span));
-    return { resolved: { value, table, description: name, ...(value instanceof Date ? { precision: "day" as const } : {}) }, diagnostics: [] };
+    const typed = table.valueColumns?.[name];
+    const resolved: ResolvedValue = { value, table, description: name };
+    if (value instanceof Date) resolved.precision = typed?.precision ?? "day";
+    if (typed?.percent) resolved.percent = true;
+    return { resolved, diagnostics: [] };
   }
 
   const columnNames = table.columns.map((c) => c.name);
@@ -113,14 +119,20 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
       : aggregate === "median" ? (d3Median(numbers) ?? 0)
       : aggregate === "min" ? Math.min(...numbers)
       : Math.max(...numbers);
-    return { resolved: { value, table, description }, diagnostics: [] };
+    return { resolved: { value, table, description, ...(column?.percent ? { percent: true } : {}) }, diagnostics: [] };
   }
 
   if (rows.length !== 1) return fail(diagnostic("value/many-rows", { data: id, count: rows.length, condition: condition ? `where ${condition}` : "" }, span));
   const cell = rows[0]![column!.name] ?? null;
   if (cell === null) return fail(diagnostic("value/missing-value", { data: id, column: column!.name }, span));
   return {
-    resolved: { value: cell, table, description: condition ? `${column!.name}, ${condition}` : column!.name, ...(column!.precision ? { precision: column!.precision } : {}) },
+    resolved: {
+      value: cell,
+      table,
+      description: condition ? `${column!.name}, ${condition}` : column!.name,
+      ...(column!.precision ? { precision: column!.precision } : {}),
+      ...(column!.percent ? { percent: true } : {}),
+    },
     diagnostics: [],
   };
 }

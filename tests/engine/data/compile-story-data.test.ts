@@ -10,7 +10,7 @@ describe("data blocks in a compiled story", () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.html).toContain('<div id="data-cities" class="plotline-table" role="region" aria-label="Data table cities" tabindex="0"');
     expect(result.html).toContain("&#x3C;b>Beijing&#x3C;/b>");
-    expect(result.html).toContain(">0.225</td>");
+    expect(result.html).toContain(">22.5%</td>");
     expect(result.ok).toBe(true);
   });
   it("a block without show leaves nothing in the page", () => {

@@ -30,14 +30,14 @@ describe("a data table shown in a story", () => {
   });
   it("formats values for English readers", () => {
     expect(cells(renderDataTableHtml(sample(), { lang: "en" }))).toEqual([
-      ["Beijing", "0.225", "2025", "Mar 2025", "Mar 21, 2025", "yes", "12,345"],
+      ["Beijing", "22.5%", "2025", "Mar 2025", "Mar 21, 2025", "yes", "12,345"],
       ["Shanghai", "—", "2024", "Nov 2024", "Nov 2, 2024", "no", "1.2346"],
     ]);
   });
   it("formats values for Chinese readers", () => {
     const html = renderDataTableHtml(sample(), { lang: "zh-CN" });
     expect(cells(html)).toEqual([
-      ["Beijing", "0.225", "2025年", "2025年3月", "2025年3月21日", "是", "12,345"],
+      ["Beijing", "22.5%", "2025年", "2025年3月", "2025年3月21日", "是", "12,345"],
       ["Shanghai", "—", "2024年", "2024年11月", "2024年11月2日", "否", "1.2346"],
     ]);
     expect(html).toContain('aria-label="数据表 jobs"');
