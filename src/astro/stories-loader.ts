@@ -10,6 +10,7 @@ import {
   precompiledStoriesKey,
   storiesDir as STORIES_DIR,
 } from "../engine/project/compile-project.ts";
+import { resolveSrc } from "../engine/data/parse-data-block.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
@@ -186,13 +187,39 @@ function buildFailureMessage(project: Project, stories: (CompiledStory | undefin
   ].join("\n");
 }
 
+/**
+ * How long (ms) a story's files must be quiet before it is compiled again. Editors and scripts often
+ * save by truncating a file and then writing it; the watcher may report the truncation and drop the
+ * write that follows a few milliseconds later as the same event, so reading at once can find an
+ * empty or half-written file and leave the page showing errors that are no longer there.
+ */
+const SETTLE_MS = 50;
+
 /** Dev only: recompile a story when its file changes, or when a data file it reads changes. */
 function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watcher"]>, project: Project): void {
   watcher.add([project.absolute(STORIES_DIR), project.absolute(DATA_DIR)]);
 
-  const isStory = (path: string) => /^content\/stories\/[^/]+\.md$/.test(path) && !path.split("/").pop()!.startsWith(".");
+  // The files listStoryFiles() loads: content/stories/*.md, not in subfolders, not hidden.
+  const isStory = (path: string) => /^content\/stories\/[^/]+\.md$/i.test(path) && !path.split("/").pop()!.startsWith(".");
 
-  const reload = (path: string) => {
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * Looks at a story again once its files have settled: what is on disk then decides, whatever the
+   * events were (a save can arrive as "unlink" then "add", or as a "change" of a file being written).
+   */
+  const refresh = (path: string) => {
+    clearTimeout(pending.get(path));
+    pending.set(
+      path,
+      setTimeout(() => {
+        pending.delete(path);
+        update(path);
+      }, SETTLE_MS),
+    );
+  };
+
+  const update = (path: string) => {
     try {
       const story = project.compile(path);
       if (!story) return remove(path);
@@ -207,30 +234,33 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     const story = project.loaded.get(path);
     if (!story) return;
     context.store.delete(story.slug);
-    storyRegistry().bodies.delete(story.slug);
     project.loaded.delete(path);
+    // Pages list stories from the data store, which Astro writes to disk up to 500 ms later; a
+    // request in between would still route to the story and find no body (a 500 error). So the
+    // body goes a little later, unless the story has come back meanwhile.
+    setTimeout(() => {
+      if (![...project.loaded.values()].some((s) => s.slug === story.slug)) storyRegistry().bodies.delete(story.slug);
+    }, 5_000).unref();
     context.logger.info(`Removed ${path}`);
   };
 
-  const onFile = (event: "change" | "add" | "unlink") => (absolutePath: string) => {
+  const onFile = (absolutePath: string) => {
     const path = project.relative(absolutePath);
     if (!path) return;
-    if (isStory(path)) {
-      if (event === "unlink") remove(path);
-      else reload(path);
-      return;
-    }
+    if (isStory(path)) return refresh(path);
     if (path.startsWith(`${DATA_DIR}/`)) {
+      // Added, changed or deleted: every story that reads the file (or tried to, and reported it
+      // missing) is compiled again. dataFiles holds src= as written ("./pay.csv"), so resolve it.
       const dataPath = path.slice(DATA_DIR.length + 1);
       for (const [storyPath, story] of project.loaded) {
-        if (story.dataFiles.includes(dataPath)) reload(storyPath);
+        if (story.dataFiles.some((src) => (resolveSrc(src) ?? src) === dataPath)) refresh(storyPath);
       }
     }
   };
 
-  watcher.on("change", onFile("change"));
-  watcher.on("add", onFile("add"));
-  watcher.on("unlink", onFile("unlink"));
+  watcher.on("change", onFile);
+  watcher.on("add", onFile);
+  watcher.on("unlink", onFile);
 }
 
 function describe(error: unknown): string {
