@@ -15,7 +15,7 @@ import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
-import { errorPanelHtml } from "./diagnostics-html.ts";
+import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
 import { storyRegistry } from "./story-registry.ts";
 
 
@@ -26,8 +26,9 @@ import { storyRegistry } from "./story-registry.ts";
  * registry (see story-registry.ts) for the pages; the content store holds the frontmatter.
  *
  * Build (`astro build`, `astro sync`): any error in any story stops the build with every error listed.
- * Dev (`astro dev`): errors are logged and shown in a panel at the top of the story, and
- * stories are recompiled when they, or data files they read, change.
+ * Dev (`astro dev`): diagnostics are logged and shown in an overlay at the top of the story (see
+ * diagnostics-html.ts), the home page flags stories with problems, and stories are recompiled when
+ * they, or data files they read, change. Astro then reloads open pages by itself.
  */
 export function storiesLoader(): Loader {
   return {
@@ -72,6 +73,7 @@ export function storiesLoader(): Loader {
         if (kept.has(id)) continue;
         context.store.delete(id);
         storyRegistry().bodies.delete(id);
+        devDiagnostics().delete(id);
       }
 
       if (context.watcher) watch(context, context.watcher, project);
@@ -123,10 +125,27 @@ class Project {
     return rel.split(sep).join("/");
   }
 
+  /** The text of a project file as the engine reads it (no BOM, "\n" line ends), for code frames. */
+  source(path: string): string | undefined {
+    const text = this.read(path);
+    return text === undefined ? undefined : normalizeSource(text);
+  }
+
+  /**
+   * Dev only: the address at which `astro dev` serves a project file as it is, through Vite's /@fs/
+   * route (under the base). Astro answers other paths such as /docs/diagnostics.md with its own 404
+   * page when a browser asks for them, so this is how the overlay links to docs/diagnostics.md.
+   */
+  devFileUrl(path: string): string {
+    const [file = "", hash] = path.split("#");
+    const root = this.root.split(sep).join("/").replace(/^\/+|\/+$/g, "");
+    const url = `${this.base}@fs/${root}/${file.split("/").map(encodeURIComponent).join("/")}`;
+    return hash === undefined ? url : `${url}#${hash}`;
+  }
+
   /** Diagnostic as editors read it in a terminal, with a code frame from the file it points into. */
   format(d: Diagnostic): string {
-    const text = this.read(d.span.file);
-    return formatDiagnostic(d, { source: text === undefined ? undefined : normalizeSource(text), color: false });
+    return formatDiagnostic(d, { source: this.source(d.span.file), color: false });
   }
 }
 
@@ -150,7 +169,12 @@ function storeStory(context: LoaderContext, project: Project, story: CompiledSto
     else context.logger.warn(project.format(d));
   }
   const frontmatter = story.frontmatter ?? placeholderFrontmatter(story);
-  const html = dev ? errorPanelHtml(story.diagnostics) + story.html : story.html;
+  // Dev only: the overlay goes first in the body (it is fixed to the top of the window by CSS).
+  const overlay = dev
+    ? devOverlayHtml(story.diagnostics, { source: (file) => project.source(file), docsHref: (docs) => project.devFileUrl(docs) })
+    : "";
+  const html = overlay + story.html;
+  if (dev) devDiagnostics().set(story.slug, story.diagnostics);
   // The body goes to the registry, not the content store (see story-registry.ts); the store keeps
   // the frontmatter, and a digest of the body so that Astro notices when a page must be rebuilt.
   const registry = storyRegistry();
@@ -235,6 +259,7 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     if (!story) return;
     context.store.delete(story.slug);
     project.loaded.delete(path);
+    devDiagnostics().delete(story.slug);
     // Pages list stories from the data store, which Astro writes to disk up to 500 ms later; a
     // request in between would still route to the story and find no body (a 500 error). So the
     // body goes a little later, unless the story has come back meanwhile.
