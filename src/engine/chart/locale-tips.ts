@@ -1,14 +1,12 @@
-import { format as d3Format, utcFormat } from "d3";
+import { intlLocale, localizedFormat } from "../i18n/d3-locales.ts";
 import type { ChartSpec, JsonObject, JsonValue } from "./chart-spec.ts";
 
-/** The Intl locale of a story language. */
-export const intlLocale = (lang: string | undefined): string => (lang === "zh-CN" ? "zh-CN" : "en-US");
+export { intlLocale };
 
 const positionScale: Readonly<Record<string, "x" | "y">> = { x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y" };
 const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z", "text", "title", "fillOpacity", "strokeOpacity", "opacity", "symbol", "length"];
 
 const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-const isTimeFormat = (specifier: string) => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
 
 const formatters = new Map<string, (value: unknown) => string | undefined>();
 
@@ -45,8 +43,8 @@ function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined):
   if (!isObject(scale)) return undefined;
   const tickFormat = scale["tickFormat"];
   if (typeof tickFormat === "string") {
-    const format = isTimeFormat(tickFormat) ? utcFormat(tickFormat) : d3Format(tickFormat);
-    return (value) => (value === null || value === undefined ? undefined : format(value as number & Date));
+    const format = localizedFormat(tickFormat, lang);
+    return (value) => (value === null || value === undefined ? undefined : format(value));
   }
   if (scale["percent"] === true) {
     // Plot hands the tip values already multiplied by 100 on a percent scale.

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { format as d3Format, utcFormat } from "d3";
+import { localizedFormat } from "../i18n/d3-locales.ts";
 import type { Cell, Row } from "../data/data-table.ts";
 import type { ChartSpec, JsonObject, JsonValue, MarkSpec } from "./chart-spec.ts";
 import { withLocaleTip } from "./locale-tips.ts";
@@ -42,6 +42,7 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (spec.figure.alt !== undefined) options["ariaLabel"] = spec.figure.alt;
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
+  localizeTickFormats(options, environment.lang);
   options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment));
   return options as Plot.PlotOptions;
 }
@@ -50,7 +51,7 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environmen
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (environment.interactive === false) delete options["tip"];
   else options = withLocaleTip(options, spec, environment.lang);
-  if (typeof options["format"] === "string") options = withFormattedText(options, options["format"]);
+  if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   for (const { name, value } of mark.transforms) {
     const info = transformCalls[name]!;
@@ -73,23 +74,25 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environmen
  * Plotline's `format` option of text marks: labels formatted with a d3-format specifier (".0%") for
  * numbers or a d3-time-format one ("%Y") for dates, applied to the column named by `text`.
  */
-function withFormattedText(options: Record<string, unknown>, specifier: string): Record<string, unknown> {
+function withFormattedText(options: Record<string, unknown>, specifier: string, lang: string | undefined): Record<string, unknown> {
   const { format: _, text, ...rest } = options;
   if (typeof text !== "string") return rest;
-  const formatter = textFormatter(specifier);
+  const formatter = localizedFormat(specifier, lang);
   return { ...rest, text: { transform: (rows: readonly Row[]) => rows.map((row) => formatter(row[text] ?? null)), label: text } };
 }
 
-export function textFormatter(specifier: string): (value: Cell) => string {
-  const isTime = /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(specifier);
-  const formatNumber = isTime ? undefined : d3Format(specifier);
-  const formatDate = isTime ? utcFormat(specifier) : undefined;
-  return (value) => {
-    if (value === null) return "";
-    if (value instanceof Date) return formatDate ? formatDate(value) : value.toISOString();
-    if (typeof value === "number") return formatNumber ? formatNumber(value) : String(value);
-    return String(value);
-  };
+
+/**
+ * Plot reads string tick formats with d3's default (American) locale; Plotline reads them in the
+ * story's language, so "$,.0f" shows ¥ and "%b" shows 3月 on a Chinese story's axes.
+ */
+function localizeTickFormats(options: Record<string, unknown>, lang: string | undefined): void {
+  for (const scale of ["x", "y", "fx", "fy", "color", "r", "opacity", "symbol", "length"]) {
+    const scaleOptions = options[scale];
+    if (typeof scaleOptions !== "object" || scaleOptions === null || Array.isArray(scaleOptions)) continue;
+    const tickFormat = (scaleOptions as Record<string, unknown>)["tickFormat"];
+    if (typeof tickFormat === "string") (scaleOptions as Record<string, unknown>)["tickFormat"] = localizedFormat(tickFormat, lang);
+  }
 }
 
 /** Links drawn from data may only lead to web pages, mail, or within the site: never javascript: or data:. */

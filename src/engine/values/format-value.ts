@@ -1,32 +1,6 @@
-import { formatLocale, timeFormatLocale, type FormatLocaleDefinition, type TimeLocaleDefinition } from "d3";
 import type { Cell, DatePrecision } from "../data/data-table.ts";
-import { intlLocale } from "../chart/locale-tips.ts";
+import { dateFormat, intlLocale, isTimeSpecifier, numberFormat } from "../i18n/d3-locales.ts";
 import { numberFormatProblem } from "../chart/number-format.ts";
-
-/** d3-format's conventions per story language: the currency symbol follows the language. */
-const numberLocales: Record<string, FormatLocaleDefinition> = {
-  "en-US": { decimal: ".", thousands: ",", grouping: [3], currency: ["$", ""] },
-  "zh-CN": { decimal: ".", thousands: ",", grouping: [3], currency: ["¥", ""] },
-};
-
-const timeLocales: Record<string, TimeLocaleDefinition> = {
-  "en-US": {
-    dateTime: "%x, %X", date: "%-m/%-d/%Y", time: "%-I:%M:%S %p", periods: ["AM", "PM"],
-    days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    shortDays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    shortMonths: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-  },
-  "zh-CN": {
-    dateTime: "%x %A %X", date: "%Y/%-m/%-d", time: "%H:%M:%S", periods: ["上午", "下午"],
-    days: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
-    shortDays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
-    months: ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
-    shortMonths: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
-  },
-};
-
-export const isTimeSpecifier = (format: string): boolean => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(format);
 
 export type FormatResult = { ok: true; text: string } | { ok: false; problem: "not-a-number" | "invalid-format"; detail: string };
 
@@ -68,11 +42,11 @@ export function formatValue(value: Exclude<Cell, null>, format: string | undefin
   }
   if (isTimeSpecifier(format)) {
     if (!(value instanceof Date)) return { ok: false, problem: "not-a-number", detail: found };
-    return { ok: true, text: timeFormatLocale(timeLocales[locale]!).utcFormat(format)(value) };
+    return { ok: true, text: dateFormat(format, lang)(value) };
   }
   const problem = numberFormatProblem(format);
   if (problem) return { ok: false, problem: "invalid-format", detail: problem };
-  const formatter = formatLocale(numberLocales[locale]!).format(format);
+  const formatter = numberFormat(format, lang);
   if (typeof value !== "number") return { ok: false, problem: "not-a-number", detail: found };
   // d3 writes negative numbers with a true minus sign (−); keep that, it is typographically right.
   return { ok: true, text: formatter(value) };
