@@ -12,7 +12,7 @@ import { compileChart, type ChartAsset, type CompiledChart } from "./chart/compi
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { DataTable } from "./data/data-table.ts";
-import { parseDataBlock } from "./data/parse-data-block.ts";
+import { parseDataBlock, resolveSrc } from "./data/parse-data-block.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
@@ -120,7 +120,9 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     const result = parseDataBlock(block, options.dataFiles);
     diagnostics.push(...result.diagnostics);
     const src = block.attribute("src");
-    if (src) dataFiles.add(src);
+    // Stored as a path under data/ ("./jobs.csv" is "jobs.csv"), so a change to that file finds this story.
+    const resolved = src === undefined ? undefined : resolveSrc(src);
+    if (resolved) dataFiles.add(resolved);
     const { table } = result;
     if (!table) continue;
     const existing = data.get(table.id);
@@ -132,7 +134,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     }
     data.set(table.id, { table, block });
     if (block.flag("show")) {
-      slotFor.set(block.node, slotHtml.push(renderDataTableHtml(table, { lang, id: `data-${table.id}` })) - 1);
+      const shown = renderDataTableHtml(table, { lang, id: `data-${table.id}`, caption: block.attribute("title"), source: block.attribute("source") });
+      slotFor.set(block.node, slotHtml.push(shown) - 1);
     }
   }
 

@@ -31,7 +31,8 @@ export function withAccessibleColors(spec: ChartSpec, tables: ReadonlyMap<string
   const color = spec.options["color"];
   if (color !== undefined && !isObject(color)) return spec;
   const given = isObject(color) ? color : {};
-  if (["scheme", "range", "type", "interpolate", "domain"].some((key) => given[key] !== undefined)) return spec;
+  // A domain only orders the categories; it chooses no colours, so the palette still applies.
+  if (["scheme", "range", "type", "interpolate"].some((key) => given[key] !== undefined)) return spec;
   const categorical = spec.marks.some((mark) =>
     colorChannels.some((channel) => {
       const column = mark.options[channel];

@@ -22,6 +22,8 @@ export function dateTickFormat(precision: DatePrecision, lang: string): string {
   }
 }
 
+const rank: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
+
 const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
@@ -39,14 +41,19 @@ export function withBandDateDefaults(spec: ChartSpec, tables: ReadonlyMap<string
     if (existing !== undefined && !isObject(existing)) continue;
     if (scaleOptions["type"] !== undefined || scaleOptions["interval"] !== undefined) continue;
     let precision: DatePrecision | undefined;
+    let allDates = true;
     for (const mark of spec.marks) {
       if (!bandScalesOf[mark.mark]?.includes(scale)) continue;
       const column = mark.options[scale];
       const tableId = typeof mark.data === "string" ? mark.data : spec.data;
       const dataColumn = typeof column === "string" && tableId !== undefined ? tables.get(tableId)?.columns.find((c) => c.name === column) : undefined;
-      if (dataColumn?.type === "date") precision = dataColumn.precision ?? "day";
+      if (dataColumn?.type === "date") {
+        const next = dataColumn.precision ?? "day";
+        if (precision === undefined || rank[next] > rank[precision]) precision = next;
+      } else if (dataColumn) allDates = false;
     }
-    if (precision === undefined) continue;
+    // Dates and categories on one band scale: no date format fits every label, so leave it to Plot.
+    if (precision === undefined || !allDates) continue;
     options[scale] = { ...scaleOptions, type: "band", tickFormat: scaleOptions["tickFormat"] ?? dateTickFormat(precision, lang) };
   }
   return { ...spec, options };

@@ -105,7 +105,9 @@ function checkReducers(mark: MarkSpec, markPath: SpecPath, locate: SpecLocator, 
           {
             reducer,
             transform: name,
-            suggestion: didYouMean(reducer, ["count", "sum", "mean", "median", "min", "max", "mode", "first", "last", "distinct", "proportion", "deviation", "variance"]),
+            suggestion: /^(avg|average)$/i.test(reducer)
+              ? ' Did you mean "mean"?'
+              : didYouMean(reducer, ["count", "sum", "mean", "median", "min", "max", "mode", "first", "last", "distinct", "proportion", "deviation", "variance"]),
           },
           locate(path),
         ),

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { StoryData } from "../compile-story.ts";
-import type { Cell, DataTable, Row } from "../data/data-table.ts";
+import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { chartPayload, serializePayload } from "./chart-payload.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+import type { ChartSpec, MarkSpec } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
@@ -77,6 +77,23 @@ export interface ChartContext {
 
 const validId = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * The type of the data another mark puts on the scale a mark of plain values (ruleX: [2020]) draws on:
+ * "date" when that is a date column, so the plain values are read as dates too.
+ */
+function scaleTypeOf(spec: ChartSpec, mark: MarkSpec, data: ReadonlyMap<string, StoryData>): ColumnType | undefined {
+  const scale = /X$/.test(mark.mark) ? "x" : /Y$/.test(mark.mark) ? "y" : undefined;
+  if (!scale) return undefined;
+  for (const other of spec.marks) {
+    const column = other.options[scale];
+    const tableId = typeof other.data === "string" ? other.data : spec.data;
+    if (other === mark || typeof column !== "string" || tableId === undefined) continue;
+    const type = data.get(tableId)?.table.columns.find((c) => c.name === column)?.type;
+    if (type === "date") return "date";
+  }
+  return undefined;
+}
+
 /** Reads, checks and renders one chart block. Every failure, including Plot's own, becomes a diagnostic. */
 export interface ChartTimings {
   check: number;
@@ -122,7 +139,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   spec.marks.forEach((mark, index) => {
     if (!Array.isArray(mark.data)) return;
     const id = `~${index}`;
-    const typed = typeInlineData(id, mark.data);
+    const typed = typeInlineData(id, mark.data, scaleTypeOf(spec, mark, context.data));
     mark.data = id;
     if (typed.table.rows.length > 0) tables.set(id, typed.table);
     else inline.set(id, typed.values);

@@ -2,7 +2,7 @@ import { parseDocument, type Document } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";
-import { explainYamlError } from "../story/explain-yaml-error.ts";
+import { explainYamlError, fullWidthColonProblem } from "../story/explain-yaml-error.ts";
 import { quoteProseValues } from "../story/quote-prose-values.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { locate } from "../story/yaml-locate.ts";
@@ -60,6 +60,11 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
     return { locate: locator, markPaths, diagnostics };
   }
   // "caption" is not ours, but editors reach for it; read it as prose too, so it gets a helpful message.
+  const colon = fullWidthColonProblem(body.text, []);
+  if (colon) {
+    diagnostics.push(diagnostic("plot/syntax", { detail: colon.detail }, body.span(colon.start, colon.end)));
+    return { locate: locator, markPaths, diagnostics };
+  }
   const yamlText = quoteProseValues(body.text, [...figureKeys, "caption"]);
   doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -14,6 +14,8 @@ export type TransformStyle = "outputs" | "first" | "merge";
 
 export interface TransformCall {
   style: TransformStyle;
+  /** A "first" transform given a set of options instead of its argument takes them merged (normalizeY: {basis: sum}). */
+  mergeObjects?: boolean;
   /** Where the value is `true`, what to pass instead (Plot wants an object or nothing). */
   defaultValue?: unknown;
 }
@@ -28,7 +30,7 @@ export const transformCalls: Readonly<Record<string, TransformCall>> = {
   bin: outputs, binX: outputs, binY: outputs, hexbin: outputs,
   stackX: firstOrEmpty, stackX1: firstOrEmpty, stackX2: firstOrEmpty,
   stackY: firstOrEmpty, stackY1: firstOrEmpty, stackY2: firstOrEmpty,
-  normalizeX: { style: "first", defaultValue: "first" }, normalizeY: { style: "first", defaultValue: "first" },
+  normalizeX: { style: "first", defaultValue: "first", mergeObjects: true }, normalizeY: { style: "first", defaultValue: "first", mergeObjects: true },
   windowX: firstOrEmpty, windowY: firstOrEmpty,
   mapX: first, mapY: first,
   dodgeX: firstOrEmpty, dodgeY: firstOrEmpty,

@@ -58,7 +58,7 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environmen
     const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
     const transform = plotFunction(name);
     options =
-      info.style === "merge"
+      info.style === "merge" || (info.mergeObjects && isObject(argument))
         ? (transform({ ...(isObject(argument) ? argument : {}), ...options }) as Record<string, unknown>)
         : (transform(argument ?? {}, options) as Record<string, unknown>);
   }

@@ -55,7 +55,10 @@ const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
  * precision they were written, in UTC; true/false read as yes/no; a missing value is a dash that
  * screen readers announce as missing. The wrapper can be focused and scrolled with the keyboard.
  */
-export function renderDataTableHtml(table: DataTable, options: { lang: string; maxRows?: number; id?: string }): string {
+export function renderDataTableHtml(
+  table: DataTable,
+  options: { lang: string; maxRows?: number; id?: string; caption?: string | undefined; source?: string | undefined },
+): string {
   const locale = localeOf(options.lang);
   const words = options.lang.toLowerCase().startsWith("zh") ? WORDS.zh : WORDS.en;
   // Up to 4 decimals; below 1, up to 4 significant digits so that small values do not read as 0.
@@ -112,6 +115,7 @@ export function renderDataTableHtml(table: DataTable, options: { lang: string; m
     "div",
     { id: options.id, className: ["plotline-table"], role: "region", ariaLabel: words.region(table.id), tabIndex: 0, dataId: table.id },
     h("table", [
+      options.caption ? h("caption", options.caption) : "",
       h(
         "thead",
         h(
@@ -122,5 +126,8 @@ export function renderDataTableHtml(table: DataTable, options: { lang: string; m
       h("tbody", body),
     ]),
   );
-  return toHtml(tree);
+  if (!options.source) return toHtml(tree);
+  const separator = options.lang.toLowerCase().startsWith("zh") ? "：" : ": ";
+  const label = options.lang.toLowerCase().startsWith("zh") ? "来源" : "Source";
+  return toHtml(tree) + toHtml(h("p.plotline-source.plotline-table-source", [h("span.plotline-label", `${label}${separator}`), options.source]));
 }

@@ -90,3 +90,19 @@ export function explainYamlError(error: YAMLError, text: string): YamlProblem {
       return fallback;
   }
 }
+
+/**
+ * A key followed by a full-width colon ("title：…", easy to type with a Chinese input method) is not a
+ * key to YAML: the line silently becomes text, or breaks the lines around it. Found before parsing, so
+ * the editor hears about the colon itself rather than whatever YAML made of the line.
+ */
+export function fullWidthColonProblem(text: string, keys: readonly string[]): YamlProblem | undefined {
+  const pattern = /^(\s*(?:-\s+)?)([A-Za-z][\w-]*)[ \t]*(：)/gm;
+  for (const match of text.matchAll(pattern)) {
+    const key = match[2]!;
+    if (keys.length > 0 && !keys.includes(key)) continue;
+    const start = match.index + match[0].length - 1;
+    return { detail: `"${key}" is followed by a full-width colon "："; YAML needs the ASCII colon and a space: ${key}: …`, start, end: start + 1 };
+  }
+  return undefined;
+}

@@ -1,9 +1,17 @@
 import { z } from "zod";
+import { parseIsoDate } from "../data/infer-column-types.ts";
 
 /** A date as editors write it: 2025-03-21, or a full ISO date-time with an offset. */
-const dateValue = z
-  .union([z.date(), z.iso.date(), z.iso.datetime({ offset: true, local: true })])
-  .transform((value) => (value instanceof Date ? value : new Date(/T/.test(value) ? value : `${value}T00:00:00Z`)));
+/** Read by the same rules as dates in data (2025-03-21, 2025-03-21T09:30+08:00, …), without bare years. */
+const dateValue = z.union([z.date(), z.string()]).transform((value, context) => {
+  if (value instanceof Date) return value;
+  const parsed = parseIsoDate(value);
+  if (!parsed || parsed.precision === "month") {
+    context.addIssue({ code: "custom", message: "not a date" });
+    return z.NEVER;
+  }
+  return parsed.date;
+});
 
 /** A single string is accepted where a list is expected, so `authors: Li Quan` works. */
 const listOf = <T extends z.ZodType>(item: T) =>

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { frontmatterHelp, frontmatterKeys, frontmatterSchema, type Frontmatter } from "./frontmatter-schema.ts";
-import { explainYamlError } from "./explain-yaml-error.ts";
+import { explainYamlError, fullWidthColonProblem } from "./explain-yaml-error.ts";
 import { quoteProseValues } from "./quote-prose-values.ts";
 import { locate } from "./yaml-locate.ts";
 
@@ -42,6 +42,11 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
   const yamlText = quoteProseValues(file.text.slice(yamlStart, yamlEnd), ["title", "dek"]);
   const at = (start: number, end: number) => file.span(yamlStart + start, yamlStart + end);
 
+  const colon = fullWidthColonProblem(yamlText, []);
+  if (colon) {
+    diagnostics.push(diagnostic("story/frontmatter-syntax", { detail: colon.detail }, at(colon.start, colon.end)));
+    return { diagnostics, bodyOffset };
+  }
   const doc = parseDocument(yamlText, editorYamlOptions);
   if (doc.errors.length > 0) {
     const problem = starredValue(doc.errors[0]!.pos[0], yamlText) ?? explainYamlError(doc.errors[0]!, yamlText);

@@ -167,3 +167,10 @@ describe("from a chart block to Plot", () => {
     expect(Array.from(direct.initialize().channels["x2"]!.value)).toEqual([2, 1]);
   });
 });
+
+describe("normalize transforms given a set of options", () => {
+  it("take them merged, as Plot's one-argument form (normalizeY: {basis: sum})", () => {
+    const spec = chart([mark("lineY", { x: "year", y: "jobs" }, { transforms: [{ name: "normalizeY", value: { basis: "sum" } }] })]);
+    expect(() => render(spec)).not.toThrow();
+  });
+});

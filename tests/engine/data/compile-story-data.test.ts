@@ -39,3 +39,9 @@ describe("data blocks in a compiled story", () => {
     expect(result.ok).toBe(true);
   });
 });
+
+it("a shown data block carries its title as the table's caption and its source below it", () => {
+  const result = compile('```data id=cities show title="Talent by city" source="Maimai, 2023"\ncity,share\nBeijing,33%\n```\n');
+  expect(result.html).toContain("<table><caption>Talent by city</caption><thead>");
+  expect(result.html).toContain('</div><p class="plotline-source plotline-table-source"><span class="plotline-label">Source: </span>Maimai, 2023</p>');
+});

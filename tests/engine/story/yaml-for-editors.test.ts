@@ -56,3 +56,25 @@ describe("explainYamlError", () => {
     expect(problem("title: 'it's'").detail).toContain("write it twice");
   });
 });
+
+describe("full-width colons after a key", () => {
+  it("are reported at the colon, in the frontmatter and in chart specs", async () => {
+    const { compileStory } = await import("../../../src/engine/compile-story.ts");
+    const files = { displayRoot: "data", read: () => undefined, list: () => [] };
+    const front = compileStory({ path: "content/stories/t.md", text: "---\ntitle：标题\ndek: D\ndate: 2025-01-01\n---\n" }, { dataFiles: files });
+    expect(front.diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`)).toEqual(["story/frontmatter-syntax 2:6"]);
+    expect(front.diagnostics[0]!.message).toContain('"title" is followed by a full-width colon "："');
+    const chart = compileStory(
+      { path: "content/stories/t.md", text: "---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n```data id=d\nx\n1\n```\n\n```plot data=d\nalt: A.\nmarks：\n  - dot: {x: x}\n```\n" },
+      { dataFiles: files },
+    );
+    expect(chart.diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`)).toEqual(["plot/syntax 14:6"]);
+  });
+  it("are fine inside a value (a Chinese headline with a colon)", async () => {
+    const { compileStory } = await import("../../../src/engine/compile-story.ts");
+    const files = { displayRoot: "data", read: () => undefined, list: () => [] };
+    const result = compileStory({ path: "content/stories/t.md", text: "---\ntitle: 脉脉报告：AIGC人才\ndek: D\ndate: 2025-01-01\n---\n" }, { dataFiles: files });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.frontmatter?.title).toBe("脉脉报告：AIGC人才");
+  });
+});
