@@ -113,6 +113,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
 
   // Data first: charts anywhere in the story may use any data block.
   const data = new Map<string, StoryData>();
+  const failedData = new Set<string>();
   const dataFiles = new Set<string>();
   const slotHtml: string[] = [];
   const slotFor = new Map<RootContent, number>();
@@ -124,7 +125,11 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     const resolved = src === undefined ? undefined : resolveSrc(src);
     if (resolved) dataFiles.add(resolved);
     const { table } = result;
-    if (!table) continue;
+    if (!table) {
+      const id = block.attribute("id");
+      if (id !== undefined) failedData.add(id);
+      continue;
+    }
     const existing = data.get(table.id);
     if (existing) {
       diagnostics.push(
@@ -163,6 +168,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       reservedIds,
       assetBase: options.assetBase ?? "/",
       checkOnly: options.checkOnly ?? false,
+      failedData,
     });
     diagnostics.push(...result.diagnostics);
     timings.check += result.timings.check;
@@ -263,8 +269,10 @@ function renderBody(tree: MdastRoot, slotFor: Map<RootContent, number>, slotHtml
   });
 
   const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true });
-  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event handlers.
-  if (hasRawHtml) pipeline.use(rehypeRaw).use(rehypeSanitize, sanitizeSchema);
+  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event
+  // handlers; and every story is sanitised, so a Markdown link to javascript: goes nowhere either.
+  if (hasRawHtml) pipeline.use(rehypeRaw);
+  pipeline.use(rehypeSanitize, sanitizeSchema);
   pipeline.use(rehypeSlug);
   const hast = pipeline.runSync(tree) as HastRoot;
   visit(hast, "element", (node: Element, index, parent) => {

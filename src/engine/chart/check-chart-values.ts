@@ -89,6 +89,10 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
       const path: SpecPath = [...(markPaths.get(mark) ?? ["marks", index, mark.mark]), option];
       check(option, value, markOptionKinds[option], path);
       if (option === "tickFormat" || option === "format") checkFormat(option, value, path);
+      const tipOk = typeof value === "boolean" || value === null || (typeof value === "string" && /^(x|y|xy)$/.test(value)) || (typeof value === "object" && !Array.isArray(value));
+      if (option === "tip" && !tipOk) {
+        diagnostics.push(diagnostic("plot/invalid-value", { option, expected: 'true, false, "x", "y", "xy" or a set of tip options', found: describe(value) }, locate(path)));
+      }
       if (option === "tip" && typeof value === "object" && value !== null && !Array.isArray(value)) {
         const formats = value["format"];
         if (typeof formats === "object" && formats !== null && !Array.isArray(formats)) {

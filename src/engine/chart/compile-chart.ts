@@ -71,6 +71,8 @@ export interface ChartContext {
   reservedIds?: ReadonlySet<string>;
   /** The site's base path ("/" or "/newsroom/"), for the URLs of chart files. */
   assetBase?: string;
+  /** Ids of data blocks that exist but could not be read (already reported): charts on them are skipped. */
+  failedData?: ReadonlySet<string>;
   /** Only find problems: draw once, produce no figure. */
   checkOnly?: boolean;
 }
@@ -126,6 +128,9 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     spec.id = id;
   }
 
+  // A chart on data that could not be read would only add "no such data" to the data's own error.
+  const usesFailedData = [spec.data, ...spec.marks.map((m) => m.data)].some((id) => typeof id === "string" && context.failedData?.has(id));
+  if (usesFailedData) return done({ diagnostics });
   diagnostics.push(
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
     ...checkChartValues(spec, locate, parsed.markPaths),

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";
 import { explainYamlError, fullWidthColonProblem } from "../story/explain-yaml-error.ts";
+import { editorYamlOptions, starredValue, yamlValueProblem } from "../story/parse-frontmatter.ts";
 import { quoteProseValues } from "../story/quote-prose-values.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { locate } from "../story/yaml-locate.ts";
@@ -59,20 +60,29 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
     diagnostics.push(diagnostic("plot/missing-marks", {}, block.fenceSpan));
     return { locate: locator, markPaths, diagnostics };
   }
-  // "caption" is not ours, but editors reach for it; read it as prose too, so it gets a helpful message.
   const colon = fullWidthColonProblem(body.text, []);
   if (colon) {
     diagnostics.push(diagnostic("plot/syntax", { detail: colon.detail }, body.span(colon.start, colon.end)));
     return { locate: locator, markPaths, diagnostics };
   }
+  // "caption" is not ours, but editors reach for it; read it as prose too, so it gets a helpful message.
   const yamlText = quoteProseValues(body.text, [...figureKeys, "caption"]);
-  doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problem = explainYamlError(doc.errors[0]!, yamlText);
+  const syntax = (problem: { detail: string; start: number; end: number }) => {
     diagnostics.push(diagnostic("plot/syntax", { detail: problem.detail }, body.span(problem.start, problem.end)));
     return { locate: locator, markPaths, diagnostics };
+  };
+  doc = parseDocument(yamlText, editorYamlOptions);
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    return syntax(starredValue(error.pos[0], yamlText) ?? explainYamlError(error, yamlText));
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Aliases that expand too far, or a value such as *estimated that YAML reads as an alias.
+    return syntax(yamlValueProblem(error, yamlText));
+  }
   if (!isObject(raw)) {
     diagnostics.push(diagnostic("plot/not-a-mapping", { found: describe(raw) }, locator([])));
     return { locate: locator, markPaths, diagnostics };

@@ -12,9 +12,10 @@ export function quoteProseValues(yaml: string, keys: readonly string[]): string 
       const match = keyPattern.exec(line);
       if (!match) return line;
       const [, key, space, value] = match as unknown as [string, string, string, string];
-      // Quoted, block (| >), flow ([ {), alias or tagged values are YAML the editor wrote on purpose.
-      if (value === "" || /^["'|>[{&*!]/.test(value)) return line;
-      if (!/:\s|\s#|:$/.test(value)) return line;
+      // Quoted, block (| >) and flow ([ {) values are YAML the editor wrote on purpose; a leading
+      // * & ! in a headline or note ("*estimated") is prose, which YAML would read as an alias or tag.
+      if (value === "" || /^["'|>[{]/.test(value)) return line;
+      if (!/:\s|\s#|:$|^[*&!]/.test(value)) return line;
       return `${key}:${space}${JSON.stringify(value)}`;
     })
     .join("\n");
