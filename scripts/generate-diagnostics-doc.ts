@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { storyInputFromBytes } from "../src/engine/project/read-story-file.ts";
 import { compileStory } from "../src/engine/compile-story.ts";
 import type { DataFileSource } from "../src/engine/data/data-file-source.ts";
 import { decodeDataFile } from "../src/engine/data/decode-data-file.ts";
@@ -72,11 +73,13 @@ export function exampleDataFiles(): DataFileSource {
 export function compileExample(code: DiagnosticCode): DiagnosticsExample | undefined {
   const file = join(examplesDir, exampleFileName(code));
   if (!existsSync(file)) return undefined;
-  let text = readFileSync(file, "utf8");
+  // Read as Plotline reads stories (a story saved in GB18030 is the example of story/encoding).
+  const input = storyInputFromBytes("", readFileSync(file));
+  let text = input.text;
   const pathLine = PATH_LINE.exec(text);
   const path = pathLine ? pathLine[1]! : `content/stories/${exampleFileName(code)}`;
   if (pathLine) text = text.slice(pathLine[0].length);
-  const compiled = compileStory({ path, text }, { dataFiles: exampleDataFiles() });
+  const compiled = compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() });
   const dataFiles = [...text.matchAll(/^\s*(?:`{3,}|~{3,})\s*data\b.*?\bsrc=(?:"([^"]*)"|'([^']*)'|(\S+))/gm)]
     .map((m) => m[1] ?? m[2] ?? m[3] ?? "")
     .filter((src) => src !== "" && !src.startsWith(".") && existsSync(join(exampleDataDir, src)) && statSync(join(exampleDataDir, src)).isFile());

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
@@ -16,6 +15,7 @@ import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
+import { readSourceText } from "../engine/project/read-story-file.ts";
 import { storyRegistry } from "./story-registry.ts";
 
 
@@ -108,7 +108,7 @@ class Project {
     const absolute = this.absolute(path);
     if (this.relative(absolute) === undefined) return undefined;
     try {
-      return readFileSync(absolute, "utf8");
+      return readSourceText(absolute);
     } catch {
       return undefined;
     }

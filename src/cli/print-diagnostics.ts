@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
+import { readSourceText } from "../engine/project/read-story-file.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 
 /** Prints diagnostics with code frames read from the project's files; returns the counts. */
@@ -11,7 +12,7 @@ export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[
   for (const d of diagnostics) {
     if (!sources.has(d.span.file)) {
       const path = join(root, d.span.file);
-      sources.set(d.span.file, existsSync(path) ? normalizeSource(readFileSync(path, "utf8")) : undefined);
+      sources.set(d.span.file, existsSync(path) ? normalizeSource(readSourceText(path)) : undefined);
     }
     const source = sources.get(d.span.file);
     write(`${formatDiagnostic(d, source === undefined ? { color } : { source, color })}\n\n`);

@@ -29,6 +29,10 @@ export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
   path: string;
   text: string;
+  /** The file was not UTF-8 but was read in this encoding (see project/read-story-file.ts). */
+  encoding?: "UTF-16" | "GB18030";
+  /** The file could not be read as text in any encoding Plotline knows: why. */
+  encodingProblem?: string;
 }
 
 export interface CompileStoryOptions {
@@ -97,6 +101,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const file = new SourceFile(input.path, normalizeSource(input.text));
   const slug = slugFromPath(input.path);
   const diagnostics: Diagnostic[] = [];
+  if (input.encoding) diagnostics.push(diagnostic("story/encoding", { encoding: input.encoding }, file.lineSpan(1)));
+  if (input.encodingProblem) diagnostics.push(diagnostic("story/not-utf8", { detail: input.encodingProblem }, file.lineSpan(1)));
   if (!isValidSlug(slug)) {
     diagnostics.push(diagnostic("story/invalid-slug", { name: `${slug}.md`, suggestion: suggestSlug(slug) }, file.lineSpan(1)));
   }

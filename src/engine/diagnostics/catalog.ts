@@ -58,6 +58,18 @@ export const catalog = {
     message: (p) => `The value of "${p.key}" ${p.problem}.`,
     hint: (p) => `For example: ${p.example}`,
   }),
+  "story/encoding": entry<{ encoding: string }>({
+    severity: "warning",
+    title: "Story file is not saved as UTF-8",
+    message: (p) => `This story file is saved as ${p.encoding}, not UTF-8; Plotline read it as ${p.encoding}.`,
+    hint: () => "Save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; in VS Code: click the encoding in the status bar → Save with Encoding → UTF-8).",
+  }),
+  "story/not-utf8": entry<{ detail: string }>({
+    severity: "error",
+    title: "Story file cannot be read as text",
+    message: (p) => `This story file is not UTF-8 text: ${p.detail}.`,
+    hint: () => "Save the story as UTF-8 text from your editor (Save As → Encoding: UTF-8), and keep images and documents out of content/stories/.",
+  }),
   "story/invalid-slug": entry<{ name: string; suggestion: string }>({
     severity: "error",
     title: "Story file name cannot be a web address",

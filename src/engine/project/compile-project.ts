@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { compileStory, type CompiledStory } from "../compile-story.ts";
+import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
+import { readStoryFile } from "./read-story-file.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -38,21 +39,21 @@ export interface ProjectOptions {
 
 /** Compiles one story file of a project; undefined if the file is gone. */
 export function compileProjectStory(root: string, path: string, options: ProjectOptions = {}): CompiledStory | undefined {
-  let text: string;
+  let input: StoryInput;
   try {
-    text = readFileSync(join(root, path), "utf8");
+    input = readStoryFile(join(root, path), path);
   } catch {
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory({ path, text }, { dataFiles: nodeDataFiles(join(root, dataDir)), assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false });
+  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const stories = listStoryFiles(root).map((path) =>
-    compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false }),
+    compileStory(readStoryFile(join(root, path), path), { dataFiles, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false }),
   );
   return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
 }

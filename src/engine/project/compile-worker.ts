@@ -5,9 +5,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { compileStory } from "../compile-story.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "./compile-project.ts";
+import { readStoryFile } from "./read-story-file.ts";
 
 interface Job {
   root: string;
@@ -18,5 +18,5 @@ interface Job {
 
 const { root, paths, assetBase, checkOnly } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStory({ path, text: readFileSync(join(root, path), "utf8") }, { dataFiles, assetBase, checkOnly }));
+const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, assetBase, checkOnly }));
 parentPort?.postMessage(stories);

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import type { StoryInput } from "../compile-story.ts";
+import { decodeDataFile } from "../data/decode-data-file.ts";
+
+/**
+ * Reads a story file the way its editor saved it: UTF-8 as it is; UTF-16 or GB18030 (Notepad and
+ * other Chinese Windows tools) decoded, noted on the input so the story is warned about; anything else
+ * read as UTF-8, with the problem noted so the story reports it instead of showing garbled text.
+ */
+export function storyInputFromBytes(path: string, bytes: Uint8Array): StoryInput {
+  const decoded = decodeDataFile(bytes);
+  if (decoded.ok) return decoded.encoding ? { path, text: decoded.text, encoding: decoded.encoding } : { path, text: decoded.text };
+  const problem = decoded.problem === "binary" ? `it is ${decoded.what}` : decoded.detail;
+  return { path, text: new TextDecoder("utf-8").decode(bytes), encodingProblem: problem };
+}
+
+export function readStoryFile(absolutePath: string, path: string): StoryInput {
+  return storyInputFromBytes(path, readFileSync(absolutePath));
+}
+
+/** A project file's text for a code frame, decoded as Plotline read it. */
+export function readSourceText(absolutePath: string): string {
+  const decoded = decodeDataFile(readFileSync(absolutePath));
+  return decoded.ok ? decoded.text : readFileSync(absolutePath, "utf8");
+}
