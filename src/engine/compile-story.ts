@@ -205,7 +205,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     html,
     charts,
     dataFiles: [...dataFiles].sort(),
-    assets: charts.flatMap((chart) => (chart.asset ? [chart.asset] : [])),
+    assets: charts.flatMap((chart) => [chart.asset, chart.csv].filter((a): a is ChartAsset => a !== undefined)),
     timings,
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,

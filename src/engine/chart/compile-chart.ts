@@ -8,7 +8,11 @@ import type { ChartSpec, MarkSpec } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
+import { withColorCues } from "./color-cues.ts";
+import { withLabelMargins } from "./label-margins.ts";
 import { describeChart } from "./describe-chart.ts";
+import { chartDataCsv, chartDataTable } from "./chart-data.ts";
+import { renderDataTableHtml } from "../data/data-table-html.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { figureHtml } from "./figure-html.ts";
 import { typeInlineData } from "./inline-data.ts";
@@ -27,6 +31,8 @@ export interface CompiledChart {
   chartMarkup: string;
   /** A file the page needs next to it: the spec and data of a chart too large to inline. */
   asset?: ChartAsset;
+  /** The chart's data as a CSV file for readers ("Get the data"). */
+  csv?: ChartAsset;
 }
 
 export interface ChartAsset {
@@ -54,6 +60,9 @@ export function variantWidths(spec: ChartSpec): number[] {
   const width = typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH;
   return width > NARROW_WIDTH * 1.25 ? [width, NARROW_WIDTH] : [width];
 }
+
+/** Rows of a chart's data shown in its table; all of them are in its CSV. */
+export const CHART_TABLE_ROWS = 100;
 
 /** Rows per data block that plotline check draws a chart with. */
 export const CHECK_ROWS = 500;
@@ -155,7 +164,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     if (table) tables.set(id, table);
   }
   // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours.
-  const drawn = withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables);
+  const drawn = withLabelMargins(withColorCues(withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables), tables), tables);
   if (drawn.figure.alt === undefined) {
     // Screen readers need words for the chart; the editor's are better, so they are warned.
     const generated = describeChart(drawn, tables, context.lang);
@@ -203,15 +212,29 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     const name = createHash("sha256").update(payloadJson).digest("hex").slice(0, 20);
     asset = { path: `_plotline/charts/${name}.json`, content: payloadJson };
   }
+  // The data behind the chart, for readers: a table in the page and a CSV to download.
+  const readerData = chartDataTable(drawn, tables);
+  const csv = readerData ? { path: `_plotline/data/${context.storySlug}/${drawn.id}.csv`, content: chartDataCsv(readerData) } : undefined;
   const html = figureHtml({
     spec: drawn,
     domId,
     variants,
     payload: asset ? { url: `${context.assetBase ?? "/"}${asset.path}` } : { json: payloadJson },
     lang: context.lang,
+    ...(readerData && csv
+      ? {
+          data: {
+            tableHtml: renderDataTableHtml(readerData, { lang: context.lang, maxRows: CHART_TABLE_ROWS }),
+            rows: readerData.rows.length,
+            csvUrl: `${context.assetBase ?? "/"}${csv.path}`,
+            csvName: `${context.storySlug}-${drawn.id}.csv`,
+          },
+        }
+      : {}),
   });
   const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup: variants[0]!.markup };
   if (asset) chart.asset = asset;
+  if (csv) chart.csv = csv;
   timings.html = performance.now() - htmlStarted;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics, timings };

@@ -13,24 +13,30 @@ export interface FigureParts {
   /** How the browser finds the chart's spec and data: inline JSON (made safe for a script element), or a URL. */
   payload: { json: string } | { url: string };
   lang: string;
+  /** The chart's data for readers: a table (HTML) and a CSV file to download. */
+  data?: { tableHtml: string; rows: number; csvUrl: string; csvName: string };
 }
 
 /**
- * The figure around a chart: title and subtitle above, the chart, note and source as the caption below,
- * and the spec as inert JSON. Every editor-written text is escaped by hast-util-to-html.
+ * The figure around a chart. One <figcaption> holds title, subtitle, note and source (first in the
+ * source, so screen readers meet the title first); the stylesheet places note and source under the
+ * chart. Then the chart, drawn twice (see compile-chart.ts), the data behind it as a table in a
+ * disclosure and as a CSV download, and the spec as inert JSON for the browser. Every editor-written
+ * text is escaped by hast-util-to-html.
  */
-export function figureHtml({ spec, domId, variants, payload, lang }: FigureParts): string {
+export function figureHtml({ spec, domId, variants, payload, lang, data }: FigureParts): string {
   const strings = uiStrings(lang);
   const { title, subtitle, note, source } = spec.figure;
   const titleId = `${domId}-title`;
   const separator = labelSeparator(lang);
   const caption: ElementContent[] = [];
+  if (title) caption.push(h("p.plotline-title", { id: titleId }, title));
+  if (subtitle) caption.push(h("p.plotline-subtitle", subtitle));
   if (note) caption.push(h("p.plotline-note", [h("span.plotline-label", `${strings.note}${separator}`), note]));
   if (source) caption.push(h("p.plotline-source", [h("span.plotline-label", `${strings.source}${separator}`), source]));
 
   const children: ElementContent[] = [];
-  if (title) children.push(h("p.plotline-title", { id: titleId }, title));
-  if (subtitle) children.push(h("p.plotline-subtitle", subtitle));
+  if (caption.length) children.push(h("figcaption.plotline-caption", caption));
   const [wide, ...narrower] = variants;
   children.push(
     h(
@@ -46,7 +52,17 @@ export function figureHtml({ spec, domId, variants, payload, lang }: FigureParts
       ),
     ),
   );
-  if (caption.length) children.push(h("figcaption", caption));
+  if (data) {
+    children.push(
+      h("div.plotline-figure-data", [
+        h("details.plotline-chart-data", [
+          h("summary", [strings.chartData, " ", h("span.plotline-data-size", `(${strings.rows(data.rows)})`)]),
+          { type: "raw", value: data.tableHtml } as unknown as ElementContent,
+        ]),
+        h("a.plotline-download", { href: data.csvUrl, download: data.csvName }, strings.getTheData),
+      ]),
+    );
+  }
   if ("json" in payload) {
     children.push(
       h("script.plotline-spec", { type: "application/json" }, [{ type: "raw", value: payload.json } as unknown as ElementContent]),

@@ -76,6 +76,23 @@ export const catalog = {
     message: (p) => `The file name "${p.name}" becomes the story's address, and it may only hold lowercase letters a–z, digits and "-".`,
     hint: (p) => `Rename the file, for example to "${p.suggestion}.md".`,
   }),
+  // translationOf is checked against the other stories of the project (src/engine/project/translations.ts).
+  // Both are errors: a page would otherwise link readers to a story that is not there, or offer "Read in
+  // English" on an English page, or Plotline would have to pick one of two translations at random.
+  "story/unknown-translation": entry<{ slug: string; suggestion: string }>({
+    severity: "error",
+    title: "Translation names no story",
+    message: (p) => `translationOf names "${p.slug}", but no story in content/stories/ has that name.${p.suggestion}`,
+    hint: () =>
+      'Write the file name of the story in the other language without ".md" (for content/stories/ai-jobs-zh.md: translationOf: ai-jobs-zh), or remove the line.',
+  }),
+  "story/translation-mismatch": entry<{ slug: string; detail: string }>({
+    severity: "error",
+    title: "Translation cannot be linked",
+    message: (p) => `"${p.slug}" cannot be this story's translation: ${p.detail}.`,
+    hint: () =>
+      "A story has at most one translation, in the other language (en or zh-CN). The link goes both ways, so one of the two stories naming the other is enough; correct or remove this translationOf.",
+  }),
 
   // ── Block info strings (```data …, ```plot …) ──────────────────────────────
   "block/attribute-syntax": entry<{ detail: string }>({

@@ -5,11 +5,31 @@ export interface UiStrings {
   note: string;
   source: string;
   missingValue: string;
+  /** The disclosure holding a chart's data as a table. */
+  chartData: string;
+  /** The link to a chart's data as a CSV file. */
+  getTheData: string;
+  /** The count of rows, after the data's name: "(12 rows)". */
+  rows: (n: number) => string;
 }
 
 const strings: Record<StoryLanguage, UiStrings> = {
-  en: { note: "Note", source: "Source", missingValue: "missing" },
-  "zh-CN": { note: "注", source: "来源", missingValue: "缺失" },
+  en: {
+    note: "Note",
+    source: "Source",
+    missingValue: "missing",
+    chartData: "Data behind this chart",
+    getTheData: "Get the data (CSV)",
+    rows: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`,
+  },
+  "zh-CN": {
+    note: "注",
+    source: "来源",
+    missingValue: "缺失",
+    chartData: "图表数据",
+    getTheData: "下载数据（CSV）",
+    rows: (n) => `${n.toLocaleString("zh-CN")}行`,
+  },
 };
 
 export function uiStrings(lang: string): UiStrings {

@@ -3,8 +3,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CompiledStory } from "../compile-story.ts";
-import { sortDiagnostics } from "../diagnostics/diagnostic.ts";
-import { compileProject, listStoryFiles, type CompiledProject, type ProjectOptions } from "./compile-project.ts";
+import { compileProject, finishProject, listStoryFiles, type CompiledProject, type ProjectOptions } from "./compile-project.ts";
 
 /** Below this many stories, starting workers costs more than it saves (about 0.4 s each). */
 export const MIN_STORIES_FOR_WORKERS = 16;
@@ -12,7 +11,7 @@ export const MIN_STORIES_FOR_WORKERS = 16;
 /**
  * compileProject on every core: stories are shared out among worker threads by size (largest first,
  * each to the least loaded worker), so a build of thousands of stories uses the whole machine.
- * The result is the same as compileProject's, in the same order.
+ * The result is the same as compileProject's, in the same order, project-level checks included.
  */
 export async function compileProjectInWorkers(
   root: string,
@@ -48,6 +47,5 @@ export async function compileProjectInWorkers(
     ),
   );
   const byPath = new Map(results.flat().map((story) => [story.path, story]));
-  const stories = paths.map((path) => byPath.get(path)!);
-  return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
+  return finishProject(root, paths.map((path) => byPath.get(path)!));
 }

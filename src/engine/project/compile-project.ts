@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
-import { readStoryFile } from "./read-story-file.ts";
+import { readSourceText, readStoryFile } from "./read-story-file.ts";
+import { checkTranslations } from "./translations.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -55,5 +56,14 @@ export function compileProject(root: string, options: ProjectOptions = {}): Comp
   const stories = listStoryFiles(root).map((path) =>
     compileStory(readStoryFile(join(root, path), path), { dataFiles, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false }),
   );
+  return finishProject(root, stories);
+}
+
+/**
+ * The checks stories cannot make alone (translationOf against the other stories), added to the
+ * stories concerned, and every diagnostic gathered. Used by compileProject and compileProjectInWorkers.
+ */
+export function finishProject(root: string, compiled: readonly CompiledStory[]): CompiledProject {
+  const stories = checkTranslations(compiled, (path) => readSourceText(join(root, path)));
   return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
 }

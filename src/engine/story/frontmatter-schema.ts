@@ -35,6 +35,11 @@ export const frontmatterSchema = z.strictObject({
   sources: listOf(source).default([]),
   draft: z.boolean().default(false),
   updated: dateValue.optional(),
+  /**
+   * The slug (file name without .md) of this story's translation into the other language. Checked
+   * against the other stories by the project (src/engine/project/translations.ts); the link goes both ways.
+   */
+  translationOf: z.preprocess((value) => (typeof value === "number" ? String(value) : value), z.string().trim().min(1)).optional(),
 });
 
 export type Frontmatter = z.output<typeof frontmatterSchema>;
@@ -55,4 +60,8 @@ export const frontmatterHelp: Record<keyof Frontmatter, { problem: string; examp
   },
   draft: { problem: "must be true or false", example: "draft: true" },
   updated: { problem: "must be a date written as year-month-day", example: "updated: 2025-03-22" },
+  translationOf: {
+    problem: "must be the file name, without .md, of the story that is this one in the other language",
+    example: "translationOf: ai-jobs-zh",
+  },
 };

@@ -1,8 +1,8 @@
-import { parseDocument } from "yaml";
+import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { SourceFile } from "../diagnostics/source-file.ts";
+import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { frontmatterHelp, frontmatterKeys, frontmatterSchema, type Frontmatter } from "./frontmatter-schema.ts";
 import { explainYamlError, fullWidthColonProblem } from "./explain-yaml-error.ts";
 import { quoteProseValues } from "./quote-prose-values.ts";
@@ -14,7 +14,15 @@ export interface FrontmatterResult {
   diagnostics: Diagnostic[];
   /** Offset in the file where the Markdown body begins (after the closing ---). */
   bodyOffset: number;
+  /**
+   * Where each top-level key and its value are in the file, when the frontmatter could be read as YAML:
+   * for checks made later, outside this story (translationOf is checked against the other stories).
+   */
+  positions?: FrontmatterPositions;
 }
+
+/** Top-level frontmatter key → the span of the key and of its value (absent when the value is empty). */
+export type FrontmatterPositions = Partial<Record<string, { key: SourceSpan; value?: SourceSpan }>>;
 
 const FENCE = /^---[ \t]*$/;
 
@@ -40,7 +48,14 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
   const yamlEnd = file.offsetAt({ line: closingLine, column: 1 });
   const bodyOffset = closingLine < file.lineCount ? file.offsetAt({ line: closingLine + 1, column: 1 }) : file.text.length;
   const yamlText = quoteProseValues(file.text.slice(yamlStart, yamlEnd), ["title", "dek"]);
-  const at = (start: number, end: number) => file.span(yamlStart + start, yamlStart + end);
+  // Quoting a headline makes its line longer, so offsets in yamlText are mapped through line and
+  // column (quoting changes no line breaks), not added to yamlStart: a key after a quoted title keeps its column.
+  const yamlFile = new SourceFile(file.path, yamlText);
+  const toFileOffset = (offset: number) => {
+    const { line, column } = yamlFile.positionAt(offset);
+    return file.offsetAt({ line: line + 1, column: Math.min(column, file.lineText(line + 1).length + 1) });
+  };
+  const at = (start: number, end: number) => file.span(toFileOffset(start), toFileOffset(end));
 
   const colon = fullWidthColonProblem(yamlText, []);
   if (colon) {
@@ -69,8 +84,9 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
     return { diagnostics, bodyOffset };
   }
 
+  const positions = keyPositions(doc, at);
   const result = frontmatterSchema.safeParse(raw);
-  if (result.success) return { frontmatter: result.data, diagnostics, bodyOffset };
+  if (result.success) return { frontmatter: result.data, diagnostics, bodyOffset, positions };
 
   const reported = new Set<string>();
   for (const issue of result.error.issues as z.core.$ZodIssue[]) {
@@ -111,7 +127,23 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
     const range = locate(doc, path, "value");
     diagnostics.push(diagnostic("story/invalid-value", { key, problem: help.problem, example: help.example }, at(range.start, range.end)));
   }
-  return { diagnostics, bodyOffset };
+  return { diagnostics, bodyOffset, positions };
+}
+
+function keyPositions(doc: Document, at: (start: number, end: number) => SourceSpan): FrontmatterPositions {
+  const positions: FrontmatterPositions = {};
+  if (!isMap(doc.contents)) return positions;
+  for (const item of doc.contents.items) {
+    if (!isPair(item) || !isScalar(item.key) || !item.key.range) continue;
+    const name = String(item.key.value);
+    if (Object.hasOwn(positions, name)) continue;
+    const value = (item.value as Node | null)?.range;
+    positions[name] = {
+      key: at(item.key.range[0], item.key.range[1]),
+      ...(value && value[1] > value[0] ? { value: at(value[0], value[1]) } : {}),
+    };
+  }
+  return positions;
 }
 
 /** yaml's messages end with a code frame of their own; keep the sentence. */

@@ -28,7 +28,7 @@ describe("the default colours for categories", () => {
     expect(chart("marks:\n  - barY: {x: kind, y: value, fill: kind}").spec.options["color"]).toEqual({ range: [...categoricalPalette] });
   });
   it("keep the editor's other colour options, such as a legend", () => {
-    expect(chart("color: {legend: true}\nmarks:\n  - dot: {x: value, y: value, stroke: kind}").spec.options["color"]).toEqual({ legend: true, range: [...categoricalPalette] });
+    expect(chart("color: {legend: true}\nmarks:\n  - barY: {x: kind, y: value, fill: kind}").spec.options["color"]).toEqual({ legend: true, range: [...categoricalPalette] });
   });
   it("never replace colours the editor chose, nor apply to numbers or constant colours", () => {
     expect(chart("color: {scheme: blues}\nmarks:\n  - barY: {x: kind, y: value, fill: kind}").spec.options["color"]).toEqual({ scheme: "blues" });

@@ -103,9 +103,11 @@ describe("the figure", () => {
     const { html } = clean(payChart("marks:\n  - barX: {y: name, x: salary}"));
     expect(html).not.toContain("aria-labelledby");
   });
-  it("puts note and source in a figcaption below the chart, labelled in the story's language", () => {
-    const en = clean(payChart("note: Gross pay.\nsource: HR\nmarks:\n  - barX: {y: name, x: salary}")).html;
-    expect(en).toMatch(/<\/div><figcaption><p class="plotline-note"><span class="plotline-label">Note: <\/span>Gross pay\.<\/p><p class="plotline-source"><span class="plotline-label">Source: <\/span>HR<\/p><\/figcaption>/);
+  it("puts title, subtitle, note and source in one figcaption, first, labelled in the story's language", () => {
+    const en = clean(payChart("title: Pay\nsubtitle: By person\nnote: Gross pay.\nsource: HR\nmarks:\n  - barX: {y: name, x: salary}")).html;
+    expect(en).toMatch(
+      /<figure class="plotline-figure"[^>]*aria-labelledby="chart-pay-title"><figcaption class="plotline-caption"><p class="plotline-title" id="chart-pay-title">Pay<\/p><p class="plotline-subtitle">By person<\/p><p class="plotline-note"><span class="plotline-label">Note: <\/span>Gross pay\.<\/p><p class="plotline-source"><span class="plotline-label">Source: <\/span>HR<\/p><\/figcaption><div class="plotline-chart"/,
+    );
     const zh = compileZh(PAY + plotBlock("data=pay", "note: 税前。\nsource: 人事部\nmarks:\n  - barX: {y: name, x: salary}"));
     expect(zh).toContain('<span class="plotline-label">注：</span>税前。');
     expect(zh).toContain('<span class="plotline-label">来源：</span>人事部');

@@ -1,0 +1,30 @@
+import { expect, it } from "vitest";
+import { compileStory } from "../../../src/engine/compile-story.ts";
+
+const noFiles = { displayRoot: "data", read: () => undefined, list: () => [] };
+const compile = (lang: string) =>
+  compileStory(
+    {
+      path: "content/stories/pay-story.md",
+      text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\nlang: ${lang}\n---\n\n\`\`\`data id=pay\nname,month,salary,note\n"Ana, Jr.",2025-01,52000,a\n北京,2025-02,,b\nCy,2025-03,47000.5,c\n\`\`\`\n\n\`\`\`plot data=pay id=pay-chart\nalt: A.\nmarks:\n  - dot: {x: month, y: salary, title: name}\n\`\`\`\n`,
+    },
+    { dataFiles: noFiles },
+  );
+
+it("every chart offers the rows it is drawn from as a CSV, with only the columns it uses, dates as written", () => {
+  const story = compile("en");
+  const csv = story.assets.find((a) => a.path === "_plotline/data/pay-story/pay-chart.csv");
+  expect(csv?.content).toBe('\uFEFFname,month,salary\n"Ana, Jr.",2025-01,52000\n北京,2025-02,\nCy,2025-03,47000.5\n');
+  expect(story.html).toContain('<a class="plotline-download" href="/_plotline/data/pay-story/pay-chart.csv" download="pay-story-pay-chart.csv">Get the data (CSV)</a>');
+});
+
+it("and as a table in a disclosure under the chart, in the story's language", () => {
+  const en = compile("en").html;
+  expect(en).toContain('<details class="plotline-chart-data"><summary>Data behind this chart <span class="plotline-data-size">(3 rows)</span></summary>');
+  expect(en).toMatch(/<details class="plotline-chart-data">[\s\S]*<th scope="col" class="plotline-string">name<\/th><th scope="col" class="plotline-date">month<\/th><th scope="col" class="plotline-number plotline-num">salary<\/th><\/tr><\/thead>/);
+  expect(en).not.toMatch(/<details class="plotline-chart-data">[\s\S]*<th[^>]*>note<\/th>/);
+  const zh = compile("zh-CN").html;
+  expect(zh).toContain("<summary>图表数据 <span class=\"plotline-data-size\">(3行)</span></summary>");
+  expect(zh).toContain(">下载数据（CSV）</a>");
+  expect(zh).toContain(">2025年1月</td>");
+});
