@@ -7,6 +7,7 @@ const SPECIFIER = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?
 const TYPES = new Set(["e", "f", "g", "r", "s", "%", "p", "b", "o", "d", "x", "X", "c", "n"]);
 
 export function numberFormatProblem(specifier: string): string | undefined {
+  if (specifier === "compact" || specifier === "percent") return undefined;
   const match = SPECIFIER.exec(specifier);
   if (!match) return "it is neither a number nor a date format";
   const type = match[10];

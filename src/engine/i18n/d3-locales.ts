@@ -42,9 +42,15 @@ export const dateFormat = (specifier: string, lang: string | undefined): ((d: Da
 
 /**
  * A format specifier as a function of a value, in the story's language: a date format for dates, a
- * number format for numbers; anything else is written as it is.
+ * number format for numbers, or Plotline's "compact" (万/亿 in Chinese) and "percent"; anything else is
+ * written as it is.
  */
 export function localizedFormat(specifier: string, lang: string | undefined): (value: unknown) => string {
+  if (specifier === "compact" || specifier === "percent") {
+    // Plotline's two named formats: 1.2M / 120万 / 1.2亿, and 22.5%.
+    const intl = new Intl.NumberFormat(intlLocale(lang), specifier === "compact" ? { notation: "compact", maximumFractionDigits: 1 } : { style: "percent", maximumFractionDigits: 1 });
+    return (value) => (typeof value === "number" ? intl.format(value) : value === null || value === undefined ? "" : String(value));
+  }
   if (isTimeSpecifier(specifier)) {
     const format = dateFormat(specifier, lang);
     return (value) => (value instanceof Date ? format(value) : value === null || value === undefined ? "" : String(value));
