@@ -25,6 +25,7 @@ import { nodeDataFiles } from "../src/engine/data/node-data-files.ts";
 import { catalog, docsAnchor, type DiagnosticCode } from "../src/engine/diagnostics/catalog.ts";
 import type { Diagnostic } from "../src/engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../src/engine/diagnostics/format-diagnostic.ts";
+import { checkTranslations } from "../src/engine/project/translations.ts";
 import { normalizeSource } from "../src/engine/story/normalize-source.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -79,11 +80,12 @@ export function compileExample(code: DiagnosticCode): DiagnosticsExample | undef
   const pathLine = PATH_LINE.exec(text);
   const path = pathLine ? pathLine[1]! : `content/stories/${exampleFileName(code)}`;
   if (pathLine) text = text.slice(pathLine[0].length);
-  const compiled = compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() });
+  // The project-level checks (translationOf) too, with the example as a project of one story.
+  const [compiled] = checkTranslations([compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() })], () => text);
   const dataFiles = [...text.matchAll(/^\s*(?:`{3,}|~{3,})\s*data\b.*?\bsrc=(?:"([^"]*)"|'([^']*)'|(\S+))/gm)]
     .map((m) => m[1] ?? m[2] ?? m[3] ?? "")
     .filter((src) => src !== "" && !src.startsWith(".") && existsSync(join(exampleDataDir, src)) && statSync(join(exampleDataDir, src)).isFile());
-  return { code, path, text, dataFiles, diagnostics: compiled.diagnostics };
+  return { code, path, text, dataFiles, diagnostics: compiled!.diagnostics };
 }
 
 /** Example files whose code is not in the catalogue (a renamed or mistyped file name). */

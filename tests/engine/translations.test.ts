@@ -55,7 +55,7 @@ describe("translationOf in a project", () => {
     expect(found(root)).toEqual([
       'content/stories/ai-jobs.md:5:16-26 story/unknown-translation translationOf names "ai-jbos-zh", but no story in content/stories/ has that name. Did you mean "ai-jobs-zh"?',
       'content/stories/other.md:5:16-31 story/unknown-translation translationOf names "nothing-like-it", but no story in content/stories/ has that name.',
-      'content/stories/pay.md:5:16-25 story/unknown-translation translationOf names "pay-zh.md", but no story in content/stories/ has that name.md. Did you mean "pay-zh"?',
+      'content/stories/pay.md:5:16-25 story/unknown-translation translationOf names "pay-zh.md", but no story in content/stories/ has that name. Did you mean "pay-zh"?',
     ]);
     const compiled = compileProject(root);
     expect(compiled.stories.filter((s) => !s.ok).map((s) => s.slug)).toEqual(["ai-jobs", "other", "pay"]);
