@@ -7,6 +7,7 @@
  * as the server drew it and the reason is logged.
  */
 import type { ChartPayload } from "../engine/chart/chart-payload.ts";
+import { unlabelGroups } from "../engine/chart/tidy-plot-element.ts";
 
 type Runtime = typeof import("../engine/chart/browser-chart.ts");
 let runtime: Promise<Runtime> | undefined;
@@ -61,7 +62,11 @@ function activate(chart: HTMLElement): Promise<SVGSVGElement | undefined> {
           state.status.setAttribute("role", "status");
           chart.append(state.status);
         }
-        return (element.matches("svg") ? element : element.querySelector("svg[role='img']")) as SVGSVGElement | undefined;
+        const svg = (element.matches("svg") ? element : element.querySelector("svg[role='img']")) as SVGSVGElement | undefined;
+        // Plot draws each tip anew, labelled for screen readers; inside an image that label is never
+        // read, so it is moved aside as on the server (see tidy-plot-element.ts).
+        if (svg) new MutationObserver(() => unlabelGroups(svg)).observe(svg, { childList: true, subtree: true });
+        return svg;
       })
       .catch((error: unknown) => {
         console.warn("Plotline: this chart could not be made interactive and stays as drawn.", error);
@@ -79,8 +84,8 @@ function pointAt(svg: SVGSVGElement, type: string, x: number, y: number): void {
 /** Screen positions of the data marks (bars, dots, line vertices), left to right, for keyboard stepping. */
 function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
   const points: { x: number; y: number }[] = [];
-  for (const group of svg.querySelectorAll(":scope > g[aria-label]")) {
-    if (/axis|grid|tip|frame|rule|text|tick/.test(group.getAttribute("aria-label") ?? "")) continue;
+  for (const group of svg.querySelectorAll(":scope > g[data-label]")) {
+    if (/axis|grid|tip|frame|rule|text|tick/.test(group.getAttribute("data-label") ?? "")) continue;
     for (const element of group.querySelectorAll<SVGGraphicsElement>("rect, circle, path, use")) {
       const d = element.getAttribute("d");
       const matrix = element.getScreenCTM();
@@ -100,7 +105,7 @@ function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
 
 function announce(chart: HTMLElement, svg: SVGSVGElement): void {
   const state = stateOf(chart);
-  const tip = svg.querySelector('g[aria-label="tip"]');
+  const tip = svg.querySelector('g[data-label="tip"]');
   if (state.status) state.status.textContent = [...(tip?.querySelectorAll("text") ?? [])].map((t) => t.textContent).join(" ").trim();
 }
 

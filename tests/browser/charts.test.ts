@@ -84,15 +84,15 @@ describe("interacting with a chart", () => {
     const figure = page.locator("figure.plotline-figure", { hasText: "三类热门技术岗年薪达百万" });
     await figure.scrollIntoViewIfNeeded();
     const before = await figure.screenshot();
-    const bar = figure.locator(".plotline-wide g[aria-label=bar] rect").first();
+    const bar = figure.locator(".plotline-wide g[data-label=bar] rect").first();
     await bar.hover();
-    await expect.poll(() => figure.locator('g[aria-label="tip"] text').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const tip = (await figure.locator('g[aria-label="tip"]').allTextContents()).join(" ");
+    await expect.poll(() => figure.locator('g[data-label="tip"] text').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const tip = (await figure.locator('g[data-label="tip"]').allTextContents()).join(" ");
     expect(tip).toContain("100");
     expect(tip).toContain("图像识别");
     // Pointing away hides the tip; the redrawn chart is pixel for pixel the server's.
     await page.mouse.move(5, 5);
-    await expect.poll(() => figure.locator('g[aria-label="tip"] text').count()).toBe(0);
+    await expect.poll(() => figure.locator('g[data-label="tip"] text').count()).toBe(0);
     expect(Buffer.compare(await figure.screenshot(), before)).toBe(0);
     expect(await layoutShift(page)).toBe(0);
     expect(problems).toEqual([]);
@@ -107,9 +107,9 @@ describe("interacting with a chart", () => {
     await page.goto(salaryChart());
     const figure = page.locator("figure.plotline-figure", { hasText: "三类热门技术岗年薪达百万" });
     await figure.scrollIntoViewIfNeeded();
-    const bar = figure.locator(".plotline-narrow g[aria-label=bar] rect").nth(3);
+    const bar = figure.locator(".plotline-narrow g[data-label=bar] rect").nth(3);
     await bar.tap();
-    await expect.poll(async () => (await figure.locator('g[aria-label="tip"]').allTextContents()).join(" "), { timeout: 10_000 }).toContain("90");
+    await expect.poll(async () => (await figure.locator('g[data-label="tip"]').allTextContents()).join(" "), { timeout: 10_000 }).toContain("90");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -124,9 +124,9 @@ describe("interacting with a chart", () => {
     const first = await status.textContent();
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => status.textContent()).not.toBe(first);
-    await expect.poll(() => chart.locator('g[aria-label="tip"] text').count()).toBeGreaterThan(0);
+    await expect.poll(() => chart.locator('g[data-label="tip"] text').count()).toBeGreaterThan(0);
     await page.keyboard.press("Escape");
-    await expect.poll(() => chart.locator('g[aria-label="tip"] text').count()).toBe(0);
+    await expect.poll(() => chart.locator('g[data-label="tip"] text').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -142,8 +142,8 @@ describe("interacting with a chart", () => {
     });
     const figure = page.locator("figure.plotline-figure", { hasText: "三类热门技术岗年薪达百万" });
     await figure.scrollIntoViewIfNeeded();
-    await figure.locator(".plotline-wide g[aria-label=bar] rect").first().hover();
-    await expect.poll(() => figure.locator('g[aria-label="tip"] text').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await figure.locator(".plotline-wide g[data-label=bar] rect").first().hover();
+    await expect.poll(() => figure.locator('g[data-label="tip"] text').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -155,7 +155,7 @@ describe("interacting with a chart", () => {
     const figure = page.locator("figure.plotline-figure", { hasText: "三类热门技术岗年薪达百万" });
     await figure.scrollIntoViewIfNeeded();
     const markup = await figure.innerHTML();
-    await figure.locator(".plotline-wide g[aria-label=bar] rect").first().hover();
+    await figure.locator(".plotline-wide g[data-label=bar] rect").first().hover();
     await expect.poll(() => warnings.some((w) => w.includes("could not be made interactive")), { timeout: 10_000 }).toBe(true);
     expect(await figure.innerHTML()).toBe(markup);
     expect(problems.filter((p) => !/Failed to load resource|net::ERR_FAILED/.test(p))).toEqual([]);

@@ -68,11 +68,11 @@ describe.each(stories)("the story %s", (slug) => {
           const background = (behind && paint(behind)) ?? page;
           findings.push({ kind: "text", what: text.textContent ?? "", ratio: contrast(color, background) });
         }
-        for (const group of svg.querySelectorAll(":scope > g[aria-label]")) {
-          if (/axis|grid|tip|text|frame/.test(group.getAttribute("aria-label") ?? "")) continue;
+        for (const group of svg.querySelectorAll(":scope > g[data-label]")) {
+          if (/axis|grid|tip|text|frame/.test(group.getAttribute("data-label") ?? "")) continue;
           for (const shape of group.querySelectorAll("rect, circle, path, line")) {
             const color = paint(shape);
-            if (color) findings.push({ kind: "mark", what: `${group.getAttribute("aria-label")} ${shape.tagName}`, ratio: contrast(color, page) });
+            if (color) findings.push({ kind: "mark", what: `${group.getAttribute("data-label")} ${shape.tagName}`, ratio: contrast(color, page) });
           }
         }
       }

@@ -42,7 +42,7 @@ describe("building a site", () => {
     const html = page("stories/city-talent/index.html");
     expect(html).toContain("plotline-table");
     expect(html.match(/<table/g)).toHaveLength(1);
-    expect(html).toContain('aria-label="line"');
+    expect(html).toContain('data-label="line"');
   });
 
   it("writes the data of charts too large to inline as files beside the pages, where the figure points", () => {

@@ -4,7 +4,9 @@
  * - no inline <style> elements or style attribute (the site stylesheet has those rules, and a strict
  *   Content-Security-Policy forbids inline styles);
  * - no ⚠️ "check the console" marker (Plotline reports Plot's warnings to the editor instead);
- * - the chart's SVG is a named image for screen readers; legend swatches are hidden from them;
+ * - the chart's SVG is a named image for screen readers; legend swatches are hidden from them. Plot's
+ *   aria-labels on the groups inside ("bar", "x-axis tick") become data-label: inside an image they are
+ *   never read, and ARIA does not allow a label on a plain group;
  * - every SVG is namespaced, so the markup also stands alone as an .svg file.
  * Plot puts its <style> elements and its marker at the top of what it returns, so only the first two
  * levels are looked at: charts with thousands of marks are not walked.
@@ -18,6 +20,7 @@ export function tidyPlotElement(plot: Element): Element {
   const svgs = isSvg(plot) ? [plot] : [...plot.children].flatMap((child) => (isSvg(child) ? [child] : [...child.querySelectorAll("svg")]));
   const chartSvg = svgs.find((svg) => svg.getAttribute("aria-label") !== null) ?? svgs[svgs.length - 1];
   for (const svg of svgs) {
+    unlabelGroups(svg);
     const last = svg.lastElementChild;
     if (last?.tagName.toLowerCase() === "text" && last.querySelector("title")?.textContent?.includes("Please check the console")) last.remove();
     svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
@@ -26,4 +29,12 @@ export function tidyPlotElement(plot: Element): Element {
   }
   plot.removeAttribute("style");
   return plot;
+}
+
+/** Moves aria-label to data-label on every element inside an SVG (not on the SVG itself). */
+export function unlabelGroups(root: Element): void {
+  for (const element of root.querySelectorAll("[aria-label]")) {
+    element.setAttribute("data-label", element.getAttribute("aria-label") ?? "");
+    element.removeAttribute("aria-label");
+  }
 }

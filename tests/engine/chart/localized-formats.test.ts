@@ -32,7 +32,7 @@ it("reads plain values on a date axis as dates: ruleX: [2020] marks the year 202
     },
     { dataFiles: noFiles },
   ).charts[0]!.chartMarkup;
-  const rule = /aria-label="rule"[^>]*>\s*<line[^>]*x1="([\d.]+)"/.exec(markup);
+  const rule = /data-label="rule"[^>]*>\s*<line[^>]*x1="([\d.]+)"/.exec(markup);
   expect(rule).not.toBeNull();
   // 2020 sits halfway between 2010 and 2030 on a 640 px chart with 20 px margins on either side.
   expect(Number(rule![1])).toBeCloseTo(330, 0);

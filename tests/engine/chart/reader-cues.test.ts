@@ -21,7 +21,7 @@ describe("colour is not the only cue", () => {
     const c = chart(SERIES, "marks:\n  - lineY: {x: year, y: jobs, stroke: city}");
     expect(c.spec.marks.map((m) => m.mark)).toEqual(["lineY", "text"]);
     expect(c.spec.options["marginRight"]).toBeGreaterThanOrEqual(Math.ceil(labelWidth("Shanghai")));
-    expect(c.chartMarkup).toMatch(/aria-label="text"[\s\S]*>Beijing<\/text>[\s\S]*>Shanghai<\/text>/);
+    expect(c.chartMarkup).toMatch(/data-label="text"[\s\S]*>Beijing<\/text>[\s\S]*>Shanghai<\/text>/);
   });
   it("leaves the editor's own symbols, and single-series lines, alone", () => {
     expect(chart(SERIES, "marks:\n  - dot: {x: year, y: jobs, fill: city, symbol: circle}").spec.marks[0]!.options["symbol"]).toBe("circle");

@@ -1,0 +1,72 @@
+/**
+ * axe-core (Deque's WCAG checker) in Chromium over every page of the example site, in light and dark
+ * mode, with JavaScript on; plus keyboard reachability with a visible focus indicator.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage, openTestSite, stories, type TestSite } from "./site-browser.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let site: TestSite;
+beforeAll(async () => {
+  site = await openTestSite();
+}, 180_000);
+afterAll(async () => site?.close());
+
+const pages = () => ["", ...stories.map((slug) => `stories/${slug}/`), "no-such-page/"];
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
+  it.each(pages())("the page /%s has no WCAG 2.2 A/AA violations", async (path) => {
+    const { page, context } = await openPage(site.browser, `${site.url}${path}`, { width: 1200, colorScheme });
+    // Open every disclosure, so the tables inside are checked too.
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+it.each(stories)("every interactive element of %s can be reached with Tab and shows where the focus is", async (slug) => {
+  const { page, context } = await openPage(site.browser, `${site.url}stories/${slug}/`, { width: 1200 });
+  // Number every element a keyboard user should be able to reach (disclosures opened, so the scrollable
+  // tables inside count too), then Tab through the page and tick them off.
+  const focusable = await page.evaluate(() => {
+    document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""));
+    const elements = [...document.querySelectorAll<HTMLElement>("a[href], button, summary, [tabindex='0'], input, select, textarea")].filter(
+      (e) => e.getClientRects().length > 0 && !e.closest("[hidden], [inert]"),
+    );
+    elements.forEach((e, i) => e.setAttribute("data-tab-test", String(i)));
+    return elements.map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute("href") ?? ""} ${e.textContent?.trim().slice(0, 30)}`);
+  });
+  const reached = new Set<number>();
+  for (let i = 0; i < focusable.length + 5; i++) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return undefined;
+      const style = getComputedStyle(element);
+      const visible = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+      return { index: element.getAttribute("data-tab-test"), tag: element.tagName, visible };
+    });
+    if (!focus) continue;
+    expect(focus.visible, `visible focus on ${focus.tag} #${focus.index}`).toBe(true);
+    if (focus.index !== null) reached.add(Number(focus.index));
+  }
+  const missed = focusable.filter((_, i) => !reached.has(i));
+  expect(missed).toEqual([]);
+  await context.close();
+}, 120_000);
