@@ -1,6 +1,7 @@
 // How stories are presented on pages: dates, bylines, labels and links. Plain functions, so pages
 // stay simple and these stay type-checked (tsc does not read .astro files).
-import type { StoryLanguage } from "../engine/story/frontmatter-schema.ts";
+import { linkTranslations } from "../engine/project/translations.ts";
+import { languages, type StoryLanguage } from "../engine/story/frontmatter-schema.ts";
 
 /** Dates are calendar days as the editor wrote them (2025-03-21 is midnight UTC), so they are shown in UTC. */
 const dateFormats: Record<StoryLanguage, Intl.DateTimeFormat> = {
@@ -21,20 +22,143 @@ export function isoDate(date: Date): string {
 /** "By A", "By A and B", "By A, B and C" / "作者：A、B". Empty when there are no authors. */
 export function byline(authors: readonly string[], lang: StoryLanguage): string {
   if (authors.length === 0) return "";
-  if (lang === "zh-CN") return `作者：${authors.join("、")}`;
-  const names = authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`;
-  return `By ${names}`;
+  return labels[lang].by(authors);
 }
 
 /** Short language label for story lists, and the language's full name for its tooltip. */
 export const languageBadge: Record<StoryLanguage, string> = { en: "EN", "zh-CN": "中文" };
 export const languageName: Record<StoryLanguage, string> = { en: "English", "zh-CN": "简体中文" };
 
-/** The words around a story, in the story's language. */
-export const labels: Record<StoryLanguage, { updated: string; sources: string; draft: string }> = {
-  en: { updated: "Updated", sources: "Sources", draft: "Draft" },
-  "zh-CN": { updated: "更新于", sources: "来源", draft: "草稿" },
+/**
+ * Every word Plotline itself puts on a page, one set per language. A page's words are in the page's
+ * language: a story's page in the story's; the home page and the English list in English; the Chinese
+ * list in Chinese. Words that name a language (the filter's "English" and "中文", a link to a
+ * translation) are written in that language wherever they appear, and marked with lang.
+ */
+export interface Labels {
+  siteName: string;
+  /** The home page's meta description. */
+  siteDescription: string;
+  skipToContent: string;
+  /** The footer's sentence after the site name. */
+  footer: string;
+  /** "By A and B" / "作者：A、B". */
+  by: (authors: readonly string[]) => string;
+  updated: string;
+  sources: string;
+  draft: string;
+  /** Heading of the home page. */
+  latestStories: string;
+  noStories: string;
+  /** The accessible name of the language filter. */
+  languageFilter: string;
+  /** The filter's first item: every story. */
+  allLanguages: string;
+  /** This language's own name, in the filter. */
+  languageSelf: string;
+  /** Heading and title of the list of this language's stories. */
+  storiesInLanguage: string;
+  /** A link to the version of a story in this language: the words are in the language the reader will read. */
+  readInLanguage: string;
+  notFoundTitle: string;
+  notFoundDescription: string;
+  notFoundText: string;
+  notFoundLink: string;
+}
+
+export const labels: Record<StoryLanguage, Labels> = {
+  en: {
+    siteName: "Plotline",
+    siteDescription: "Data journalism: stories with charts and the numbers behind them.",
+    skipToContent: "Skip to content",
+    footer: "Data journalism. Charts are drawn when the site is built: no scripts, no trackers.",
+    by: (authors) => `By ${authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`}`,
+    updated: "Updated",
+    sources: "Sources",
+    draft: "Draft",
+    latestStories: "Latest stories",
+    noStories: "No stories have been published yet.",
+    languageFilter: "Stories by language",
+    allLanguages: "All",
+    languageSelf: "English",
+    storiesInLanguage: "Stories in English",
+    readInLanguage: "Read in English",
+    notFoundTitle: "Page not found",
+    notFoundDescription: "There is no page at this address.",
+    notFoundText: "There is no page at this address. It may have moved, or the link may have a typo.",
+    notFoundLink: "See the latest stories",
+  },
+  "zh-CN": {
+    siteName: "Plotline",
+    siteDescription: "数据新闻：图表和背后的数字。",
+    skipToContent: "跳到正文",
+    footer: "数据新闻。图表在网站构建时绘制：没有脚本，没有跟踪器。",
+    by: (authors) => `作者：${authors.join("、")}`,
+    updated: "更新于",
+    sources: "来源",
+    draft: "草稿",
+    latestStories: "最新报道",
+    noStories: "还没有发布报道。",
+    languageFilter: "按语言浏览",
+    allLanguages: "全部",
+    languageSelf: "中文",
+    storiesInLanguage: "中文报道",
+    readInLanguage: "阅读中文版",
+    notFoundTitle: "找不到页面",
+    notFoundDescription: "这个地址没有页面。",
+    notFoundText: "这个地址没有页面。页面可能已经移动，或者链接有误。",
+    notFoundLink: "查看最新报道",
+  },
 };
+
+/** The last path segment of each language's list of stories: /lang/en/, /lang/zh-cn/. */
+export const languageSlug: Record<StoryLanguage, string> = { en: "en", "zh-CN": "zh-cn" };
+
+/** The language of a list page's path segment ("zh-cn" → "zh-CN"), or undefined. */
+export function languageOfSlug(slug: string): StoryLanguage | undefined {
+  return languages.find((lang) => languageSlug[lang] === slug);
+}
+
+/** The link to the list of one language's stories: withBase(base, "lang/zh-cn/"). */
+export function languageHref(base: string, lang: StoryLanguage): string {
+  return withBase(base, `lang/${languageSlug[lang]}/`);
+}
+
+/** The filter above every list of stories: "All · English · 中文", each link in its own language. */
+export function languageFilter(base: string, pageLang: StoryLanguage): { label: string; href: string; lang: StoryLanguage; key: "all" | StoryLanguage }[] {
+  return [
+    { key: "all" as const, label: labels[pageLang].allLanguages, href: withBase(base), lang: pageLang },
+    ...languages.map((lang) => ({ key: lang, label: labels[lang].languageSelf, href: languageHref(base, lang), lang })),
+  ];
+}
+
+/** A story as pages see it: its slug (the collection entry's id) and frontmatter. */
+interface StoryEntry {
+  id: string;
+  data: { lang: StoryLanguage; translationOf?: string | undefined; draft: boolean };
+}
+
+/**
+ * Slug → the story's translation, for every link Plotline can draw: by the same rules the build
+ * checks (src/engine/project/translations.ts), over all stories, drafts included, so a link never
+ * changes with what is published; a link is kept only when both stories are on the site.
+ */
+export function translationsOf<T extends StoryEntry>(entries: readonly T[], published: (entry: T) => boolean): Map<string, T> {
+  const { links } = linkTranslations(entries.map(({ id, data }) => ({ slug: id, lang: data.lang, translationOf: data.translationOf })));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const result = new Map<string, T>();
+  for (const [from, to] of links) {
+    const story = byId.get(from);
+    const translation = byId.get(to);
+    if (story && translation && published(story) && published(translation)) result.set(from, translation);
+  }
+  return result;
+}
+
+/** The absolute address of a page (for rel=alternate and canonical links), or undefined without a site. */
+export function absoluteUrl(site: URL | undefined, href: string): string | undefined {
+  return site ? new URL(href, site).href : undefined;
+}
 
 /**
  * An internal link under the site's base path: withBase("/news/", "stories/x/") → "/news/stories/x/".
