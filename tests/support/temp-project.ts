@@ -20,12 +20,21 @@ export function createTempProject(site: string): { root: string; cleanup: () => 
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Runs the Plotline CLI in a project with this repository's Node (24). */
+/**
+ * Variables Vitest sets in its own process (Vite's import.meta.env: BASE_URL "/", PROD "", DEV "1", …;
+ * NODE_ENV "test"). Passed on to a build they would win over Astro's own: every link would miss the
+ * base path of PLOTLINE_BASE, and pages would be built as in dev (drafts listed).
+ */
+const testRunnerEnv = ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV"];
+
+/** Runs the Plotline CLI in a project with this repository's Node (24), in the environment a terminal would give it. */
 export function runPlotline(root: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+  for (const name of testRunnerEnv) delete env[name];
   const result = spawnSync(join(repoRoot, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    env,
     timeout: 240_000,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
