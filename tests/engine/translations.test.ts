@@ -179,6 +179,13 @@ describe("frontmatter positions", () => {
     expect(positions?.["tags"]).toEqual({ key: { file: "s.md", start: { line: 6, column: 1 }, end: { line: 6, column: 5 } } });
   });
 
+  it("points at a key after a headline Plotline had to quote at the key's own column (quoting makes that line longer)", () => {
+    const file = new SourceFile("s.md", "---\ntitle: Analysis: why AI jobs ask for a degree\ndek: d\ndate: 2025-03-21\nauthor: Li Quan\n---\n");
+    expect(parseFrontmatter(file).diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}-${d.span.end.column}`)).toEqual([
+      "story/unknown-key 5:1-7",
+    ]);
+  });
+
   it("reads translationOf as text, a number too, and reports a list", () => {
     const at = (value: string) => parseFrontmatter(new SourceFile("s.md", `---\ntitle: t\ndek: d\ndate: 2025-03-21\ntranslationOf: ${value}\n---\n`));
     expect(at("2023").frontmatter?.translationOf).toBe("2023");
