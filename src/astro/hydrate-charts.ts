@@ -105,6 +105,7 @@ function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
 
 function announce(chart: HTMLElement, svg: SVGSVGElement): void {
   const state = stateOf(chart);
+  unlabelGroups(svg); // the tip was just drawn; the observer would only see it after this task
   const tip = svg.querySelector('g[data-label="tip"]');
   if (state.status) state.status.textContent = [...(tip?.querySelectorAll("text") ?? [])].map((t) => t.textContent).join(" ").trim();
 }
