@@ -2,6 +2,7 @@
 // plotline.config.mjs, not here.
 import { defineConfig } from "astro/config";
 import { base, site } from "./plotline.config.mjs";
+import { hostingIntegration } from "./src/astro/hosting-integration.ts";
 import { plotlineIntegration } from "./src/astro/plotline-integration.ts";
 
 // Astro sends anonymous usage data unless told not to; a newsroom build should not phone home.
@@ -20,5 +21,5 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   // Astro's cache (content store) stays inside the project, not in node_modules, which may be shared.
   cacheDir: "./.plotline/astro-cache",
-  integrations: [plotlineIntegration()],
+  integrations: [plotlineIntegration(), hostingIntegration()],
 });

@@ -32,18 +32,55 @@ export interface StaticServerOptions {
   base?: string;
   headers?: Record<string, string>;
   gzip?: boolean;
+  /** Apply the site's own `_headers` file as Netlify and Cloudflare Pages do (and never serve it). */
+  hostHeaders?: boolean;
+}
+
+/** The rules of a `_headers` file: a path pattern (`*` matches anything) and the headers it adds. */
+export function parseHeadersFile(text: string): { path: string; pattern: RegExp; headers: [string, string][] }[] {
+  const rules: { path: string; pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+      rules.push({ path: line.trim(), pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const colon = line.indexOf(":");
+      rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers a host following `_headers` sends for a path: every matching rule, repeats joined by commas. */
+export function hostHeadersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(path)) continue;
+    for (const [name, value] of rule.headers) headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
 }
 
 export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = options.base ?? "/";
+  const headersFile = join(dir, "_headers");
+  const hostRules = options.hostHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    let path = decodeURIComponent(url.pathname);
+    let requestPath: string;
+    try {
+      requestPath = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400).end("malformed URL");
+      return;
+    }
+    let path = requestPath;
     if (!path.startsWith(base)) return notFound();
     path = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
     let file = join(dir, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return notFound();
+    if (!existsSync(file) || (options.hostHeaders && path === "_headers")) return notFound();
     send(200, file);
 
     function notFound() {
@@ -56,7 +93,12 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
     function send(status: number, path: string) {
       const type = types[extname(path)] ?? "application/octet-stream";
       let body: Buffer = readFileSync(path);
-      const headers: Record<string, string> = { "Content-Type": type, "Cache-Control": "no-cache", ...options.headers };
+      const headers: Record<string, string> = {
+        "Content-Type": type,
+        "Cache-Control": "no-cache",
+        ...hostHeadersFor(hostRules, requestPath),
+        ...options.headers,
+      };
       const accepts = String(request.headers["accept-encoding"] ?? "");
       if (options.gzip !== false && /gzip/.test(accepts) && /text|json|xml|svg|javascript/.test(type)) {
         body = gzipSync(body, { level: 6 });

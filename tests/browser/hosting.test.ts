@@ -1,0 +1,210 @@
+/**
+ * The example site as a static host serves it from a sub-path (/newsroom/), with the `_headers` file the
+ * build writes applied as Netlify or Cloudflare Pages would: Chromium starts at the home page and follows
+ * every internal link, asset, download and absolute URL the pages name, and every page must load with
+ * no broken reference, no request outside the sub-path and no Content-Security-Policy violation.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../scripts/chromium.ts";
+import { hostHeadersFor, parseHeadersFile, serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { contentSecurityPolicy } from "../../src/astro/content-security-policy.ts";
+import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+
+const BASE = "/newsroom/";
+const SITE = "https://news.example.org";
+
+interface Crawl {
+  /** Every page visited (path under the host), with the ids its elements carry. */
+  pages: Map<string, Set<string>>;
+  /** Files (not pages) fetched, by path, with their status. */
+  files: Map<string, number>;
+  broken: string[];
+  outsideBase: string[];
+  problems: string[];
+  anchors: { from: string; path: string; id: string }[];
+}
+
+let project: ReturnType<typeof createTempProject>;
+let server: StaticServer;
+let browser: Browser;
+let origin: string;
+let crawl: Crawl;
+
+function build() {
+  const saved = { base: process.env["PLOTLINE_BASE"], site: process.env["PLOTLINE_SITE"] };
+  process.env["PLOTLINE_BASE"] = BASE;
+  process.env["PLOTLINE_SITE"] = SITE;
+  try {
+    return runPlotline(project.root, "build");
+  } finally {
+    for (const [name, value] of [["PLOTLINE_BASE", saved.base], ["PLOTLINE_SITE", saved.site]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** A URL as the test server sees it: the site's public address is mapped onto the local server. */
+function local(url: string): URL {
+  return new URL(url.startsWith(SITE) ? origin + url.slice(SITE.length) : url);
+}
+
+async function crawlSite(): Promise<Crawl> {
+  const result: Crawl = { pages: new Map(), files: new Map(), broken: [], outsideBase: [], problems: [], anchors: [] };
+  const queue: { path: string; from: string }[] = [{ path: BASE, from: "(start)" }];
+  const seen = new Set<string>([BASE]);
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const enqueue = (raw: string, from: string) => {
+    let url: URL;
+    try {
+      url = local(new URL(raw, origin + from).href);
+    } catch {
+      result.broken.push(`${from}: unparsable URL ${raw}`);
+      return;
+    }
+    if (url.origin !== origin) return; // another site: not ours to check
+    if (!url.pathname.startsWith(BASE)) {
+      result.outsideBase.push(`${from} -> ${url.pathname}`);
+      return;
+    }
+    if (url.hash.length > 1) result.anchors.push({ from, path: url.pathname, id: decodeURIComponent(url.hash.slice(1)) });
+    if (seen.has(url.pathname)) return;
+    seen.add(url.pathname);
+    queue.push({ path: url.pathname, from });
+  };
+  while (queue.length > 0) {
+    const { path, from } = queue.shift()!;
+    const response = await context.request.get(origin + path);
+    const type = response.headers()["content-type"] ?? "";
+    if (response.status() !== 200) {
+      result.broken.push(`${from} -> ${path}: HTTP ${response.status()}`);
+      continue;
+    }
+    if (!type.startsWith("text/html")) {
+      result.files.set(path, response.status());
+      // Feeds and sitemaps name pages by their absolute address: follow those too.
+      if (/xml|text\/plain/.test(type)) for (const match of (await response.text()).matchAll(/https?:\/\/[^\s<>"']+/g)) if (match[0].startsWith(SITE)) enqueue(match[0], path);
+      continue;
+    }
+    const page = await context.newPage();
+    page.on("console", (message) => void (message.type() === "error" && result.problems.push(`${path}: ${message.text()}`)));
+    page.on("pageerror", (error) => result.problems.push(`${path}: ${error.message}`));
+    page.on("response", (r) => {
+      const url = new URL(r.url());
+      if (url.origin === origin && r.status() >= 400) result.broken.push(`${path} loaded ${url.pathname}: HTTP ${r.status()}`);
+    });
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.protocol.startsWith("http") && (url.origin !== origin || !url.pathname.startsWith(BASE))) result.outsideBase.push(`${path} requested ${r.url()}`);
+    });
+    await page.goto(origin + path, { waitUntil: "networkidle" });
+    const found = await page.evaluate(() => {
+      const urls: string[] = [];
+      for (const element of document.querySelectorAll("[href], [src], [srcset], [data-plotline-payload]")) {
+        for (const name of ["href", "src", "data-plotline-payload"]) {
+          const value = element.getAttribute(name);
+          if (value && !/^(mailto|tel|javascript|data):/i.test(value)) urls.push(value);
+        }
+        for (const candidate of (element.getAttribute("srcset") ?? "").split(",")) if (candidate.trim()) urls.push(candidate.trim().split(/\s+/)[0]!);
+      }
+      // Absolute addresses in meta tags, JSON-LD and copyable embed code.
+      for (const meta of document.querySelectorAll("meta[content]")) if (/^(https?:|\/)/.test(meta.getAttribute("content")!)) urls.push(meta.getAttribute("content")!);
+      urls.push(...(document.documentElement.outerHTML.match(/https?:\/\/[^\s<>"'&]+/g) ?? []));
+      return { urls, ids: [...document.querySelectorAll("[id]")].map((e) => e.id) };
+    });
+    result.pages.set(path, new Set(found.ids));
+    for (const url of found.urls) if (/^(https?:|\/|\.|#|[\w-])/.test(url) && !/^[\w-]+:(?!\/\/)/.test(url.replace(/^https?:/, ""))) enqueue(url, path);
+    await page.close();
+  }
+  await context.close();
+  return result;
+}
+
+beforeAll(async () => {
+  project = createTempProject(repoRoot);
+  const built = build();
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  server = await serveStatic(join(project.root, "dist"), { base: BASE, hostHeaders: true });
+  origin = new URL(server.url).origin;
+  browser = await launchChromium();
+  crawl = await crawlSite();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  project?.cleanup();
+});
+
+describe("the example site served from /newsroom/ with its _headers", () => {
+  it("reaches every story, language page and chart download from the home page", () => {
+    const pages = [...crawl.pages.keys()];
+    for (const slug of ["ai-talent-demand-2025", "aigc-talent-report-2023"]) expect(pages).toContain(`${BASE}stories/${slug}/`);
+    expect(pages.filter((p) => p.startsWith(`${BASE}lang/`)).length).toBeGreaterThanOrEqual(2);
+    expect([...crawl.files.keys()].filter((p) => p.endsWith(".csv")).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("has no broken link, asset or download, and nothing outside the sub-path", () => {
+    expect(crawl.broken).toEqual([]);
+    expect(crawl.outsideBase).toEqual([]);
+  });
+
+  it("has every #anchor that a link points to", () => {
+    const missing = crawl.anchors.filter(({ path, id }) => crawl.pages.has(path) && !crawl.pages.get(path)!.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it("loads every page with no console error and no Content-Security-Policy violation", () => {
+    expect(crawl.pages.size).toBeGreaterThanOrEqual(5);
+    expect(crawl.problems).toEqual([]);
+  });
+
+  it("serves the 404 page, with its styles, for an address that does not exist", async () => {
+    const page = await browser.newPage();
+    const styles: number[] = [];
+    page.on("response", (r) => void (r.request().resourceType() === "stylesheet" && styles.push(r.status())));
+    const response = await page.goto(`${origin}${BASE}no/such/page/`);
+    expect(response?.status()).toBe(404);
+    expect(styles.length).toBeGreaterThan(0);
+    expect(styles.every((s) => s === 200)).toBe(true);
+    expect(await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toContain(BASE);
+    await page.close();
+  });
+});
+
+describe("the _headers file", () => {
+  const rules = () => parseHeadersFile(readFileSync(join(project.root, "dist", "_headers"), "utf8"));
+
+  it("names only paths under the sub-path", () => {
+    for (const rule of rules()) expect(rule.path.startsWith(BASE), rule.path).toBe(true);
+  });
+
+  it("sends the strict policy with every page, once, with no 'unsafe-inline' or 'unsafe-eval'", () => {
+    for (const path of crawl.pages.keys()) {
+      const policy = hostHeadersFor(rules(), path)["Content-Security-Policy"];
+      expect(policy, path).toBe(contentSecurityPolicy);
+    }
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+  });
+
+  it("keeps story and list pages out of other sites' frames, but not chart embeds", () => {
+    for (const path of crawl.pages.keys()) {
+      const frameOptions = hostHeadersFor(rules(), path)["X-Frame-Options"];
+      if (path.startsWith(`${BASE}embed/`)) expect(frameOptions, path).toBeUndefined();
+      else if (path.startsWith(`${BASE}stories/`) || path === BASE || path.startsWith(`${BASE}lang/`)) expect(frameOptions, path).toBe("SAMEORIGIN");
+    }
+  });
+
+  it("lets browsers keep content-hashed files for a year, and only those", () => {
+    const assets = readdirSync(join(project.root, "dist", "_astro"));
+    expect(assets.length).toBeGreaterThan(0);
+    // Astro names each script and stylesheet by a hash of its content.
+    for (const name of assets) expect(name).toMatch(/\.[\w-]{8}\.(js|css)$/);
+    expect(hostHeadersFor(rules(), `${BASE}_astro/${assets[0]}`)["Cache-Control"]).toBe("public, max-age=31536000, immutable");
+    for (const path of [...crawl.pages.keys(), ...[...crawl.files.keys()].filter((p) => p.endsWith(".csv"))]) {
+      expect(hostHeadersFor(rules(), path)["Cache-Control"], path).toBeUndefined();
+    }
+  });
+});
