@@ -69,6 +69,7 @@ sources:
   - name: Maimai, 2023 AIGC talent report
     url: https://maimai.cn
 draft: true
+# translationOf: the-same-story-in-chinese   (the file name of its translation, if there is one)
 ---
 
 <!--
@@ -126,6 +127,7 @@ sources:
   - name: 脉脉高聘人才智库《2023 AIGC人才趋势报告》
     url: https://maimai.cn
 draft: true
+# translationOf: the-same-story-in-english   （若有英文版，填它的文件名）
 ---
 
 <!--
