@@ -5,6 +5,7 @@ import type { CompiledStory } from "../engine/compile-story.ts";
 import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
+import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
 
 export interface BuildOptions {
   /** Write a JSON report of the build (timings by phase, peak memory) to this file. */
@@ -19,6 +20,8 @@ export interface BuildReport {
   compileMs: number;
   /** Wall time of Astro's part: pages, assets, copying into dist/. */
   astroMs: number;
+  /** Wall time of building the search index (Pagefind), after Astro. */
+  searchIndexMs: number;
   totalMs: number;
   /** Peak resident memory of the build process, all threads. */
   maxRssKb: number;
@@ -65,6 +68,18 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
   } finally {
     delete (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
   }
+  const pagesWritten = performance.now();
+  // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
+  let search: SearchIndexResult;
+  try {
+    search = await writeSearchIndex(stagingDir);
+  } catch (error) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    process.stderr.write(`Build failed while indexing the stories for search: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
+    return 1;
+  }
+  const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
+  process.stdout.write(`Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`);
   const previous = join(workDir, `previous-dist-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(stagingDir, outDir);
@@ -78,7 +93,8 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
       stories: project.stories.length,
       charts,
       compileMs: compiled - started,
-      astroMs: finished - compiled,
+      astroMs: pagesWritten - compiled,
+      searchIndexMs: search.ms,
       totalMs: finished - started,
       maxRssKb: process.resourceUsage().maxRSS,
       phases,

@@ -41,8 +41,14 @@ export function figureHtml({ spec, domId, variants, payload, lang, data }: Figur
   children.push(
     h(
       "div.plotline-chart",
-      // Charts with tips can be explored from the keyboard (see src/astro/hydrate-charts.ts).
-      { "data-variants": variants.length, tabindex: spec.marks.some((m) => m.options["tip"]) ? 0 : undefined },
+      {
+        "data-variants": variants.length,
+        // Charts with tips can be explored from the keyboard (see src/astro/hydrate-charts.ts).
+        tabindex: spec.marks.some((m) => m.options["tip"]) ? 0 : undefined,
+        // Site search skips the SVG (tick labels), so it reads the text alternative from here (src/cli/search-index.ts).
+        "data-pagefind-index-attrs": spec.figure.alt ? "data-alt" : undefined,
+        "data-alt": spec.figure.alt,
+      },
       variants.map((variant) =>
         h(
           `div.plotline-variant.${variant === wide && narrower.length ? "plotline-wide" : variant === wide ? "plotline-only" : "plotline-narrow"}`,
