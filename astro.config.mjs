@@ -19,6 +19,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Never inline CSS as <style>: a strict Content-Security-Policy (no 'unsafe-inline') must hold.
   build: { format: "directory", inlineStylesheets: "never" },
+  // Nor scripts: Astro would put a small page script without imports (the search page's) inline.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Astro's cache (content store) stays inside the project, not in node_modules, which may be shared.
   cacheDir: "./.plotline/astro-cache",
   integrations: [plotlineIntegration(), hostingIntegration()],

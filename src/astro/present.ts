@@ -60,6 +60,26 @@ export interface Labels {
   storiesInLanguage: string;
   /** A link to the version of a story in this language: the words are in the language the reader will read. */
   readInLanguage: string;
+  /** The header's link to the search page, and the search button. */
+  search: string;
+  /** Heading, title and input label of the search page. */
+  searchTitle: string;
+  searchDescription: string;
+  /** Shown when scripts are off: search runs in the browser. */
+  searchNeedsJavaScript: string;
+  /** The link after searchNeedsJavaScript. */
+  searchBrowseInstead: string;
+  searching: string;
+  /** Search could not load (in `astro dev`, where there is no index, or offline). */
+  searchUnavailable: string;
+  /** "{count}" and "{query}" are filled in by the page's script (site-search.ts). */
+  searchResultsOne: string;
+  searchResultsMany: string;
+  searchNoResults: string;
+  /** The button under the results that lists the next ones. */
+  searchMore: string;
+  /** A link to the search of stories in this language, written in this language. */
+  searchInLanguage: string;
   notFoundTitle: string;
   notFoundDescription: string;
   notFoundText: string;
@@ -83,6 +103,18 @@ export const labels: Record<StoryLanguage, Labels> = {
     languageSelf: "English",
     storiesInLanguage: "Stories in English",
     readInLanguage: "Read in English",
+    search: "Search",
+    searchTitle: "Search stories",
+    searchDescription: "Search the stories in English.",
+    searchNeedsJavaScript: "Search runs in your browser and needs JavaScript, which is off or did not load.",
+    searchBrowseInstead: "Browse the stories in English",
+    searching: "Searching…",
+    searchUnavailable: "Search is not available right now. Try again later.",
+    searchResultsOne: "1 story matches “{query}”.",
+    searchResultsMany: "{count} stories match “{query}”.",
+    searchNoResults: "No story matches “{query}”. Try fewer or other words.",
+    searchMore: "Show more results",
+    searchInLanguage: "Search the stories in English",
     notFoundTitle: "Page not found",
     notFoundDescription: "There is no page at this address.",
     notFoundText: "There is no page at this address. It may have moved, or the link may have a typo.",
@@ -104,6 +136,18 @@ export const labels: Record<StoryLanguage, Labels> = {
     languageSelf: "中文",
     storiesInLanguage: "中文报道",
     readInLanguage: "阅读中文版",
+    search: "搜索",
+    searchTitle: "搜索报道",
+    searchDescription: "搜索中文报道。",
+    searchNeedsJavaScript: "搜索在浏览器中运行，需要 JavaScript，但它已关闭或未能加载。",
+    searchBrowseInstead: "浏览全部中文报道",
+    searching: "正在搜索…",
+    searchUnavailable: "搜索暂时无法使用，请稍后再试。",
+    searchResultsOne: "有1篇报道与“{query}”相符。",
+    searchResultsMany: "有{count}篇报道与“{query}”相符。",
+    searchNoResults: "没有与“{query}”相符的报道。请减少或换用关键词。",
+    searchMore: "显示更多结果",
+    searchInLanguage: "搜索中文报道",
     notFoundTitle: "找不到页面",
     notFoundDescription: "这个地址没有页面。",
     notFoundText: "这个地址没有页面。页面可能已经移动，或者链接有误。",
@@ -117,6 +161,15 @@ export const languageSlug: Record<StoryLanguage, string> = { en: "en", "zh-CN": 
 /** The language of a list page's path segment ("zh-cn" → "zh-CN"), or undefined. */
 export function languageOfSlug(slug: string): StoryLanguage | undefined {
   return languages.find((lang) => languageSlug[lang] === slug);
+}
+
+/**
+ * The search page of one language's stories: /search/ for English (like the home page, the site's
+ * first language), /lang/zh-cn/search/ for Chinese. Pagefind searches the index of the page's
+ * <html lang>, cutting a Chinese query into words only on a Chinese page, so each language has its own.
+ */
+export function searchHref(base: string, lang: StoryLanguage): string {
+  return withBase(base, lang === "en" ? "search/" : `lang/${languageSlug[lang]}/search/`);
 }
 
 /** The link to the list of one language's stories: withBase(base, "lang/zh-cn/"). */

@@ -15,7 +15,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => site?.close());
 
-const pages = () => ["", ...stories.map((slug) => `stories/${slug}/`), "no-such-page/"];
+const pages = () => ["", ...stories.map((slug) => `stories/${slug}/`), "search/?q=degree", "lang/zh-cn/search/?q=人才", "no-such-page/"];
 
 interface AxeViolation {
   id: string;
@@ -27,6 +27,8 @@ interface AxeViolation {
 describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
   it.each(pages())("the page /%s has no WCAG 2.2 A/AA violations", async (path) => {
     const { page, context } = await openPage(site.browser, `${site.url}${path}`, { width: 1200, colorScheme });
+    // Search pages are checked with their results drawn.
+    if (path.includes("?q=")) await page.waitForSelector(".search-result mark");
     // Open every disclosure, so the tables inside are checked too.
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
     await page.addScriptTag({ content: axeSource });

@@ -10,9 +10,12 @@ import { createTempProject, repoRoot, runPlotline } from "../support/temp-projec
 
 export const stories = ["ai-talent-demand-2025", "aigc-talent-report-2023"] as const;
 
-/** A policy with no 'unsafe-inline' and no 'unsafe-eval' anywhere. */
+/**
+ * A policy with no 'unsafe-inline' and no 'unsafe-eval' anywhere. 'wasm-unsafe-eval' lets the search
+ * page compile Pagefind's WebAssembly (it allows no JavaScript eval).
+ */
 export const strictCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 
 export interface TestSite {
   url: string;
