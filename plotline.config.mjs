@@ -1,10 +1,15 @@
-// Where the site is published. This is the one place to set it; astro.config.mjs and the
-// build command read it from here.
+// Where the site is published and what it is called. This is the one place to set it;
+// astro.config.mjs, the pages and the build command read it from here.
 //
-//   site  The address of the site's home, without a path: "https://news.example.com".
-//         Used for canonical links and absolute URLs.
-//   base  The path the site lives under on that host: "/" for the root of the domain,
-//         "/graphics/" if the pages are served from https://news.example.com/graphics/.
+//   site         The address of the site's home, without a path: "https://news.example.com".
+//                Used for canonical links and absolute URLs (feeds, sitemap, social previews).
+//   base         The path the site lives under on that host: "/" for the root of the domain,
+//                "/graphics/" if the pages are served from https://news.example.com/graphics/.
+//   name         The site's name: in the header and footer, page titles ("Headline — Name"), feeds,
+//                og:site_name and the publisher in search engines' structured data.
+//   description  One sentence about the site: the home page's meta description and the feeds'
+//                description. Either one text for every language, or one per language
+//                ({ en: "…", "zh-CN": "…" }); a language left out uses the English one.
 //
 // For one-off builds (a staging copy, a preview) set environment variables instead of editing:
 //   PLOTLINE_SITE=https://staging.example.com PLOTLINE_BASE=/preview/ npm run build
@@ -12,6 +17,11 @@
 const defaults = {
   site: "https://example.org",
   base: "/",
+  name: "Plotline",
+  description: {
+    en: "Data journalism: stories with charts and the numbers behind them.",
+    "zh-CN": "数据新闻：图表和背后的数字。",
+  },
 };
 
 /** Always "/" or "/a/path/": one leading and one trailing slash, so links can be joined to it. */
@@ -23,4 +33,11 @@ function normalizeBase(value) {
 export const site = (process.env.PLOTLINE_SITE || defaults.site).trim().replace(/\/+$/, "");
 export const base = normalizeBase(process.env.PLOTLINE_BASE || defaults.base);
 
-export default { site, base };
+export const name = defaults.name.trim();
+/** @type {{ en: string, "zh-CN": string }} */
+export const description =
+  typeof defaults.description === "string"
+    ? { en: defaults.description, "zh-CN": defaults.description }
+    : { en: defaults.description.en, "zh-CN": defaults.description["zh-CN"] ?? defaults.description.en };
+
+export default { site, base, name, description };

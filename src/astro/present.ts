@@ -1,5 +1,6 @@
 // How stories are presented on pages: dates, bylines, labels and links. Plain functions, so pages
 // stay simple and these stay type-checked (tsc does not read .astro files).
+import { description as siteDescription, name as siteName } from "../../plotline.config.mjs";
 import { linkTranslations } from "../engine/project/translations.ts";
 import { languages, type StoryLanguage } from "../engine/story/frontmatter-schema.ts";
 
@@ -19,6 +20,11 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A full ISO 8601 date-time in UTC for feeds and search engines: "2025-03-21T00:00:00Z". */
+export function isoDateTime(date: Date): string {
+  return date.toISOString().replace(/\.000Z$/, "Z");
+}
+
 /** "By A", "By A and B", "By A, B and C" / "作者：A、B". Empty when there are no authors. */
 export function byline(authors: readonly string[], lang: StoryLanguage): string {
   if (authors.length === 0) return "";
@@ -36,8 +42,9 @@ export const languageName: Record<StoryLanguage, string> = { en: "English", "zh-
  * translation) are written in that language wherever they appear, and marked with lang.
  */
 export interface Labels {
+  /** The site's name and description are set in plotline.config.mjs. */
   siteName: string;
-  /** The home page's meta description. */
+  /** The home page's meta description, and the feeds'. */
   siteDescription: string;
   skipToContent: string;
   /** The footer's sentence after the site name. */
@@ -88,8 +95,8 @@ export interface Labels {
 
 export const labels: Record<StoryLanguage, Labels> = {
   en: {
-    siteName: "Plotline",
-    siteDescription: "Data journalism: stories with charts and the numbers behind them.",
+    siteName,
+    siteDescription: siteDescription.en,
     skipToContent: "Skip to content",
     footer: "Data journalism. Charts are drawn when the site is built: no scripts, no trackers.",
     by: (authors) => `By ${authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`}`,
@@ -121,8 +128,8 @@ export const labels: Record<StoryLanguage, Labels> = {
     notFoundLink: "See the latest stories",
   },
   "zh-CN": {
-    siteName: "Plotline",
-    siteDescription: "数据新闻：图表和背后的数字。",
+    siteName,
+    siteDescription: siteDescription["zh-CN"],
     skipToContent: "跳到正文",
     footer: "数据新闻。图表在网站构建时绘制：没有脚本，没有跟踪器。",
     by: (authors) => `作者：${authors.join("、")}`,

@@ -1,0 +1,33 @@
+// The picture social networks show with a link to a page (og:image, twitter:image, the image of the
+// structured data): a story's social card, a file the build writes under the site root.
+import { absoluteUrl, withBase } from "./present.ts";
+
+/** A social card as the build writes it. */
+export interface SocialCard {
+  /** Under the site root, without the base: "_plotline/cards/<slug>.png". */
+  path: string;
+  width: number;
+  height: number;
+  /** What the picture shows, for readers who cannot see it. */
+  alt: string;
+}
+
+/** A page's preview image, by its absolute address (networks fetch it from elsewhere). */
+export interface SocialImage {
+  url: string;
+  type: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+const types: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp", gif: "image/gif" };
+
+/** The card as a preview image under the site and base; undefined when there is no card or no site. */
+export function socialImage(card: SocialCard | undefined, site: URL | undefined, base: string): SocialImage | undefined {
+  if (!card) return undefined;
+  const url = absoluteUrl(site, withBase(base, card.path.split("/").map(encodeURIComponent).join("/")));
+  if (!url) return undefined;
+  const extension = /\.([a-z0-9]+)$/i.exec(card.path)?.[1]?.toLowerCase() ?? "";
+  return { url, type: types[extension] ?? "image/png", width: card.width, height: card.height, alt: card.alt };
+}
