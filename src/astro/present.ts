@@ -91,6 +91,18 @@ export interface Labels {
   notFoundDescription: string;
   notFoundText: string;
   notFoundLink: string;
+  /** Names the tags of a story (its list of links) and heads the page of every tag. */
+  tags: string;
+  /** Meta description of the page of every tag. */
+  tagsDescription: string;
+  /** Heading and title of the page of one tag's stories. */
+  taggedHeading: (tag: string) => string;
+  /** Meta description of the page of one tag's stories. */
+  taggedDescription: (tag: string) => string;
+  /** How many stories carry a tag, on the page of every tag. */
+  storyCount: (count: number) => string;
+  /** The link from a tag's page to the page of every tag. */
+  allTags: string;
 }
 
 export const labels: Record<StoryLanguage, Labels> = {
@@ -126,6 +138,12 @@ export const labels: Record<StoryLanguage, Labels> = {
     notFoundDescription: "There is no page at this address.",
     notFoundText: "There is no page at this address. It may have moved, or the link may have a typo.",
     notFoundLink: "See the latest stories",
+    tags: "Tags",
+    tagsDescription: "Every tag on the site, with how many stories carry it.",
+    taggedHeading: (tag) => `Stories tagged “${tag}”`,
+    taggedDescription: (tag) => `Every story tagged “${tag}”, newest first.`,
+    storyCount: (count) => (count === 1 ? "1 story" : `${count} stories`),
+    allTags: "All tags",
   },
   "zh-CN": {
     siteName,
@@ -159,6 +177,12 @@ export const labels: Record<StoryLanguage, Labels> = {
     notFoundDescription: "这个地址没有页面。",
     notFoundText: "这个地址没有页面。页面可能已经移动，或者链接有误。",
     notFoundLink: "查看最新报道",
+    tags: "标签",
+    tagsDescription: "网站的全部标签，以及每个标签下的报道数。",
+    taggedHeading: (tag) => `标签：${tag}`,
+    taggedDescription: (tag) => `标签为“${tag}”的全部报道，最新的在前。`,
+    storyCount: (count) => `${count}篇报道`,
+    allTags: "全部标签",
   },
 };
 
