@@ -4,6 +4,7 @@ import { defineConfig } from "astro/config";
 import { base, site } from "./plotline.config.mjs";
 import { hostingIntegration } from "./src/astro/hosting-integration.ts";
 import { plotlineIntegration } from "./src/astro/plotline-integration.ts";
+import { sitemapIntegration } from "./src/astro/sitemap.ts";
 
 // Astro sends anonymous usage data unless told not to; a newsroom build should not phone home.
 process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
@@ -23,5 +24,5 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Astro's cache (content store) stays inside the project, not in node_modules, which may be shared.
   cacheDir: "./.plotline/astro-cache",
-  integrations: [plotlineIntegration(), hostingIntegration()],
+  integrations: [plotlineIntegration(), hostingIntegration(), sitemapIntegration()],
 });
