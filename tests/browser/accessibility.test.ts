@@ -24,8 +24,11 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+// The lists by language and by tag (an English tag and a Chinese one, whose address is percent-encoded).
+const listPages = ["lang/en/", "lang/zh-cn/", "tags/", "tags/technology/", `tags/${encodeURIComponent("人工智能")}/`];
+
 describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
-  it.each(pages())("the page /%s has no WCAG 2.2 A/AA violations", async (path) => {
+  it.each([...pages(), ...listPages])("the page /%s has no WCAG 2.2 A/AA violations", async (path) => {
     const { page, context } = await openPage(site.browser, `${site.url}${path}`, { width: 1200, colorScheme });
     // Search pages are checked with their results drawn.
     if (path.includes("?q=")) await page.waitForSelector(".search-result mark");
