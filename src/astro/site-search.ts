@@ -127,7 +127,7 @@ function setUpSearch(form: HTMLFormElement) {
       const other = new URL(link.href);
       if (query) other.searchParams.set("q", query);
       else other.searchParams.delete("q");
-      link.href = other.href;
+      link.setAttribute("href", other.pathname + other.search);
     }
   }
 
