@@ -25,7 +25,9 @@ import { nodeDataFiles } from "../src/engine/data/node-data-files.ts";
 import { catalog, docsAnchor, type DiagnosticCode } from "../src/engine/diagnostics/catalog.ts";
 import type { Diagnostic } from "../src/engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../src/engine/diagnostics/format-diagnostic.ts";
+import { checkLinks } from "../src/engine/project/check-links.ts";
 import { checkTranslations } from "../src/engine/project/translations.ts";
+import { listPublicFiles } from "../src/engine/project/public-files.ts";
 import { normalizeSource } from "../src/engine/story/normalize-source.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -80,8 +82,10 @@ export function compileExample(code: DiagnosticCode): DiagnosticsExample | undef
   const pathLine = PATH_LINE.exec(text);
   const path = pathLine ? pathLine[1]! : `content/stories/${exampleFileName(code)}`;
   if (pathLine) text = text.slice(pathLine[0].length);
-  // The project-level checks (translationOf) too, with the example as a project of one story.
-  const [compiled] = checkTranslations([compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() })], () => text);
+  // The project-level checks (translationOf, links) too, with the example as a project of one story
+  // and the repository's public/ folder.
+  const story = compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() });
+  const [compiled] = checkLinks(checkTranslations([story], () => text), { publicFiles: listPublicFiles(repoRoot) });
   const dataFiles = [...text.matchAll(/^\s*(?:`{3,}|~{3,})\s*data\b.*?\bsrc=(?:"([^"]*)"|'([^']*)'|(\S+))/gm)]
     .map((m) => m[1] ?? m[2] ?? m[3] ?? "")
     .filter((src) => src !== "" && !src.startsWith(".") && existsSync(join(exampleDataDir, src)) && statSync(join(exampleDataDir, src)).isFile());
@@ -156,6 +160,7 @@ const groups: { prefix: string; title: string; intro: string }[] = [
   { prefix: "data/", title: "Data blocks", intro: "Problems reading a data block or its file, and typing its values." },
   { prefix: "plot/", title: "Chart blocks", intro: "Problems reading, checking and drawing a chart." },
   { prefix: "value/", title: "Numbers in prose", intro: "Problems with `:value[…]` references from sentences to the data." },
+  { prefix: "link/", title: "Links", intro: "Links in stories that go to a page, file or part of a page the site does not have. Links to other sites are not checked." },
 ];
 
 const severityText = { error: "Error: stops the build.", warning: "Warning: the story still builds; check the result." } as const;

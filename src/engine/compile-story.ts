@@ -24,6 +24,9 @@ import { parseFrontmatter } from "./story/parse-frontmatter.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
+import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
+import { storyPagePath } from "./links/site-page.ts";
+import { storyLinks, type StoryLink } from "./links/story-links.ts";
 
 export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
@@ -37,8 +40,13 @@ export interface StoryInput {
 
 export interface CompileStoryOptions {
   dataFiles: DataFileSource;
-  /** The site's base path ("/" or "/newsroom/"), for URLs of files the page needs. Default "/". */
+  /**
+   * The site's base path ("/" or "/newsroom/"), for URLs of files the page needs and for the links
+   * editors write, which are written as if the site lived at "/" (see links/rebase-link.ts). Default "/".
+   */
   assetBase?: string;
+  /** The site's address ("https://news.example.com"): links written with it are checked as internal. */
+  site?: string;
   /**
    * Only find problems (plotline check): each chart is drawn once, to catch what only Plot notices,
    * and no page HTML is produced for it.
@@ -79,6 +87,10 @@ export interface CompiledStory {
   assets: ChartAsset[];
   /** Where the time went, in milliseconds, for build profiles. */
   timings: StoryTimings;
+  /** Links to other pages and files of the site, checked by the project (project/check-links.ts). */
+  links: StoryLink[];
+  /** The ids on the story's page that links from other stories may point at with #fragment. */
+  anchors: PageAnchors;
   diagnostics: Diagnostic[];
   ok: boolean;
 }
@@ -123,6 +135,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const dataFiles = new Set<string>();
   const slotHtml: string[] = [];
   const slotFor = new Map<RootContent, number>();
+  // HTML Plotline makes for the body besides figures (tables, numbers, data section): its ids are anchors.
+  const generatedHtml: string[] = [];
   for (const block of blocks.filter((b) => b.kind === "data")) {
     const result = parseDataBlock(block, options.dataFiles);
     diagnostics.push(...result.diagnostics);
@@ -147,6 +161,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     if (block.flag("show")) {
       const shown = renderDataTableHtml(table, { lang, id: `data-${table.id}`, caption: block.attribute("title"), source: block.attribute("source") });
       slotFor.set(block.node, slotHtml.push(shown) - 1);
+      generatedHtml.push(shown);
     }
   }
 
@@ -158,7 +173,10 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   };
   const values = bindValues(tree, data, file, lang, provenanceOf);
   diagnostics.push(...values.diagnostics);
-  for (const [node, html] of values.html) slotFor.set(node, slotHtml.push(html) - 1);
+  for (const [node, html] of values.html) {
+    slotFor.set(node, slotHtml.push(html) - 1);
+    generatedHtml.push(html);
+  }
 
   timings.data = performance.now() - dataStarted;
   const charts: CompiledChart[] = [];
@@ -195,7 +213,18 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     .map((id) => data.get(id)!)
     .filter(({ block }) => !block.flag("show"))
     .map(({ table, block }) => ({ table, ...optionalText("title", block.attribute("title")), ...optionalText("source", block.attribute("source")) }));
-  const html = renderBody(tree, slotFor, slotHtml) + dataSectionHtml(appendix, lang);
+  const dataSection = dataSectionHtml(appendix, lang);
+  // Charts that failed still own their id=: a link to one is not reported on top of the chart's own error.
+  const chartAnchors = [...new Set([...charts.map((c) => c.domId), ...[...reservedIds].map((id) => `chart-${id}`)])];
+  const body = renderBody(tree, slotFor, slotHtml, {
+    file,
+    slug,
+    base: options.assetBase ?? "/",
+    site: options.site,
+    anchorsOf: (hast) => storyAnchors(hast, chartAnchors, [...generatedHtml, dataSection]),
+  });
+  diagnostics.push(...body.diagnostics);
+  const html = body.html + dataSection;
   timings.html += performance.now() - bodyStarted;
   const sorted = sortDiagnostics(diagnostics);
   return {
@@ -207,6 +236,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     dataFiles: [...dataFiles].sort(),
     assets: charts.flatMap((chart) => [chart.asset, chart.csv].filter((a): a is ChartAsset => a !== undefined)),
     timings,
+    links: body.links,
+    anchors: body.anchors,
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,
   };
@@ -245,7 +276,20 @@ function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly Co
 const optionalText = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
 
-function renderBody(tree: MdastRoot, slotFor: Map<RootContent, number>, slotHtml: string[]): string {
+interface BodyLinks {
+  file: SourceFile;
+  slug: string;
+  base: string;
+  site: string | undefined;
+  anchorsOf: (hast: HastRoot) => PageAnchors;
+}
+
+function renderBody(
+  tree: MdastRoot,
+  slotFor: Map<RootContent, number>,
+  slotHtml: string[],
+  context: BodyLinks,
+): { html: string; links: StoryLink[]; anchors: PageAnchors; diagnostics: Diagnostic[] } {
   let hasRawHtml = false;
   // Blocks become slots (or vanish: a data block shows nothing unless `show`).
   visit(tree, (node, index, parent) => {
@@ -281,11 +325,21 @@ function renderBody(tree: MdastRoot, slotFor: Map<RootContent, number>, slotHtml
   pipeline.use(rehypeSanitize, sanitizeSchema);
   pipeline.use(rehypeSlug);
   const hast = pipeline.runSync(tree) as HastRoot;
+  // Links are found and checked on the page as readers get it (sanitised, headings with their ids),
+  // and written under the base path, before figures and tables take their slots.
+  const anchors = context.anchorsOf(hast);
+  const { links, diagnostics } = storyLinks(hast, tree, context.file, {
+    slug: context.slug,
+    pagePath: storyPagePath(context.slug),
+    base: context.base,
+    site: context.site,
+    anchors,
+  });
   visit(hast, "element", (node: Element, index, parent) => {
     if (node.tagName !== SLOT || !parent || index === undefined) return;
     const slot = Number(node.properties?.dataSlot);
     parent.children[index] = { type: "raw", value: slotHtml[slot] ?? "" };
     return SKIP;
   });
-  return unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast);
+  return { html: unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast), links, anchors, diagnostics };
 }

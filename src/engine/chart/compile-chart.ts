@@ -33,6 +33,8 @@ export interface CompiledChart {
   asset?: ChartAsset;
   /** The chart's data as a CSV file for readers ("Get the data"). */
   csv?: ChartAsset;
+  /** Where that CSV is published, under the site root; set by plotline check too, which makes no file. */
+  csvPath?: string;
 }
 
 export interface ChartAsset {
@@ -200,9 +202,13 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   const htmlStarted = performance.now();
   // Both drawings usually warn alike; the editor hears each warning once.
   for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
+  // A chart has a CSV download exactly when it draws a data block (chartDataTable below).
+  const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? `_plotline/data/${context.storySlug}/${drawn.id}.csv` : undefined;
   if (context.checkOnly) {
     timings.html = performance.now() - htmlStarted;
-    return { chart: { id: spec.id, domId, spec: drawn, html: "", chartMarkup: variants[0]!.markup }, diagnostics, timings };
+    const checked: CompiledChart = { id: spec.id, domId, spec: drawn, html: "", chartMarkup: variants[0]!.markup };
+    if (csvPath) checked.csvPath = csvPath;
+    return { chart: checked, diagnostics, timings };
   }
 
   const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
@@ -214,7 +220,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
   // The data behind the chart, for readers: a table in the page and a CSV to download.
   const readerData = chartDataTable(drawn, tables);
-  const csv = readerData ? { path: `_plotline/data/${context.storySlug}/${drawn.id}.csv`, content: chartDataCsv(readerData) } : undefined;
+  const csv = readerData && csvPath ? { path: csvPath, content: chartDataCsv(readerData) } : undefined;
   const html = figureHtml({
     spec: drawn,
     domId,
@@ -234,7 +240,10 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   });
   const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup: variants[0]!.markup };
   if (asset) chart.asset = asset;
-  if (csv) chart.csv = csv;
+  if (csv) {
+    chart.csv = csv;
+    chart.csvPath = csv.path;
+  }
   timings.html = performance.now() - htmlStarted;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics, timings };

@@ -499,6 +499,44 @@ export const catalog = {
     message: (p) => `The format "${p.format}" is not valid: ${p.detail}.`,
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
   }),
+
+  // ── Links in stories ───────────────────────────────────────────────────────
+  // Links within the site are checked when every story is compiled (src/engine/links/, and
+  // src/engine/project/check-links.ts for links to other pages): a broken one would send readers to a
+  // "page not found". Links to other sites are never fetched.
+  "link/broken": entry<{ href: string; target: string; reason: "missing" | "draft"; draft?: string; suggestion: string }>({
+    severity: "error",
+    title: "Link goes to a page or file the site does not have",
+    message: (p) =>
+      `${p.href === p.target ? `The link "${p.href}"` : `The link "${p.href}" goes to ${p.target}, which`} ${
+        p.reason === "draft" ? `is the page of ${p.draft ?? "a story"}, a draft: drafts are not published` : "is not a page or file of the site"
+      }.${p.suggestion}`,
+    hint: (p) =>
+      p.reason === "draft"
+        ? "Publish that story (draft: false), or take the link out until it is published."
+        : "Link to a story by its file name without .md: /stories/ai-jobs/ for content/stories/ai-jobs.md, or ../ai-jobs/ from another story; to a file in public/ by its path there: /favicon.svg. Write links as if the site lived at /: the base path is added for you.",
+  }),
+  "link/missing-anchor": entry<{ href: string; fragment: string; page: string; suggestion: string; headings: readonly string[]; charts: readonly string[] }>({
+    severity: "error",
+    title: "Link goes to a part of a page that does not exist",
+    message: (p) =>
+      p.href === `#${p.fragment}`
+        ? `The link "${p.href}" goes nowhere: ${p.page} has no heading, chart or other element with the id "${p.fragment}".${p.suggestion}`
+        : `The link "${p.href}" goes to "#${p.fragment}", but ${p.page} has no heading, chart or other element with that id.${p.suggestion}`,
+    hint: (p) =>
+      `A heading's id is its text in lowercase with "-" for spaces and without punctuation ("## The rush" is #the-rush); a chart's is chart- and its id (#chart-postings). ${
+        p.headings.length || p.charts.length
+          ? `The headings and charts of ${p.page} have the ids ${list([...p.headings, ...p.charts].map((id) => `#${id}`), 10)}.`
+          : `There are no headings or charts on ${p.page} to link to.`
+      }`,
+  }),
+  "link/malformed": entry<{ href: string; detail: string }>({
+    severity: "error",
+    title: "Link address cannot be read",
+    message: (p) => `The address "${p.href}" cannot be read: ${p.detail}.`,
+    hint: () =>
+      "Links to other sites start with https:// and the site's name (https://www.example.com/page); links within the site start with / (/stories/ai-jobs/) or ../ (../ai-jobs/). Copy addresses from the browser's address bar rather than typing them.",
+  }),
 } as const;
 
 export type Catalog = typeof catalog;

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CompiledStory } from "../compile-story.ts";
-import { compileProject, finishProject, listStoryFiles, type CompiledProject, type ProjectOptions } from "./compile-project.ts";
+import { compileProject, finishProject, listStoryFiles, storyOptions, type CompiledProject, type ProjectOptions } from "./compile-project.ts";
 
 /** Below this many stories, starting workers costs more than it saves (about 0.4 s each). */
 export const MIN_STORIES_FOR_WORKERS = 16;
@@ -36,7 +36,7 @@ export async function compileProjectInWorkers(
       (share) =>
         new Promise<CompiledStory[]>((resolve, reject) => {
           const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), {
-            workerData: { root, paths: share.paths, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false },
+            workerData: { root, paths: share.paths, options: storyOptions(options) },
           });
           worker.once("message", (stories: CompiledStory[]) => resolve(stories));
           worker.once("error", reject);

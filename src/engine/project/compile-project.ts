@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
+import { checkLinks } from "./check-links.ts";
+import { listPublicFiles } from "./public-files.ts";
 import { checkTranslations } from "./translations.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -32,8 +34,10 @@ export function listStoryFiles(root: string): string[] {
 }
 
 export interface ProjectOptions {
-  /** The site's base path, for URLs of files pages need ("/" by default). */
+  /** The site's base path, for URLs of files pages need and links in stories ("/" by default). */
   assetBase?: string;
+  /** The site's address ("https://news.example.com"): links written with it are checked as internal. */
+  site?: string;
   /** Only find problems (see CompileStoryOptions.checkOnly). */
   checkOnly?: boolean;
 }
@@ -47,23 +51,28 @@ export function compileProjectStory(root: string, path: string, options: Project
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false });
+  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options) });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
-  const stories = listStoryFiles(root).map((path) =>
-    compileStory(readStoryFile(join(root, path), path), { dataFiles, assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false }),
-  );
+  const stories = listStoryFiles(root).map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options) }));
   return finishProject(root, stories);
 }
 
+/** The options of compileStory that come from the project's. */
+export function storyOptions(options: ProjectOptions): { assetBase: string; checkOnly: boolean; site?: string } {
+  return { assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false, ...(options.site ? { site: options.site } : {}) };
+}
+
 /**
- * The checks stories cannot make alone (translationOf against the other stories), added to the
- * stories concerned, and every diagnostic gathered. Used by compileProject and compileProjectInWorkers.
+ * The checks stories cannot make alone (translationOf against the other stories, links to other pages
+ * and files), added to the stories concerned, and every diagnostic gathered. Used by compileProject and
+ * compileProjectInWorkers.
  */
 export function finishProject(root: string, compiled: readonly CompiledStory[]): CompiledProject {
-  const stories = checkTranslations(compiled, (path) => readSourceText(join(root, path)));
+  const translated = checkTranslations(compiled, (path) => readSourceText(join(root, path)));
+  const stories = checkLinks(translated, { publicFiles: listPublicFiles(root) });
   return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
 }

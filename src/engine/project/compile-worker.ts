@@ -6,17 +6,16 @@ import { parentPort, workerData } from "node:worker_threads";
 import { compileStory } from "../compile-story.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { join } from "node:path";
-import { dataDir } from "./compile-project.ts";
+import { dataDir, type storyOptions } from "./compile-project.ts";
 import { readStoryFile } from "./read-story-file.ts";
 
 interface Job {
   root: string;
   paths: string[];
-  assetBase: string;
-  checkOnly: boolean;
+  options: ReturnType<typeof storyOptions>;
 }
 
-const { root, paths, assetBase, checkOnly } = workerData as Job;
+const { root, paths, options } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, assetBase, checkOnly }));
+const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...options }));
 parentPort?.postMessage(stories);
