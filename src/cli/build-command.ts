@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
+import { readSiteConfig } from "./site-config.ts";
 import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
 
 export interface BuildOptions {
@@ -36,8 +36,8 @@ export interface BuildReport {
  */
 export async function buildCommand(root: string, options: BuildOptions = {}): Promise<number> {
   const started = performance.now();
-  const { base } = (await import(pathToFileURL(join(root, "plotline.config.mjs")).href)) as { base: string };
-  const project = await compileProjectInWorkers(root, { assetBase: base });
+  const { site, base } = await readSiteConfig(root);
+  const project = await compileProjectInWorkers(root, { assetBase: base, ...(site ? { site } : {}) });
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
+import { readSiteConfig } from "./site-config.ts";
 
 export interface CheckOptions {
   /** "text" (default): for people, with code frames. "json": for editors' tools. */
@@ -41,7 +42,9 @@ export const toJsonDiagnostic = (d: Diagnostic): JsonDiagnostic => ({
  * is drawn once, to catch what only Plot notices). Exit code 1 when there are errors, 0 with warnings only.
  */
 export async function checkCommand(root: string, options: CheckOptions = {}): Promise<number> {
-  const project = await compileProjectInWorkers(root, { checkOnly: true });
+  // The site's address and base, so links written with the site's full address are checked too.
+  const { site, base } = await readSiteConfig(root);
+  const project = await compileProjectInWorkers(root, { checkOnly: true, assetBase: base, ...(site ? { site } : {}) });
   const errors = project.diagnostics.filter((d) => d.severity === "error").length;
   if (options.format === "json") {
     const report = {

@@ -1,0 +1,18 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Where the site is published, from the project's plotline.config.mjs (which reads PLOTLINE_SITE and PLOTLINE_BASE). */
+export interface SiteConfig {
+  /** "https://news.example.com", or undefined when the project does not say. */
+  site?: string;
+  /** "/" or "/a/path/". */
+  base: string;
+}
+
+export async function readSiteConfig(root: string): Promise<SiteConfig> {
+  const path = join(root, "plotline.config.mjs");
+  if (!existsSync(path)) return { base: "/" };
+  const { site, base } = (await import(pathToFileURL(path).href)) as { site?: unknown; base?: unknown };
+  return { base: typeof base === "string" ? base : "/", ...(typeof site === "string" && site !== "" ? { site } : {}) };
+}
