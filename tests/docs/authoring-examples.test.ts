@@ -12,6 +12,8 @@
  *   what the doc says; then remove the word).
  * - A ```text shown block right after an example lists text readers see: each of its lines must appear
  *   in the page's text (tags, scripts and tooltips removed, spaces collapsed).
+ * - Links are checked as if the example were a story of this repository: beside the example stories of
+ *   content/stories/, with the files of public/.
  * Data files named with src= are read from docs/examples/data/.
  */
 import { readFileSync } from "node:fs";
@@ -21,6 +23,9 @@ import { describe, expect, it } from "vitest";
 import vocabulary from "../../src/engine/chart/plot-vocabulary.json" with { type: "json" };
 import { transformCalls } from "../../src/engine/chart/plot-calls.ts";
 import { compileStory, type CompiledStory } from "../../src/engine/compile-story.ts";
+import { checkLinks } from "../../src/engine/project/check-links.ts";
+import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { listPublicFiles } from "../../src/engine/project/public-files.ts";
 import { nodeDataFiles } from "../../src/engine/data/node-data-files.ts";
 import { formatDiagnostic } from "../../src/engine/diagnostics/format-diagnostic.ts";
 import { blockAttributes } from "../../src/engine/story/find-story-blocks.ts";
@@ -120,13 +125,20 @@ interface Compiled {
   text: string;
 }
 
+/** The repository's own stories and public/ files, which examples may link to; compiled once. */
+let repository: { stories: CompiledStory[]; publicFiles: string[] } | undefined;
+function withLinksChecked(story: CompiledStory): CompiledStory {
+  repository ??= { stories: compileProject(repoRoot, { checkOnly: true }).stories, publicFiles: listPublicFiles(repoRoot) };
+  return checkLinks([story, ...repository.stories], { publicFiles: repository.publicFiles })[0]!;
+}
+
 function compileExample(example: DocExample, context: readonly { id: string | undefined; text: string }[]): Compiled {
   const path = `content/stories/authoring-line-${example.line}.md`;
-  if (example.complete) return { story: compileStory({ path, text: example.body }, { dataFiles }), text: example.body };
+  if (example.complete) return { story: withLinksChecked(compileStory({ path, text: example.body }, { dataFiles })), text: example.body };
   const own = new Set(dataBlocks(example.body).map((b) => b.id));
   const before = context.filter((b) => !own.has(b.id)).map((b) => `${b.text}\n\n`).join("");
   const text = `${frontmatter(example.lang)}${before}${example.body}\n`;
-  return { story: compileStory({ path, text }, { dataFiles }), text };
+  return { story: withLinksChecked(compileStory({ path, text }, { dataFiles })), text };
 }
 
 /** What readers see of a compiled story: its text without scripts and tooltips, spaces collapsed. */
