@@ -6,9 +6,18 @@ import { storyRegistry } from "./story-registry.ts";
 
 const ASSET_PREFIX = "_plotline/";
 
+/** What the dev server says each kind of file is (a build leaves that to the host). */
+const contentTypes: Record<string, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  svg: "image/svg+xml",
+  png: "image/png",
+};
+
 /**
  * Serves (in dev) and writes (in a build) the files compiled stories need beside their pages: the
- * spec and data of charts too large to inline. The content loader puts them in the story registry.
+ * spec and data of charts too large to inline, charts' data as CSV, charts as SVG and PNG downloads,
+ * and social cards. The content loader puts them in the story registry.
  */
 export function plotlineIntegration(): AstroIntegration {
   let base = "/";
@@ -27,7 +36,8 @@ export function plotlineIntegration(): AstroIntegration {
           if (!path.startsWith(`${base}${ASSET_PREFIX}`)) return next();
           const content = storyRegistry().assets.get(path.slice(base.length));
           if (content === undefined) return next();
-          response.setHeader("Content-Type", "application/json; charset=utf-8");
+          const extension = /\.([a-z]+)$/.exec(path)?.[1] ?? "";
+          response.setHeader("Content-Type", contentTypes[extension] ?? "application/octet-stream");
           response.end(content);
         });
       },

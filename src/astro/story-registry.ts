@@ -9,8 +9,8 @@
 export interface StoryRegistry {
   /** Story slug → body HTML (with an error panel in dev). */
   bodies: Map<string, string>;
-  /** Path under the site root (e.g. "_plotline/charts/abc.json") → file content. */
-  assets: Map<string, string>;
+  /** Path under the site root (e.g. "_plotline/charts/abc.json") → file content: text, or bytes (PNG). */
+  assets: Map<string, string | Uint8Array>;
 }
 
 const key = Symbol.for("plotline.story-registry");

@@ -87,7 +87,7 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
   const finished = performance.now();
   process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s.\n`);
   if (options.report) {
-    const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0 };
+    const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 };
     for (const story of project.stories) for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] += story.timings[key];
     const report: BuildReport = {
       stories: project.stories.length,

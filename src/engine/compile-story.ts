@@ -9,6 +9,8 @@ import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { mentionedByChart } from "./chart/chart-payload.ts";
 import { compileChart, type ChartAsset, type CompiledChart } from "./chart/compile-chart.ts";
+import type { Rasterizer } from "./image/rasterize-svg.ts";
+import { socialCard, type SocialCard } from "./image/social-card.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { DataTable } from "./data/data-table.ts";
@@ -52,6 +54,13 @@ export interface CompileStoryOptions {
    * and no page HTML is produced for it.
    */
   checkOnly?: boolean;
+  /**
+   * Draws PNGs: each chart's download and the story's social card (none without one, and none in
+   * checkOnly). project/image-options.ts makes one with a cache.
+   */
+  rasterize?: Rasterizer | undefined;
+  /** The site's name, on social cards. Default "Plotline". */
+  siteName?: string | undefined;
 }
 
 /** A data block after parsing, with where it was defined. */
@@ -71,6 +80,8 @@ export interface StoryTimings {
   render: number;
   /** Figures, payloads and the body's HTML. */
   html: number;
+  /** Downloadable chart SVGs and PNGs, and the social card. */
+  images: number;
 }
 
 export interface CompiledStory {
@@ -87,6 +98,11 @@ export interface CompiledStory {
   assets: ChartAsset[];
   /** Where the time went, in milliseconds, for build profiles. */
   timings: StoryTimings;
+  /**
+   * The picture shown when the story is shared (og:image): a 1200 × 630 PNG, also in `assets`. Present
+   * when the story's frontmatter is valid and the compile had a rasterizer (a build, the dev server).
+   */
+  socialCard?: SocialCard;
   /** Links to other pages and files of the site, checked by the project (project/check-links.ts). */
   links: StoryLink[];
   /** The ids on the story's page that links from other stories may point at with #fragment. */
@@ -124,7 +140,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const lang = frontmatter?.lang ?? "en";
 
   const tree = parseMarkdown(file);
-  const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0 };
+  const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0, images: 0 };
   const dataStarted = performance.now();
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
   diagnostics.push(...blockDiagnostics);
@@ -192,12 +208,14 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       reservedIds,
       assetBase: options.assetBase ?? "/",
       checkOnly: options.checkOnly ?? false,
+      rasterize: options.checkOnly ? undefined : options.rasterize,
       failedData,
     });
     diagnostics.push(...result.diagnostics);
     timings.check += result.timings.check;
     timings.render += result.timings.render;
     timings.html += result.timings.html;
+    timings.images += result.timings.images;
     if (result.chart) {
       charts.push(result.chart);
       chartIds.add(result.chart.id);
@@ -226,6 +244,12 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   diagnostics.push(...body.diagnostics);
   const html = body.html + dataSection;
   timings.html += performance.now() - bodyStarted;
+  const cardStarted = performance.now();
+  const card =
+    frontmatter && options.rasterize && !options.checkOnly
+      ? socialCard({ slug, frontmatter, siteName: options.siteName ?? "Plotline", chart: charts[0], rasterize: options.rasterize })
+      : undefined;
+  timings.images += performance.now() - cardStarted;
   const sorted = sortDiagnostics(diagnostics);
   return {
     slug,
@@ -234,7 +258,11 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     html,
     charts,
     dataFiles: [...dataFiles].sort(),
-    assets: charts.flatMap((chart) => [chart.asset, chart.csv].filter((a): a is ChartAsset => a !== undefined)),
+    assets: [
+      ...charts.flatMap((chart) => [chart.asset, chart.csv, chart.svg, chart.png].filter((a): a is ChartAsset => a !== undefined)),
+      ...(card ? [card.asset] : []),
+    ],
+    ...(card ? { socialCard: card.card } : {}),
     timings,
     links: body.links,
     anchors: body.anchors,

@@ -4,7 +4,7 @@
  * rel=alternate links in the head; the home page and the lists of each language's stories, with the
  * filter by language; and translationOf mistakes reported by `plotline check` and `plotline build`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +137,21 @@ describe("a bilingual site under a base path", () => {
     expect(en.querySelector(".skip-link")!.textContent).toBe("Skip to content");
     expect(en.querySelector(".story-byline")!.textContent).toBe("By Test Desk");
     expect(page("404.html").querySelector("h1")!.textContent).toBe("Page not found");
+  });
+
+  it("links each chart's PNG and SVG downloads under the base path, to files that are there", () => {
+    const figures = [...page("stories/zh-story/index.html").querySelectorAll("figure.plotline-figure")];
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures) {
+      const id = figure.getAttribute("data-plotline-chart");
+      for (const [kind, text] of [["png", "下载图片（PNG）"], ["svg", "下载矢量图（SVG）"]] as const) {
+        const link = figure.querySelector(`a.plotline-download-${kind}`)!;
+        expect(link.getAttribute("href")).toBe(`${BASE}_plotline/charts/zh-story/${id}.${kind}`);
+        expect(link.getAttribute("download")).toBe(`zh-story-${id}.${kind}`);
+        expect(link.textContent).toBe(text);
+        expect(existsSync(join(project.root, "dist", "_plotline", "charts", "zh-story", `${id}.${kind}`))).toBe(true);
+      }
+    }
   });
 
   it("puts the base path in every link between pages", () => {

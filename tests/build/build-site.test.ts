@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pngSize } from "../support/decode-png.ts";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
 
 const site = join(repoRoot, "tests", "sites", "basic");
@@ -56,6 +57,37 @@ describe("building a site", () => {
     expect(payload.spec.id).toBe("daily-index");
     expect(Object.keys(payload.data)).toEqual(["daily"]);
   });
+
+  it("writes each chart as an SVG and a 2× PNG where the figure's download links point, and a 1200×630 social card per story", () => {
+    const html = page("stories/city-talent/index.html");
+    const links = [...html.matchAll(/<a class="plotline-download plotline-download-(png|svg)" href="\/(_plotline\/charts\/city-talent\/[a-z0-9-]+\.(?:png|svg))"/g)];
+    expect(links.map((m) => m[1])).toEqual(["png", "svg", "png", "svg"]);
+    for (const [, kind, path] of links) {
+      const file = readFileSync(join(project.root, "dist", path!));
+      if (kind === "svg") {
+        expect(file.toString("utf8")).toMatch(/^<\?xml[^>]*\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        continue;
+      }
+      const svg = readFileSync(join(project.root, "dist", path!.replace(/\.png$/, ".svg")), "utf8");
+      const width = Number(/<svg [^>]*? width="(\d+)"/.exec(svg)![1]);
+      const height = Number(/<svg [^>]*? height="(\d+)"/.exec(svg)![1]);
+      expect(pngSize(file)).toEqual({ width: 2 * width, height: 2 * height });
+    }
+    for (const slug of ["city-talent", "zh-story", "daily-index"]) {
+      expect(pngSize(readFileSync(join(project.root, "dist", "_plotline", "cards", `${slug}.png`)))).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it("keeps the PNGs it drew in .plotline/cache/png, and draws none again for an unchanged site", () => {
+    const cache = join(project.root, ".plotline", "cache", "png");
+    const before = readdirSync(cache).sort();
+    expect(before.length).toBeGreaterThan(5);
+    const times = new Map(before.map((name) => [name, statSync(join(cache, name)).mtimeMs]));
+    const again = runPlotline(project.root, "build");
+    expect(again.status).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual(before);
+    for (const name of before) expect(statSync(join(cache, name)).mtimeMs).toBe(times.get(name));
+  }, 300_000);
 
   it("sets the page language from the story's lang and localises its date", () => {
     const html = page("stories/zh-story/index.html");

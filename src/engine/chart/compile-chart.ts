@@ -18,6 +18,8 @@ import { figureHtml } from "./figure-html.ts";
 import { typeInlineData } from "./inline-data.ts";
 import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
+import type { Rasterizer } from "../image/rasterize-svg.ts";
+import { standaloneChartSvg } from "../image/standalone-chart-svg.ts";
 
 export interface CompiledChart {
   id: string;
@@ -33,6 +35,10 @@ export interface CompiledChart {
   asset?: ChartAsset;
   /** The chart's data as a CSV file for readers ("Get the data"). */
   csv?: ChartAsset;
+  /** The chart as a standalone SVG file with its title, notes and source, for readers to download. */
+  svg?: ChartAsset;
+  /** The same as a PNG at 2×, when the compile was given a rasterizer. */
+  png?: ChartAsset;
   /** Where that CSV is published, under the site root; set by plotline check too, which makes no file. */
   csvPath?: string;
 }
@@ -40,7 +46,8 @@ export interface CompiledChart {
 export interface ChartAsset {
   /** Path under the site root, e.g. "_plotline/charts/3f2a….json". */
   path: string;
-  content: string;
+  /** Text (JSON, CSV, SVG) or bytes (PNG). */
+  content: string | Uint8Array;
 }
 
 /**
@@ -86,6 +93,8 @@ export interface ChartContext {
   failedData?: ReadonlySet<string>;
   /** Only find problems: draw once, produce no figure. */
   checkOnly?: boolean;
+  /** Draws the chart's downloadable PNG; without one, charts offer the SVG download only. */
+  rasterize?: Rasterizer | undefined;
 }
 
 const validId = /^[a-z][a-z0-9-]*$/;
@@ -112,11 +121,13 @@ export interface ChartTimings {
   check: number;
   render: number;
   html: number;
+  /** The downloadable SVG and PNG. */
+  images: number;
 }
 
 export function compileChart(block: StoryBlock, context: ChartContext): { chart?: CompiledChart; diagnostics: Diagnostic[]; timings: ChartTimings } {
   const started = performance.now();
-  const timings: ChartTimings = { check: 0, render: 0, html: 0 };
+  const timings: ChartTimings = { check: 0, render: 0, html: 0, images: 0 };
   const done = <T extends object>(result: T) => {
     if (timings.render === 0) timings.check = performance.now() - started;
     return { ...result, timings };
@@ -221,7 +232,16 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   // The data behind the chart, for readers: a table in the page and a CSV to download.
   const readerData = chartDataTable(drawn, tables);
   const csv = readerData && csvPath ? { path: csvPath, content: chartDataCsv(readerData) } : undefined;
+  // The chart as files of its own, for readers to download; named after the story and the chart's stable id.
+  const imagesStarted = performance.now();
+  const images = chartImages(drawn, variants[0]!.markup, context);
+  timings.images = performance.now() - imagesStarted;
   const html = figureHtml({
+    downloads: {
+      svgUrl: `${context.assetBase ?? "/"}${images.svg.path}`,
+      svgName: `${context.storySlug}-${drawn.id}.svg`,
+      ...(images.png ? { pngUrl: `${context.assetBase ?? "/"}${images.png.path}`, pngName: `${context.storySlug}-${drawn.id}.png` } : {}),
+    },
     spec: drawn,
     domId,
     variants,
@@ -240,11 +260,25 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   });
   const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup: variants[0]!.markup };
   if (asset) chart.asset = asset;
+  chart.svg = images.svg;
+  if (images.png) chart.png = images.png;
   if (csv) {
     chart.csv = csv;
     chart.csvPath = csv.path;
   }
-  timings.html = performance.now() - htmlStarted;
+  timings.html = performance.now() - htmlStarted - timings.images;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics, timings };
+}
+
+/** Where a chart's downloads are published, under the site root: stable as long as the chart's id is. */
+export const chartImagePath = (storySlug: string, chartId: string, extension: "svg" | "png"): string => `_plotline/charts/${storySlug}/${chartId}.${extension}`;
+
+/** The chart's downloadable SVG (the full-width drawing with its captions), and its PNG when there is a rasterizer. */
+function chartImages(spec: ChartSpec, wideMarkup: string, context: ChartContext): { svg: ChartAsset; png?: ChartAsset } {
+  const { title, subtitle, note, source, alt } = spec.figure;
+  const standalone = standaloneChartSvg({ markup: wideMarkup, title, subtitle, note, source, alt, lang: context.lang });
+  const svg = { path: chartImagePath(context.storySlug, spec.id, "svg"), content: standalone.svg };
+  if (!context.rasterize) return { svg };
+  return { svg, png: { path: chartImagePath(context.storySlug, spec.id, "png"), content: context.rasterize(standalone.svg) } };
 }

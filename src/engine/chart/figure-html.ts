@@ -15,6 +15,8 @@ export interface FigureParts {
   lang: string;
   /** The chart's data for readers: a table (HTML) and a CSV file to download. */
   data?: { tableHtml: string; rows: number; csvUrl: string; csvName: string };
+  /** The chart as files to download: a standalone SVG, and a PNG when one was drawn. */
+  downloads?: { svgUrl: string; svgName: string; pngUrl?: string; pngName?: string };
 }
 
 /**
@@ -24,7 +26,7 @@ export interface FigureParts {
  * disclosure and as a CSV download, and the spec as inert JSON for the browser. Every editor-written
  * text is escaped by hast-util-to-html.
  */
-export function figureHtml({ spec, domId, variants, payload, lang, data }: FigureParts): string {
+export function figureHtml({ spec, domId, variants, payload, lang, data, downloads }: FigureParts): string {
   const strings = uiStrings(lang);
   const { title, subtitle, note, source } = spec.figure;
   const titleId = `${domId}-title`;
@@ -58,14 +60,23 @@ export function figureHtml({ spec, domId, variants, payload, lang, data }: Figur
       ),
     ),
   );
-  if (data) {
+  // Real links with download names: the data as CSV, the picture as PNG (what most readers want) and SVG.
+  const links: ElementContent[] = [];
+  if (data) links.push(h("a.plotline-download", { href: data.csvUrl, download: data.csvName }, strings.getTheData));
+  if (downloads?.pngUrl) links.push(h("a.plotline-download.plotline-download-png", { href: downloads.pngUrl, download: downloads.pngName, type: "image/png" }, strings.downloadPng));
+  if (downloads) links.push(h("a.plotline-download.plotline-download-svg", { href: downloads.svgUrl, download: downloads.svgName, type: "image/svg+xml" }, strings.downloadSvg));
+  if (data || links.length > 0) {
     children.push(
       h("div.plotline-figure-data", [
-        h("details.plotline-chart-data", [
-          h("summary", [strings.chartData, " ", h("span.plotline-data-size", `(${strings.rows(data.rows)})`)]),
-          { type: "raw", value: data.tableHtml } as unknown as ElementContent,
-        ]),
-        h("a.plotline-download", { href: data.csvUrl, download: data.csvName }, strings.getTheData),
+        ...(data
+          ? [
+              h("details.plotline-chart-data", [
+                h("summary", [strings.chartData, " ", h("span.plotline-data-size", `(${strings.rows(data.rows)})`)]),
+                { type: "raw", value: data.tableHtml } as unknown as ElementContent,
+              ]),
+            ]
+          : []),
+        ...links,
       ]),
     );
   }

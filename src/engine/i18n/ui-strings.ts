@@ -11,6 +11,9 @@ export interface UiStrings {
   getTheData: string;
   /** The count of rows, after the data's name: "(12 rows)". */
   rows: (n: number) => string;
+  /** Links to a chart as a picture to download. */
+  downloadPng: string;
+  downloadSvg: string;
 }
 
 const strings: Record<StoryLanguage, UiStrings> = {
@@ -21,6 +24,8 @@ const strings: Record<StoryLanguage, UiStrings> = {
     chartData: "Data behind this chart",
     getTheData: "Get the data (CSV)",
     rows: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`,
+    downloadPng: "Download image (PNG)",
+    downloadSvg: "Download vector (SVG)",
   },
   "zh-CN": {
     note: "注",
@@ -29,6 +34,8 @@ const strings: Record<StoryLanguage, UiStrings> = {
     chartData: "图表数据",
     getTheData: "下载数据（CSV）",
     rows: (n) => `${n.toLocaleString("zh-CN")}行`,
+    downloadPng: "下载图片（PNG）",
+    downloadSvg: "下载矢量图（SVG）",
   },
 };
 

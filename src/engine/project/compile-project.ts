@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
+import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
 import { checkLinks } from "./check-links.ts";
 import { listPublicFiles } from "./public-files.ts";
@@ -51,13 +52,13 @@ export function compileProjectStory(root: string, path: string, options: Project
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options) });
+  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root, options.checkOnly) });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
-  const stories = listStoryFiles(root).map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options) }));
+  const stories = listStoryFiles(root).map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root, options.checkOnly) }));
   return finishProject(root, stories);
 }
 

@@ -3,10 +3,11 @@
  * the compiled stories (plain data, copied by structured clone).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { compileStory } from "../compile-story.ts";
+import { compileStory, type CompiledStory } from "../compile-story.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { join } from "node:path";
 import { dataDir, type storyOptions } from "./compile-project.ts";
+import { imageOptions } from "./image-options.ts";
 import { readStoryFile } from "./read-story-file.ts";
 
 interface Job {
@@ -17,5 +18,17 @@ interface Job {
 
 const { root, paths, options } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...options }));
-parentPort?.postMessage(stories);
+const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root, options.checkOnly) }));
+parentPort?.postMessage(stories, transferables(stories));
+
+/** PNGs move to the main thread instead of being copied: each has a buffer of its own (see rasterize-svg.ts, png-cache.ts). */
+function transferables(compiled: readonly CompiledStory[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const story of compiled) {
+    for (const { content } of story.assets) {
+      if (typeof content === "string" || !(content.buffer instanceof ArrayBuffer)) continue;
+      if (content.byteOffset === 0 && content.byteLength === content.buffer.byteLength) buffers.add(content.buffer);
+    }
+  }
+  return [...buffers];
+}

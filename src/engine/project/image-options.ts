@@ -1,0 +1,19 @@
+import { join } from "node:path";
+import { cachedRasterizer } from "../image/png-cache.ts";
+import type { Rasterizer } from "../image/rasterize-svg.ts";
+
+/** Where a project keeps PNGs it has drawn, by content hash (see png-cache.ts), relative to its root. */
+export const pngCacheDir = ".plotline/cache/png";
+
+const rasterizers = new Map<string, Rasterizer>();
+
+/**
+ * What compileStory needs to draw a project's PNGs (chart downloads, social cards): a rasterizer with
+ * the project's cache, one per process or worker thread. plotline check draws no PNG.
+ */
+export function imageOptions(root: string, checkOnly = false): { rasterize?: Rasterizer } {
+  if (checkOnly) return {};
+  let rasterize = rasterizers.get(root);
+  if (!rasterize) rasterizers.set(root, (rasterize = cachedRasterizer(join(root, pngCacheDir))));
+  return { rasterize };
+}
