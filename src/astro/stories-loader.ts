@@ -35,7 +35,7 @@ export function storiesLoader(): Loader {
     name: "plotline-stories",
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const project = new Project(root, context.config.base);
+      const project = new Project(root, context.config.base, context.config.site);
       const dev = context.watcher !== undefined;
 
       const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
@@ -88,10 +88,13 @@ class Project {
   readonly loaded = new Map<string, CompiledStory>();
 
   readonly base: string;
+  /** The site's address, for the absolute URLs of embed codes (dev shows the published ones). */
+  readonly site: string | undefined;
 
-  constructor(root: string, base: string) {
+  constructor(root: string, base: string, site: string | undefined) {
     this.root = root;
     this.base = base.endsWith("/") ? base : `${base}/`;
+    this.site = site;
   }
 
   storyPaths(): string[] {
@@ -100,7 +103,7 @@ class Project {
 
   /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
   compile(path: string): CompiledStory | undefined {
-    return compileProjectStory(this.root, path, { assetBase: this.base });
+    return compileProjectStory(this.root, path, { assetBase: this.base, ...(this.site ? { site: this.site } : {}) });
   }
 
   /** The text of a project file, or undefined if it is missing or outside the project. */

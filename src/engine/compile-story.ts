@@ -207,6 +207,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       usedIds: chartIds,
       reservedIds,
       assetBase: options.assetBase ?? "/",
+      site: options.site,
       checkOnly: options.checkOnly ?? false,
       rasterize: options.checkOnly ? undefined : options.rasterize,
       failedData,

@@ -15,6 +15,10 @@ import { chartDataCsv, chartDataTable } from "./chart-data.ts";
 import { renderDataTableHtml } from "../data/data-table-html.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { figureHtml } from "./figure-html.ts";
+import { defaultEmbedHeight } from "./default-embed-height.ts";
+import { EMBED_SCRIPT_PATH, embedCode } from "./embed-code.ts";
+import { embedSnippetHtml } from "./embed-snippet-html.ts";
+import { sitePagePath } from "../links/site-page.ts";
 import { typeInlineData } from "./inline-data.ts";
 import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
@@ -89,6 +93,8 @@ export interface ChartContext {
   reservedIds?: ReadonlySet<string>;
   /** The site's base path ("/" or "/newsroom/"), for the URLs of chart files. */
   assetBase?: string;
+  /** The site's address ("https://news.example.com"): with it, each figure offers its embed code (absolute URLs). */
+  site?: string | undefined;
   /** Ids of data blocks that exist but could not be read (already reported): charts on them are skipped. */
   failedData?: ReadonlySet<string>;
   /** Only find problems: draw once, produce no figure. */
@@ -232,6 +238,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   // The data behind the chart, for readers: a table in the page and a CSV to download.
   const readerData = chartDataTable(drawn, tables);
   const csv = readerData && csvPath ? { path: csvPath, content: chartDataCsv(readerData) } : undefined;
+  const embed = context.site ? chartEmbedHtml(drawn, domId, variants[0]!.markup, context.site, context) : undefined;
   // The chart as files of its own, for readers to download; named after the story and the chart's stable id.
   const imagesStarted = performance.now();
   const images = chartImages(drawn, variants[0]!.markup, context);
@@ -242,6 +249,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
       svgName: `${context.storySlug}-${drawn.id}.svg`,
       ...(images.png ? { pngUrl: `${context.assetBase ?? "/"}${images.png.path}`, pngName: `${context.storySlug}-${drawn.id}.png` } : {}),
     },
+    ...(embed ? { embed } : {}),
     spec: drawn,
     domId,
     variants,
@@ -281,4 +289,16 @@ function chartImages(spec: ChartSpec, wideMarkup: string, context: ChartContext)
   const svg = { path: chartImagePath(context.storySlug, spec.id, "svg"), content: standalone.svg };
   if (!context.rasterize) return { svg };
   return { svg, png: { path: chartImagePath(context.storySlug, spec.id, "png"), content: context.rasterize(standalone.svg) } };
+}
+
+/** The figure's "Embed" disclosure: the code that shows this chart's embed page on another site. */
+function chartEmbedHtml(spec: ChartSpec, domId: string, wideMarkup: string, site: string, context: ChartContext): string {
+  const base = context.assetBase ?? "/";
+  const code = embedCode({
+    url: new URL(`${base}${sitePagePath({ kind: "embed", slug: context.storySlug, chart: spec.id }).slice(1)}`, site).href,
+    scriptUrl: new URL(`${base}${EMBED_SCRIPT_PATH}`, site).href,
+    title: spec.figure.title ?? spec.figure.alt ?? spec.id,
+    height: defaultEmbedHeight(spec, wideMarkup, context.lang),
+  });
+  return embedSnippetHtml({ domId, code, lang: context.lang });
 }

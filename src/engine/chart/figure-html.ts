@@ -17,6 +17,8 @@ export interface FigureParts {
   data?: { tableHtml: string; rows: number; csvUrl: string; csvName: string };
   /** The chart as files to download: a standalone SVG, and a PNG when one was drawn. */
   downloads?: { svgUrl: string; svgName: string; pngUrl?: string; pngName?: string };
+  /** The chart's embed code in a disclosure (embed-snippet-html.ts), last under the chart; trusted markup. */
+  embed?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface FigureParts {
  * disclosure and as a CSV download, and the spec as inert JSON for the browser. Every editor-written
  * text is escaped by hast-util-to-html.
  */
-export function figureHtml({ spec, domId, variants, payload, lang, data, downloads }: FigureParts): string {
+export function figureHtml({ spec, domId, variants, payload, lang, data, downloads, embed }: FigureParts): string {
   const strings = uiStrings(lang);
   const { title, subtitle, note, source } = spec.figure;
   const titleId = `${domId}-title`;
@@ -79,6 +81,12 @@ export function figureHtml({ spec, domId, variants, payload, lang, data, downloa
         ...links,
       ]),
     );
+  }
+  if (embed) {
+    const row = children.find((child): child is Element => child.type === "element" && child.properties["className"]?.toString() === "plotline-figure-data");
+    const snippet = { type: "raw", value: embed } as unknown as ElementContent;
+    if (row) row.children.push(snippet);
+    else children.push(h("div.plotline-figure-data", [snippet]));
   }
   if ("json" in payload) {
     children.push(

@@ -14,6 +14,13 @@ export interface UiStrings {
   /** Links to a chart as a picture to download. */
   downloadPng: string;
   downloadSvg: string;
+  /** The disclosure holding a chart's embed code, its field's label, and the Copy button with what it announces. */
+  embed: string;
+  embedCode: string;
+  copy: string;
+  copied: string;
+  /** Announced when the page may not write to the clipboard (some iframes) and the code is selected instead. */
+  copyFailed: string;
 }
 
 const strings: Record<StoryLanguage, UiStrings> = {
@@ -26,6 +33,11 @@ const strings: Record<StoryLanguage, UiStrings> = {
     rows: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`,
     downloadPng: "Download image (PNG)",
     downloadSvg: "Download vector (SVG)",
+    embed: "Embed",
+    embedCode: "Code to show this chart on another site",
+    copy: "Copy code",
+    copied: "Copied",
+    copyFailed: "Code selected: press Ctrl+C (⌘C on a Mac) to copy it",
   },
   "zh-CN": {
     note: "注",
@@ -36,6 +48,11 @@ const strings: Record<StoryLanguage, UiStrings> = {
     rows: (n) => `${n.toLocaleString("zh-CN")}行`,
     downloadPng: "下载图片（PNG）",
     downloadSvg: "下载矢量图（SVG）",
+    embed: "嵌入",
+    embedCode: "在其他网站显示此图表的代码",
+    copy: "复制代码",
+    copied: "已复制",
+    copyFailed: "代码已选中：按 Ctrl+C（Mac 上按 ⌘C）复制",
   },
 };
 
