@@ -73,6 +73,7 @@ export function storiesLoader(): Loader {
         if (kept.has(id)) continue;
         context.store.delete(id);
         storyRegistry().bodies.delete(id);
+        storyRegistry().charts.delete(id);
         devDiagnostics().delete(id);
       }
 
@@ -182,6 +183,7 @@ function storeStory(context: LoaderContext, project: Project, story: CompiledSto
   // the frontmatter, and a digest of the body so that Astro notices when a page must be rebuilt.
   const registry = storyRegistry();
   registry.bodies.set(story.slug, html);
+  registry.charts.set(story.slug, story.charts.map(({ id, domId, title, html: figure }) => ({ id, domId, title, html: figure })));
   for (const asset of story.assets) registry.assets.set(asset.path, asset.content);
   context.store.set({
     id: story.slug,
@@ -267,7 +269,9 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     // request in between would still route to the story and find no body (a 500 error). So the
     // body goes a little later, unless the story has come back meanwhile.
     setTimeout(() => {
-      if (![...project.loaded.values()].some((s) => s.slug === story.slug)) storyRegistry().bodies.delete(story.slug);
+      if ([...project.loaded.values()].some((s) => s.slug === story.slug)) return;
+      storyRegistry().bodies.delete(story.slug);
+      storyRegistry().charts.delete(story.slug);
     }, 5_000).unref();
     context.logger.info(`Removed ${path}`);
   };

@@ -11,13 +11,25 @@ export interface StoryRegistry {
   bodies: Map<string, string>;
   /** Path under the site root (e.g. "_plotline/charts/abc.json") → file content: text, or bytes (PNG). */
   assets: Map<string, string | Uint8Array>;
+  /** Story slug → its charts, in story order, for their embed pages. */
+  charts: Map<string, StoryChart[]>;
+}
+
+/** A chart as its embed page needs it. */
+export interface StoryChart {
+  id: string;
+  /** DOM id of the figure in the story page: the anchor embeds link back to. */
+  domId: string;
+  title?: string | undefined;
+  /** The whole figure, as in the story page. */
+  html: string;
 }
 
 const key = Symbol.for("plotline.story-registry");
 
 export function storyRegistry(): StoryRegistry {
   const holder = globalThis as unknown as Record<symbol, StoryRegistry | undefined>;
-  holder[key] ??= { bodies: new Map(), assets: new Map() };
+  holder[key] ??= { bodies: new Map(), assets: new Map(), charts: new Map() };
   return holder[key];
 }
 
@@ -26,4 +38,9 @@ export function storyBody(slug: string): string {
   const body = storyRegistry().bodies.get(slug);
   if (body === undefined) throw new Error(`Plotline has no compiled body for the story "${slug}"`);
   return body;
+}
+
+/** The charts of a story (none if it has none, or failed to compile). */
+export function storyCharts(slug: string): StoryChart[] {
+  return storyRegistry().charts.get(slug) ?? [];
 }

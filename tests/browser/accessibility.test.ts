@@ -27,9 +27,14 @@ interface AxeViolation {
 // The lists by language and by tag (an English tag and a Chinese one, whose address is percent-encoded).
 const listPages = ["lang/en/", "lang/zh-cn/", "tags/", "tags/technology/", `tags/${encodeURIComponent("人工智能")}/`];
 
+// A chart's embed page (src/pages/embed/) from each example story: English, and Chinese with a hashed id.
+const embedPages = ["embed/ai-talent-demand-2025/ai-job-ads-jumped-by-more/", "embed/aigc-talent-report-2023/chart-1n8dw7h/"];
+
 describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
-  it.each([...pages(), ...listPages])("the page /%s has no WCAG 2.2 A/AA violations", async (path) => {
+  it.each([...pages(), ...listPages, ...embedPages])("the page /%s has no WCAG 2.2 A/AA violations", async (path) => {
     const { page, context } = await openPage(site.browser, `${site.url}${path}`, { width: 1200, colorScheme });
+    // An embed page that went missing would be checked as the 404 page.
+    if (embedPages.includes(path)) expect(await page.locator("figure.plotline-figure").count()).toBe(1);
     // Search pages are checked with their results drawn.
     if (path.includes("?q=")) await page.waitForSelector(".search-result mark");
     // Open every disclosure, so the tables inside are checked too.
