@@ -152,10 +152,11 @@ describe("bad inputs through plotline check and build", () => {
         }
       }
       for (const script of doc.querySelectorAll("script")) {
-        // Only Plotline's inert JSON and the site's own module scripts.
+        // Only Plotline's inert JSON (chart specs; structured data for search engines, with every < escaped) and the site's own module scripts.
         const type = script.getAttribute("type");
-        if (type === "application/json") {
+        if (type === "application/json" || type === "application/ld+json") {
           expect(() => JSON.parse(script.textContent ?? "")).not.toThrow();
+          if (type === "application/ld+json") expect(script.textContent, where).not.toContain("<");
         } else {
           expect(type, where).toBe("module");
           expect(script.getAttribute("src") ?? "", where).toMatch(/^\/_astro\//);
