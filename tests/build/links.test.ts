@@ -1,7 +1,7 @@
 /**
  * Links editors write, in a site built under a base path (PLOTLINE_BASE=/newsroom/) from tests/sites/links:
  * every form of link (no trailing slash, index.html, relative, reference-style, raw HTML, the site's full
- * address, images) is written under the base, and every link the check accepted really goes somewhere in
+ * address, chart downloads, images) is written under the base, and every link the check accepted really goes somewhere in
  * dist/ (the file, and the element its #fragment names). And the engine's picture of the site
  * (links/site-page.ts, the ids of story pages) is held to what Astro built. Broken links through the CLI
  * (check and build fail, dist/ untouched) are in the bad-input corpus: tests/bad-inputs/broken-links.
@@ -75,6 +75,8 @@ describe("links in a site built under a base path", () => {
       "/newsroom/lang/zh-cn/",
       "/newsroom/favicon.svg",
       "/newsroom/_plotline/data/jobs/degrees.csv",
+      "/newsroom/_plotline/charts/jobs/degrees.svg",
+      "../../_plotline/charts/jobs/degrees.png",
       "https://www.sixthtone.com/",
       "/newsroom/favicon.svg",
     ]);
@@ -100,7 +102,7 @@ describe("links in a site built under a base path", () => {
         checked++;
       }
     }
-    expect(checked).toBe(17);
+    expect(checked).toBe(19);
   });
 
   it("every page Astro built is a page the link check knows, and every file it knows is built", () => {

@@ -48,7 +48,7 @@ describe("links between the pages of a project", () => {
             "[a](/stories/ai-jobs/) [b](/stories/ai-jobs) [c](/stories/ai-jobs/index.html) [d](../ai-jobs/) [e](../ai-jobs)",
             "[f](/stories/ai-jobs/#the-rush) [g](../ai-jobs/#chart-degrees) [h](/stories/ai-jobs/#top) [i](/stories/ai-jobs/#main)",
             "[j](/) [k](/index.html#main) [l](/lang/en/) [m](/lang/zh-cn) [n](/tags/) [o](/tags/anything/) [p](/embed/ai-jobs/degrees/) [p2](/search/) [p3](/lang/zh-cn/search/)",
-            "[q](/favicon.svg) [r](/img/map%20large.png?v=2#x) [s](/docs/) [t](/_plotline/data/ai-jobs/degrees.csv) [u](/rss.xml) [v](/lang/zh-cn/rss.xml)",
+            "[q](/favicon.svg) [r](/img/map%20large.png?v=2#x) [s](/docs/) [t](/_plotline/data/ai-jobs/degrees.csv) [t2](/_plotline/charts/ai-jobs/degrees.png) [t3](../../_plotline/charts/ai-jobs/degrees.svg) [u](/rss.xml) [v](/lang/zh-cn/rss.xml)",
             "[w](https://example.org/newsroom/stories/ai-jobs/#the-rush) [x](https://www.sixthtone.com/missing) [y](mailto:desk@example.org)",
           ].join("\n"),
         ],
@@ -101,8 +101,8 @@ describe("links between the pages of a project", () => {
   });
 
   it("does not let a published story link to a draft's chart download or embed", () => {
-    const root = project({ "pay": ["", "[csv](/_plotline/data/draft/degrees.csv) [embed](/embed/draft/degrees/)"], "draft": ["draft: true\n", chart] });
-    expect(found(root).map((line) => line.split(" link/")[1]!.split(" ")[0])).toEqual(["broken", "broken"]);
+    const root = project({ "pay": ["", "[csv](/_plotline/data/draft/degrees.csv) [png](/_plotline/charts/draft/degrees.png) [embed](/embed/draft/degrees/)"], "draft": ["draft: true\n", chart] });
+    expect(found(root).map((line) => line.split(" link/")[1]!.split(" ")[0])).toEqual(["broken", "broken", "broken"]);
   });
 
   it("says what a link was probably meant to be: another site, an e-mail address, a story, a file, a language, a chart", () => {

@@ -4,9 +4,10 @@
  *
  * - a link must go to a page the build makes — the home page, a language list (/lang/en/), a story that
  *   is not a draft, a chart's embed page (/embed/<story>/<chart>/), the search pages (/search/,
- *   /lang/en/search/), the tag pages (/tags/…, whose names are not checked) — or to a file the site has: a file of public/, a chart's CSV download
- *   (/_plotline/data/<story>/<chart>.csv), a file the build writes (rss.xml, …: see links/site-page.ts);
- *   otherwise link/broken, at the address;
+ *   /lang/en/search/), the tag pages (/tags/…, whose names are not checked) — or to a file the site
+ *   has: a file of public/, a chart's downloads (/_plotline/data/<story>/<chart>.csv,
+ *   /_plotline/charts/<story>/<chart>.svg and .png), a file the build writes (rss.xml, …: see
+ *   links/site-page.ts); otherwise link/broken, at the address;
  * - its #fragment, if any, must be an id on that page (see links/page-anchors.ts), otherwise
  *   link/missing-anchor. Fragments of links to files and embed pages are not checked.
  *
@@ -14,6 +15,7 @@
  * drafts (they are published together, or not at all); its links to anything missing are reported like
  * any other story's. A story whose frontmatter cannot be read counts as published: its own errors say why.
  */
+import { chartImagePath } from "../chart/compile-chart.ts";
 import type { CompiledStory } from "../compile-story.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch } from "../diagnostics/did-you-mean.ts";
@@ -34,7 +36,13 @@ export function checkLinks(stories: readonly CompiledStory[], site: SiteFiles): 
   const published = [...bySlug.values()].filter((story) => !isDraft(story));
   // File → the story that makes it; public/ and the build's own files have none.
   const files = new Map<string, CompiledStory | undefined>([...site.publicFiles, ...builtFiles].map((path) => [path, undefined]));
-  for (const story of bySlug.values()) for (const chart of story.charts) if (chart.csvPath) files.set(chart.csvPath, story);
+  for (const story of bySlug.values()) {
+    for (const chart of story.charts) {
+      if (chart.csvPath) files.set(chart.csvPath, story);
+      // Every chart a build draws is also an SVG and a PNG (plotline check draws no files, hence the names).
+      for (const extension of ["svg", "png"] as const) files.set(chartImagePath(story.slug, chart.id, extension), story);
+    }
+  }
 
   return stories.map((story) => {
     if (story.links.length === 0) return story;
