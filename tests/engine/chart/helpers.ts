@@ -105,9 +105,9 @@ export function clean(result: CompiledStory): CompiledStory {
 /** The number of elements of a tag in some markup. */
 export const count = (markup: string, tag: string): number => markup.match(new RegExp(`<${tag}[\\s>/]`, "g"))?.length ?? 0;
 
-/** The markup of the first `<g aria-label="label">…</g>` group (Plot labels each mark's group). */
+/** The markup of the first `<g data-label="label">…</g>` group (Plot labels each mark's group; Plotline moves that label to data-label). */
 export function markGroup(markup: string, label: string): string {
-  const start = markup.indexOf(`aria-label="${label}"`);
+  const start = markup.indexOf(`data-label="${label}"`);
   if (start < 0) return "";
   const open = markup.lastIndexOf("<g", start);
   let depth = 0;
