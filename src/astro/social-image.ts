@@ -1,16 +1,7 @@
 // The picture social networks show with a link to a page (og:image, twitter:image, the image of the
 // structured data): a story's social card, a file the build writes under the site root.
+import type { SocialCard } from "../engine/image/social-card.ts";
 import { absoluteUrl, withBase } from "./present.ts";
-
-/** A social card as the build writes it. */
-export interface SocialCard {
-  /** Under the site root, without the base: "_plotline/cards/<slug>.png". */
-  path: string;
-  width: number;
-  height: number;
-  /** What the picture shows, for readers who cannot see it. */
-  alt: string;
-}
 
 /** A page's preview image, by its absolute address (networks fetch it from elsewhere). */
 export interface SocialImage {

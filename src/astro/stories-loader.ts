@@ -74,6 +74,7 @@ export function storiesLoader(): Loader {
         context.store.delete(id);
         storyRegistry().bodies.delete(id);
         storyRegistry().charts.delete(id);
+        storyRegistry().socialCards.delete(id);
         devDiagnostics().delete(id);
       }
 
@@ -184,6 +185,8 @@ function storeStory(context: LoaderContext, project: Project, story: CompiledSto
   const registry = storyRegistry();
   registry.bodies.set(story.slug, html);
   registry.charts.set(story.slug, story.charts.map(({ id, domId, title, html: figure }) => ({ id, domId, title, html: figure })));
+  if (story.socialCard) registry.socialCards.set(story.slug, story.socialCard);
+  else registry.socialCards.delete(story.slug);
   for (const asset of story.assets) registry.assets.set(asset.path, asset.content);
   context.store.set({
     id: story.slug,
@@ -272,6 +275,7 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
       if ([...project.loaded.values()].some((s) => s.slug === story.slug)) return;
       storyRegistry().bodies.delete(story.slug);
       storyRegistry().charts.delete(story.slug);
+      storyRegistry().socialCards.delete(story.slug);
     }, 5_000).unref();
     context.logger.info(`Removed ${path}`);
   };

@@ -1,3 +1,5 @@
+import type { SocialCard } from "../engine/image/social-card.ts";
+
 /**
  * The compiled bodies of stories and the files their charts need, kept in memory for the pages.
  *
@@ -13,6 +15,8 @@ export interface StoryRegistry {
   assets: Map<string, string | Uint8Array>;
   /** Story slug → its charts, in story order, for their embed pages. */
   charts: Map<string, StoryChart[]>;
+  /** Story slug → its social card (the PNG itself is in assets), for og:image and twitter:image. */
+  socialCards: Map<string, SocialCard>;
 }
 
 /** A chart as its embed page needs it. */
@@ -29,7 +33,7 @@ const key = Symbol.for("plotline.story-registry");
 
 export function storyRegistry(): StoryRegistry {
   const holder = globalThis as unknown as Record<symbol, StoryRegistry | undefined>;
-  holder[key] ??= { bodies: new Map(), assets: new Map(), charts: new Map() };
+  holder[key] ??= { bodies: new Map(), assets: new Map(), charts: new Map(), socialCards: new Map() };
   return holder[key];
 }
 
@@ -43,4 +47,9 @@ export function storyBody(slug: string): string {
 /** The charts of a story (none if it has none, or failed to compile). */
 export function storyCharts(slug: string): StoryChart[] {
   return storyRegistry().charts.get(slug) ?? [];
+}
+
+/** A story's social card, if the build drew one. */
+export function storySocialCard(slug: string): SocialCard | undefined {
+  return storyRegistry().socialCards.get(slug);
 }

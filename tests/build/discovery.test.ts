@@ -4,7 +4,7 @@
  * out of the structured data's script, an English/Chinese pair, tags that differ only in case, width or
  * spacing, Chinese tags, a story without tags or byline, and a draft. Checked: each page's head (meta
  * description, canonical, Open Graph, Twitter, NewsArticle JSON-LD), the RSS feeds (parsed as XML), the
- * sitemap, robots.txt, the tag pages, and that every address all of these name is a file of the site,
+ * sitemap, robots.txt, the tag pages, social cards in link previews, and that every address all of these name is a file of the site,
  * also when served over HTTP.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -114,30 +114,31 @@ describe("a story's head", () => {
     expect(meta(page("stories/jobs/index.html"), "article:tag")).toEqual(["ai", "data journalism"]);
   });
 
-  it("shows no picture without a social card, and the large card with one", () => {
+  it("shows the story's social card, 1200 × 630, in link previews and the structured data", () => {
     for (const slug of PUBLISHED) {
-      const doc = page(`stories/${slug}/index.html`);
-      const image = meta(doc, "og:image");
-      if (image.length === 0) {
-        // No card: no image tags at all, and the card without a picture.
-        expect(doc.querySelectorAll('meta[property^="og:image"], meta[name^="twitter:image"]'), slug).toHaveLength(0);
-        expect(meta(doc, "twitter:card"), slug).toEqual(["summary"]);
-        expect(jsonLd(`stories/${slug}/index.html`)["image"], slug).toBeUndefined();
-      } else {
-        expect(image[0]!.startsWith(HOME), slug).toBe(true);
-        expect(existsSync(join(dist(), fileOf(image[0]!)!)), slug).toBe(true);
-        expect(meta(doc, "og:image:width"), slug).toEqual(["1200"]);
-        expect(meta(doc, "og:image:height"), slug).toEqual(["630"]);
-        expect(meta(doc, "og:image:alt")[0], slug).toBeTruthy();
-        expect(meta(doc, "twitter:card"), slug).toEqual(["summary_large_image"]);
-        expect(meta(doc, "twitter:image"), slug).toEqual(image);
-        expect(jsonLd(`stories/${slug}/index.html`)["image"], slug).toEqual([expect.objectContaining({ url: image[0] })]);
-      }
+      const path = `stories/${slug}/index.html`;
+      const doc = page(path);
+      const card = `${HOME}_plotline/cards/${slug}.png`;
+      expect(meta(doc, "og:image"), slug).toEqual([card]);
+      expect(meta(doc, "og:image:type"), slug).toEqual(["image/png"]);
+      expect([meta(doc, "og:image:width"), meta(doc, "og:image:height")], slug).toEqual([["1200"], ["630"]]);
+      const png = readFileSync(join(dist(), fileOf(card)!));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], slug).toEqual([1200, 630]);
+      expect(meta(doc, "og:image:alt")[0], slug).toContain(doc.querySelector("h1")!.textContent);
+      expect(meta(doc, "twitter:card"), slug).toEqual(["summary_large_image"]);
+      expect(meta(doc, "twitter:image"), slug).toEqual([card]);
+      expect(meta(doc, "twitter:image:alt"), slug).toEqual(meta(doc, "og:image:alt"));
+      expect(jsonLd(path)["image"], slug).toEqual([{ "@type": "ImageObject", url: card, width: 1200, height: 630 }]);
     }
+    // Lists have no card of their own.
+    expect(meta(page("index.html"), "og:image")).toEqual([]);
+    expect(meta(page("index.html"), "twitter:card")).toEqual(["summary"]);
   });
 
   it("has NewsArticle structured data with every field search engines use", () => {
-    expect(jsonLd("stories/breakout/index.html")).toEqual({
+    const { image, ...article } = jsonLd("stories/breakout/index.html");
+    expect(image).toEqual([expect.objectContaining({ url: `${HOME}_plotline/cards/breakout.png` })]);
+    expect(article).toEqual({
       "@context": "https://schema.org",
       "@type": "NewsArticle",
       headline: BREAKOUT_TITLE,
