@@ -4,7 +4,7 @@ import { contentSecurityPolicy } from "./content-security-policy.ts";
  * Folders whose files are named by their content (a changed file gets a new name), so browsers and
  * CDNs may keep them for a year without asking again.
  */
-export const contentHashedFolders = ["_astro/", "_plotline/charts/"] as const;
+export const contentHashedFolders = ["_astro/", "_plotline/payloads/"] as const;
 
 /** Pages that other sites must not show inside a frame (chart embeds, under embed/, are meant to be). */
 const unframablePages = ["", "stories/*", "lang/*", "tags/*", "search/*"] as const;

@@ -11,7 +11,7 @@ import type { SocialCard } from "../engine/image/social-card.ts";
 export interface StoryRegistry {
   /** Story slug → body HTML (with an error panel in dev). */
   bodies: Map<string, string>;
-  /** Path under the site root (e.g. "_plotline/charts/abc.json") → file content: text, or bytes (PNG). */
+  /** Path under the site root (e.g. "_plotline/payloads/abc.json") → file content: text, or bytes (PNG). */
   assets: Map<string, string | Uint8Array>;
   /** Story slug → its charts, in story order, for their embed pages. */
   charts: Map<string, StoryChart[]>;

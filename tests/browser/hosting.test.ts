@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.ts";
 import { hostHeadersFor, parseHeadersFile, serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import { contentSecurityPolicy } from "../../src/astro/content-security-policy.ts";
+import { contentHashedFolders } from "../../src/astro/static-host-headers.ts";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
 
 const BASE = "/newsroom/";
@@ -203,8 +204,12 @@ describe("the _headers file", () => {
     // Astro names each script and stylesheet by a hash of its content.
     for (const name of assets) expect(name).toMatch(/\.[\w-]{8}\.(js|css)$/);
     expect(hostHeadersFor(rules(), `${BASE}_astro/${assets[0]}`)["Cache-Control"]).toBe("public, max-age=31536000, immutable");
-    for (const path of [...crawl.pages.keys(), ...[...crawl.files.keys()].filter((p) => p.endsWith(".csv"))]) {
-      expect(hostHeadersFor(rules(), path)["Cache-Control"], path).toBeUndefined();
-    }
+    // Everything else keeps its name when its content changes (pages, CSV, PNG and SVG downloads,
+    // feeds, search files): hosts must ask again.
+    const hashed = (path: string) => contentHashedFolders.some((folder) => path.startsWith(`${BASE}${folder}`));
+    const renamedNever = [...crawl.pages.keys(), ...crawl.files.keys()].filter((path) => !hashed(path));
+    expect(renamedNever.filter((p) => /\.(csv|png|svg)$/.test(p)).length).toBeGreaterThanOrEqual(8);
+    for (const path of renamedNever) expect(hostHeadersFor(rules(), path)["Cache-Control"], path).toBeUndefined();
+    for (const path of crawl.files.keys()) if (hashed(path)) expect(path).toMatch(/[.\/][\w-]{8,}\.(js|css|json|wasm)$/);
   });
 });

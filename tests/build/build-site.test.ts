@@ -51,7 +51,7 @@ describe("building a site", () => {
 
   it("writes the data of charts too large to inline as files beside the pages, where the figure points", () => {
     const html = page("stories/daily-index/index.html");
-    const url = /data-plotline-payload="\/(_plotline\/charts\/[0-9a-f]+\.json)"/.exec(html)?.[1];
+    const url = /data-plotline-payload="\/(_plotline\/payloads\/[0-9a-f]+\.json)"/.exec(html)?.[1];
     expect(url).toBeDefined();
     const payload = JSON.parse(readFileSync(join(project.root, "dist", url!), "utf8")) as { spec: { id: string }; data: Record<string, unknown> };
     expect(payload.spec.id).toBe("daily-index");

@@ -48,7 +48,7 @@ export interface CompiledChart {
 }
 
 export interface ChartAsset {
-  /** Path under the site root, e.g. "_plotline/charts/3f2a….json". */
+  /** Path under the site root, e.g. "_plotline/payloads/3f2a….json". */
   path: string;
   /** Text (JSON, CSV, SVG) or bytes (PNG). */
   content: string | Uint8Array;
@@ -233,7 +233,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
     // Named by content: the same chart gives the same file, and a changed one a new name (safe to cache forever).
     const name = createHash("sha256").update(payloadJson).digest("hex").slice(0, 20);
-    asset = { path: `_plotline/charts/${name}.json`, content: payloadJson };
+    asset = { path: `_plotline/payloads/${name}.json`, content: payloadJson };
   }
   // The data behind the chart, for readers: a table in the page and a CSV to download.
   const readerData = chartDataTable(drawn, tables);

@@ -18,11 +18,11 @@ it("a small chart carries its spec and data inside the page", () => {
 
 it("a large chart's spec and data go to a content-named file under the site's base, fetched only on demand", () => {
   const result = compileStory({ path: "content/stories/t.md", text: story(2000) }, { dataFiles: noFiles, assetBase: "/newsroom/" });
-  const charts = result.assets.filter((a) => a.path.startsWith("_plotline/charts/") && a.path.endsWith(".json"));
+  const charts = result.assets.filter((a) => a.path.startsWith("_plotline/payloads/"));
   expect(charts).toHaveLength(1);
   const asset = charts[0]!;
   expect(asset.content.length).toBeGreaterThan(INLINE_PAYLOAD_LIMIT);
-  expect(asset.path).toMatch(/^_plotline\/charts\/[0-9a-f]{20}\.json$/);
+  expect(asset.path).toMatch(/^_plotline\/payloads\/[0-9a-f]{20}\.json$/);
   expect(result.html).toContain(`data-plotline-payload="/newsroom/${asset.path}"`);
   expect(result.html).not.toContain("plotline-spec");
   const payload = JSON.parse(String(asset.content)) as ChartPayload;
@@ -31,5 +31,5 @@ it("a large chart's spec and data go to a content-named file under the site's ba
   expect(rows[1]).toEqual({ date: new Date("2001-02-01T00:00:00Z"), value: 1 });
   // Same chart, same file name: safe to cache forever.
   const again = compileStory({ path: "content/stories/t.md", text: story(2000) }, { dataFiles: noFiles, assetBase: "/newsroom/" });
-  expect(again.assets.find((a) => a.path.startsWith("_plotline/charts/") && a.path.endsWith(".json"))!.path).toBe(asset.path);
+  expect(again.assets.find((a) => a.path.startsWith("_plotline/payloads/"))!.path).toBe(asset.path);
 });
