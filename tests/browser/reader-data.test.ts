@@ -38,7 +38,7 @@ describe.each(stories)("the story %s", (slug) => {
         const barGroups = figure.querySelectorAll('.plotline-wide svg.plotline-plot g[data-label="bar"]');
         return {
           title: figure.querySelector(".plotline-title")?.textContent ?? "",
-          csvHref: figure.querySelector<HTMLAnchorElement>("a.plotline-download")?.href ?? null,
+          csvHref: figure.querySelector<HTMLAnchorElement>("a.plotline-download-csv")?.href ?? null,
           headers: [...(table?.querySelectorAll("thead th") ?? [])].map((th) => th.textContent ?? ""),
           numeric: [...(table?.querySelectorAll("thead th") ?? [])].map((th) => th.classList.contains("plotline-number")),
           rows: [...(table?.querySelectorAll("tbody tr") ?? [])].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
@@ -106,8 +106,12 @@ describe("the Chinese story", () => {
     const summaries = await page.locator("details.plotline-chart-data summary").allTextContents();
     expect(summaries.length).toBeGreaterThanOrEqual(4);
     for (const summary of summaries) expect(summary).toMatch(/^图表数据 \(\d+行\)$/);
-    const downloads = await page.locator("a.plotline-download").allTextContents();
-    for (const label of downloads) expect(label).toBe("下载数据（CSV）");
+    const figures = await page.locator("figure.plotline-figure").count();
+    for (const [kind, label] of [["csv", "下载数据（CSV）"], ["png", "下载图片（PNG）"], ["svg", "下载矢量图（SVG）"]]) {
+      const labels = await page.locator(`a.plotline-download-${kind}`).allTextContents();
+      expect(labels, kind).toHaveLength(figures);
+      for (const text of labels) expect(text).toBe(label);
+    }
     await context.close();
   });
 });

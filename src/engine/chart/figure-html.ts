@@ -64,7 +64,7 @@ export function figureHtml({ spec, domId, variants, payload, lang, data, downloa
   );
   // Real links with download names: the data as CSV, the picture as PNG (what most readers want) and SVG.
   const links: ElementContent[] = [];
-  if (data) links.push(h("a.plotline-download", { href: data.csvUrl, download: data.csvName }, strings.getTheData));
+  if (data) links.push(h("a.plotline-download.plotline-download-csv", { href: data.csvUrl, download: data.csvName, type: "text/csv" }, strings.getTheData));
   if (downloads?.pngUrl) links.push(h("a.plotline-download.plotline-download-png", { href: downloads.pngUrl, download: downloads.pngName, type: "image/png" }, strings.downloadPng));
   if (downloads) links.push(h("a.plotline-download.plotline-download-svg", { href: downloads.svgUrl, download: downloads.svgName, type: "image/svg+xml" }, strings.downloadSvg));
   if (data || links.length > 0) {

@@ -15,7 +15,7 @@ it("every chart offers the rows it is drawn from as a CSV, with only the columns
   const story = compile("en");
   const csv = story.assets.find((a) => a.path === "_plotline/data/pay-story/pay-chart.csv");
   expect(csv?.content).toBe('\uFEFFname,month,salary\n"Ana, Jr.",2025-01,52000\n北京,2025-02,\nCy,2025-03,47000.5\n');
-  expect(story.html).toContain('<a class="plotline-download" href="/_plotline/data/pay-story/pay-chart.csv" download="pay-story-pay-chart.csv">Get the data (CSV)</a>');
+  expect(story.html).toContain('<a class="plotline-download plotline-download-csv" href="/_plotline/data/pay-story/pay-chart.csv" download="pay-story-pay-chart.csv" type="text/csv">Get the data (CSV)</a>');
 });
 
 it("and as a table in a disclosure under the chart, in the story's language", () => {
