@@ -187,7 +187,9 @@ function storeStory(context: LoaderContext, project: Project, story: CompiledSto
   registry.charts.set(story.slug, story.charts.map(({ id, domId, title, html: figure }) => ({ id, domId, title, html: figure })));
   if (story.socialCard) registry.socialCards.set(story.slug, story.socialCard);
   else registry.socialCards.delete(story.slug);
-  for (const asset of story.assets) registry.assets.set(asset.path, asset.content);
+  // A draft's files (card, downloads, data) are previewed in dev but never written by a build: they
+  // would publish its headline and numbers at guessable addresses.
+  if (dev || !frontmatter.draft) for (const asset of story.assets) registry.assets.set(asset.path, asset.content);
   context.store.set({
     id: story.slug,
     data: frontmatter,

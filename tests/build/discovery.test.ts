@@ -265,6 +265,15 @@ describe("the sitemap and robots.txt", () => {
     expect(existsSync(join(dist(), "stories", "secret"))).toBe(false);
   });
 
+  it("publishes nothing of a draft: no page, card, chart download, data file or text anywhere in dist/", () => {
+    const files = (readdirSync(dist(), { recursive: true, encoding: "utf8" }) as string[]).map((p) => p.split(sep).join("/"));
+    expect(files.filter((path) => /secret/.test(path))).toEqual([]);
+    for (const path of files.filter((p) => /\.(html|xml|txt|json|csv|svg)$/.test(p))) {
+      const content = readFileSync(join(dist(), path), "utf8");
+      expect(content.includes("An unpublished story") || content.includes("A chart nobody may see yet"), path).toBe(false);
+    }
+  });
+
   it("gives stories their last change and translations their hreflang alternates", () => {
     const urls = sitemap().url as Record<string, any>[];
     const breakout = urls.find((url) => url.loc === `${HOME}stories/breakout/`)!;
