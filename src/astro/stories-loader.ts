@@ -17,6 +17,7 @@ import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
 import { readSourceText } from "../engine/project/read-story-file.ts";
 import { storyRegistry } from "./story-registry.ts";
+import { name as siteName } from "../../plotline.config.mjs";
 
 
 
@@ -105,7 +106,7 @@ class Project {
 
   /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
   compile(path: string): CompiledStory | undefined {
-    return compileProjectStory(this.root, path, { assetBase: this.base, ...(this.site ? { site: this.site } : {}) });
+    return compileProjectStory(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}) });
   }
 
   /** The text of a project file, or undefined if it is missing or outside the project. */

@@ -36,8 +36,8 @@ export interface BuildReport {
  */
 export async function buildCommand(root: string, options: BuildOptions = {}): Promise<number> {
   const started = performance.now();
-  const { site, base } = await readSiteConfig(root);
-  const project = await compileProjectInWorkers(root, { assetBase: base, ...(site ? { site } : {}) });
+  const { site, base, name } = await readSiteConfig(root);
+  const project = await compileProjectInWorkers(root, { assetBase: base, ...(site ? { site } : {}), ...(name ? { siteName: name } : {}) });
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);

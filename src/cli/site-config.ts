@@ -8,11 +8,17 @@ export interface SiteConfig {
   site?: string;
   /** "/" or "/a/path/". */
   base: string;
+  /** The site's name (social cards), when the project sets one. */
+  name?: string;
 }
 
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const path = join(root, "plotline.config.mjs");
   if (!existsSync(path)) return { base: "/" };
-  const { site, base } = (await import(pathToFileURL(path).href)) as { site?: unknown; base?: unknown };
-  return { base: typeof base === "string" ? base : "/", ...(typeof site === "string" && site !== "" ? { site } : {}) };
+  const { site, base, name } = (await import(pathToFileURL(path).href)) as { site?: unknown; base?: unknown; name?: unknown };
+  return {
+    base: typeof base === "string" ? base : "/",
+    ...(typeof site === "string" && site !== "" ? { site } : {}),
+    ...(typeof name === "string" && name !== "" ? { name } : {}),
+  };
 }

@@ -41,6 +41,8 @@ export interface ProjectOptions {
   site?: string;
   /** Only find problems (see CompileStoryOptions.checkOnly). */
   checkOnly?: boolean;
+  /** The site's name, written on social cards ("Plotline" by default). */
+  siteName?: string;
 }
 
 /** Compiles one story file of a project; undefined if the file is gone. */
@@ -63,8 +65,13 @@ export function compileProject(root: string, options: ProjectOptions = {}): Comp
 }
 
 /** The options of compileStory that come from the project's. */
-export function storyOptions(options: ProjectOptions): { assetBase: string; checkOnly: boolean; site?: string } {
-  return { assetBase: options.assetBase ?? "/", checkOnly: options.checkOnly ?? false, ...(options.site ? { site: options.site } : {}) };
+export function storyOptions(options: ProjectOptions): { assetBase: string; checkOnly: boolean; site?: string; siteName?: string } {
+  return {
+    assetBase: options.assetBase ?? "/",
+    checkOnly: options.checkOnly ?? false,
+    ...(options.site ? { site: options.site } : {}),
+    ...(options.siteName ? { siteName: options.siteName } : {}),
+  };
 }
 
 /**

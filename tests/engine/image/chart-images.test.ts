@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
+import { storyOptions } from "../../../src/engine/project/compile-project.ts";
 import { cachedRasterizer } from "../../../src/engine/image/png-cache.ts";
 import { notoSansScFiles } from "../../../src/engine/image/noto-sans-sc.ts";
 import { rasterizeSvg, type Rasterizer } from "../../../src/engine/image/rasterize-svg.ts";
@@ -150,6 +151,14 @@ describe("a compiled story's PNGs", () => {
     expect(story.socialCard).toEqual({ path: "_plotline/cards/zh-talent.png", width: 1200, height: 630, alt: "北京人才占三分之一。条形图。" });
     const card = story.assets.find((a) => a.path === story.socialCard!.path)!;
     expect(pngSize(card.content as Uint8Array)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it("writes the site's name from the project's options on the card", () => {
+    const drawn: string[] = [];
+    const spy: Rasterizer = (svg) => (drawn.push(svg), new Uint8Array(0));
+    const options = storyOptions({ siteName: "The Daily Chart" });
+    compileStory({ path: "content/stories/named.md", text: storyText("en", EN_CHART) }, { dataFiles: memoryFiles(), ...options, rasterize: spy });
+    expect(drawn.filter((svg) => svg.includes(">The Daily Chart</text>"))).toHaveLength(1);
   });
 
   it("draws a text-only card for a story without charts, with the dek in larger type", () => {
