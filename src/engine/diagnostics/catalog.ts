@@ -107,6 +107,14 @@ export const catalog = {
     message: (p) => `A ${p.block} block has no attribute "${p.name}".${p.suggestion}`,
     hint: (p) => `The attributes of a ${p.block} block are ${list(p.known)}.`,
   }),
+  "block/unknown-kind": entry<{ lang: string; meant: "plot" | "data" }>({
+    severity: "warning",
+    title: "Code block that looks like a chart or data block",
+    message: (p) =>
+      `This block starts with \`\`\`${p.lang}, which Plotline does not know, so it is shown as code on the page instead of ${p.meant === "plot" ? "drawn as a chart" : "read as data"}.`,
+    hint: (p) =>
+      `Chart blocks start with \`\`\`plot and data blocks with \`\`\`data, in lowercase: write \`\`\`${p.meant}. If you meant to show code, ignore this warning.`,
+  }),
   "block/duplicate-attribute": entry<{ name: string }>({
     severity: "error",
     title: "Block attribute given twice",

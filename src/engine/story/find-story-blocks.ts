@@ -14,6 +14,18 @@ export const blockAttributes: Record<BlockKind, readonly string[]> = {
 
 const isBlockKind = (lang: string | null | undefined): lang is BlockKind => lang === "data" || lang === "plot";
 
+/**
+ * The block an editor probably meant by a code block's language, if it looks like a misspelt or
+ * miscased Plotline block (```Plot, ```chart, ```plto, ```dat); undefined for a real code listing.
+ */
+function meantBlockKind(lang: string | null | undefined): BlockKind | undefined {
+  if (!lang || isBlockKind(lang)) return undefined;
+  const word = lang.toLowerCase();
+  if (/^(plot|chart|graph|vega|vega-lite|observable|plt|plto|pllot|polt|ploy|plots|charts)$/.test(word)) return "plot";
+  if (/^(data|dat|dta|daat|datas|dataset|table|csv)$/.test(word)) return "data";
+  return undefined;
+}
+
 /** Finds the data and chart blocks of a parsed story and reads their info strings. */
 export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBlock[]; diagnostics: Diagnostic[] } {
   const blocks: StoryBlock[] = [];
@@ -21,6 +33,14 @@ export function findStoryBlocks(tree: Root, file: SourceFile): { blocks: StoryBl
   const counts: Record<BlockKind, number> = { data: 0, plot: 0 };
 
   visit(tree, "code", (node: Code) => {
+    const meant = node.position ? meantBlockKind(node.lang) : undefined;
+    if (meant) {
+      const line = node.position!.start.line;
+      const text = file.lineText(line);
+      const at = text.indexOf(node.lang!);
+      const start = file.offsetAt({ line, column: at + 1 });
+      diagnostics.push(diagnostic("block/unknown-kind", { lang: node.lang!, meant }, file.span(start, start + node.lang!.length)));
+    }
     if (!isBlockKind(node.lang) || !node.position) return;
     const kind = node.lang;
     const fenceLine = node.position.start.line;
