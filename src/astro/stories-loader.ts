@@ -4,6 +4,7 @@ import type { Loader, LoaderContext } from "astro/loaders";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import {
   compileProjectStory,
+  finishProject,
   dataDir as DATA_DIR,
   listStoryFiles,
   precompiledStoriesKey,
@@ -42,7 +43,7 @@ export function storiesLoader(): Loader {
       const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
       // Stories the build command compiled (and reported on) in this process are used as they are.
       const reported = new Set<CompiledStory>();
-      const stories = project.storyPaths().map((path) => {
+      const compiled = project.storyPaths().map((path) => {
         const ready = precompiled instanceof Map ? (precompiled.get(path) as CompiledStory | undefined) : undefined;
         if (ready) {
           reported.add(ready);
@@ -57,6 +58,11 @@ export function storiesLoader(): Loader {
           return undefined;
         }
       });
+      // Stories compiled here still need the checks across stories (translations, links between
+      // stories); the build command's were checked already.
+      for (const story of compiled) if (story && !reported.has(story)) project.raw.set(story.path, story);
+      const checked = project.checkAcross();
+      const stories = compiled.map((story) => (story && !reported.has(story) ? (checked.get(story.path) ?? story) : story));
 
       if (!dev && stories.some((story) => story && !story.ok)) {
         for (const story of stories) if (story && !reported.has(story)) logWarnings(context, project, story);
@@ -89,6 +95,8 @@ class Project {
   readonly root: string;
   /** Story path → compiled story, for every story in the store: what to delete or recompile in dev. */
   readonly loaded = new Map<string, CompiledStory>();
+  /** Story path → the story as compiled alone, before the checks across stories (see checkAcross). */
+  readonly raw = new Map<string, CompiledStory>();
 
   readonly base: string;
   /** The site's address, for the absolute URLs of embed codes (dev shows the published ones). */
@@ -107,6 +115,12 @@ class Project {
   /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
   compile(path: string): CompiledStory | undefined {
     return compileProjectStory(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}) });
+  }
+
+  /** Every story compiled here with the checks that need all stories (translationOf, links), by path. */
+  checkAcross(): Map<string, CompiledStory> {
+    const { stories } = finishProject(this.root, [...this.raw.values()]);
+    return new Map(stories.map((story) => [story.path, story]));
   }
 
   /** The text of a project file, or undefined if it is missing or outside the project. */
@@ -258,15 +272,30 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     try {
       const story = project.compile(path);
       if (!story) return remove(path);
-      storeStory(context, project, story, true);
+      project.raw.set(path, story);
+      recheck(path);
       context.logger.info(`Reloaded ${path}`);
     } catch (error) {
       context.logger.error(`Could not compile ${path}: ${describe(error)}`);
     }
   };
 
+  /**
+   * A story changed (or went): the checks across stories run again, and every story whose problems
+   * changed with it (a link to the story that went, a translation that now matches) is stored again.
+   */
+  const recheck = (changed: string) => {
+    for (const [path, story] of project.checkAcross()) {
+      const before = project.loaded.get(path);
+      if (path === changed || !before || JSON.stringify(before.diagnostics) !== JSON.stringify(story.diagnostics)) {
+        storeStory(context, project, story, true, path === changed || before !== undefined);
+      }
+    }
+  };
+
   const remove = (path: string) => {
     const story = project.loaded.get(path);
+    project.raw.delete(path);
     if (!story) return;
     context.store.delete(story.slug);
     project.loaded.delete(path);
@@ -281,6 +310,7 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
       storyRegistry().socialCards.delete(story.slug);
     }, 5_000).unref();
     context.logger.info(`Removed ${path}`);
+    recheck(path);
   };
 
   const onFile = (absolutePath: string) => {

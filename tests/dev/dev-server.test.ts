@@ -210,6 +210,34 @@ describe("astro dev", () => {
     expect(statuses.filter((s) => s !== 200 && s !== 404)).toEqual([]);
   });
 
+  it("checks links and translations across stories as they come and go", async () => {
+    const linking = "content/stories/follow-up.md";
+    const target = "content/stories/original-report.md";
+    const front = (title: string, extra = "") => `---\ntitle: ${title}\ndek: Across stories.\ndate: 2025-05-02\n${extra}---\n\n`;
+    const page = (path: string, check: (r: { status: number; html: string }) => boolean, what: string) =>
+      until(what, async () => {
+        const result = await get(path);
+        return check(result) ? result : undefined;
+      }, { timeout: RELOAD_TIMEOUT, details });
+
+    // A link to a story that does not exist yet, and a translation that names nothing.
+    write(linking, front("Follow-up", "translationOf: original-report-zh\n") + "As [the first report](/stories/original-report/) found.\n");
+    const broken = await page("/stories/follow-up/", (r) => r.status === 200 && r.html.includes("link/broken"), "the follow-up's overlay");
+    expect(broken.html).toContain("story/unknown-translation");
+    expect(broken.html).toContain(`${linking}:8:`);
+
+    // The story it links to arrives: the link error goes, from the other story's page too.
+    write(target, front("Original report") + "First.\n");
+    const fixed = await page("/stories/follow-up/", (r) => r.status === 200 && !r.html.includes("link/broken"), "the link error to go");
+    expect(fixed.html).toContain("story/unknown-translation");
+
+    // And leaves again: the link is broken again without the follow-up being saved.
+    unlinkSync(file(target));
+    await page("/stories/follow-up/", (r) => r.status === 200 && r.html.includes("link/broken"), "the link error to come back");
+    unlinkSync(file(linking));
+    await page("/stories/follow-up/", (r) => r.status === 404, "the follow-up to be gone");
+  });
+
   it("did all this without restarting", () => {
     expect(server.log().match(/ready in \d+/g)).toHaveLength(1);
     expect(server.log()).not.toMatch(/Could not compile/);
