@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { FONT_VERSION } from "./noto-sans-sc.ts";
-import { rasterizeSvg, type Rasterizer } from "./rasterize-svg.ts";
+import { RESVG_VERSION, rasterizeSvg, type Rasterizer } from "./rasterize-svg.ts";
 
-const require = createRequire(import.meta.url);
-const resvgVersion = (require("@resvg/resvg-js/package.json") as { version: string }).version;
+const encoder = "node-zlib-png 2";
 /** What else decides a PNG besides its SVG and scale: the renderer and the fonts. */
-const RENDERER = `resvg-js ${resvgVersion}; ${FONT_VERSION}`;
+const RENDERER = `${RESVG_VERSION}; ${encoder}; ${FONT_VERSION}`;
 
 /**
  * A rasterizer that keeps every PNG it makes in `dir`, named by a hash of what decides it (the SVG, the
