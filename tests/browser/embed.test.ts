@@ -12,7 +12,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, publishedAt, repoRoot, runPlotlineWith } from "../support/temp-project.ts";
 import { openPage } from "./site-browser.ts";
 
 const BASE = "/newsroom/";
@@ -30,19 +30,7 @@ let browser: Browser;
 /** The site's origin on the test machine, which stands in for SITE. */
 let siteOrigin: string;
 
-function build() {
-  const saved = { base: process.env["PLOTLINE_BASE"], site: process.env["PLOTLINE_SITE"] };
-  process.env["PLOTLINE_BASE"] = BASE;
-  process.env["PLOTLINE_SITE"] = SITE;
-  try {
-    return runPlotline(project.root, "build");
-  } finally {
-    for (const [name, value] of [["PLOTLINE_BASE", saved.base], ["PLOTLINE_SITE", saved.site]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
+const build = () => runPlotlineWith(project.root, publishedAt(BASE, SITE), "build");
 
 /** Each chart's embed code as the story page offers it (read by the browser), pointed at the test server instead of SITE. */
 async function embedCodes(): Promise<Map<string, string>> {

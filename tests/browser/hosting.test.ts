@@ -12,7 +12,7 @@ import { launchChromium } from "../../scripts/chromium.ts";
 import { hostHeadersFor, parseHeadersFile, serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import { contentSecurityPolicy } from "../../src/astro/content-security-policy.ts";
 import { contentHashedFolders } from "../../src/astro/static-host-headers.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, publishedAt, repoRoot, runPlotlineWith } from "../support/temp-project.ts";
 
 const BASE = "/newsroom/";
 const SITE = "https://news.example.org";
@@ -34,19 +34,7 @@ let browser: Browser;
 let origin: string;
 let crawl: Crawl;
 
-function build() {
-  const saved = { base: process.env["PLOTLINE_BASE"], site: process.env["PLOTLINE_SITE"] };
-  process.env["PLOTLINE_BASE"] = BASE;
-  process.env["PLOTLINE_SITE"] = SITE;
-  try {
-    return runPlotline(project.root, "build");
-  } finally {
-    for (const [name, value] of [["PLOTLINE_BASE", saved.base], ["PLOTLINE_SITE", saved.site]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
+const build = () => runPlotlineWith(project.root, publishedAt(BASE, SITE), "build");
 
 /** A URL as the test server sees it: the site's public address is mapped onto the local server. */
 function local(url: string): URL {

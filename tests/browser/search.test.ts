@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import { createSearchProject } from "../support/search-site.ts";
-import { runPlotline } from "../support/temp-project.ts";
+import { publishedAt, runPlotlineWith } from "../support/temp-project.ts";
 import { layoutShift, openPage, strictCsp } from "./site-browser.ts";
 
 const BASE = "/newsroom/";
@@ -21,15 +21,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   project = createSearchProject();
-  const saved = process.env["PLOTLINE_BASE"];
-  process.env["PLOTLINE_BASE"] = BASE;
-  try {
-    const built = runPlotline(project.root, "build");
-    if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  } finally {
-    if (saved === undefined) delete process.env["PLOTLINE_BASE"];
-    else process.env["PLOTLINE_BASE"] = saved;
-  }
+  const built = runPlotlineWith(project.root, publishedAt(BASE), "build");
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
   server = await serveStatic(join(project.root, "dist"), { base: BASE, headers: { "Content-Security-Policy": strictCsp } });
   browser = await launchChromium();
 }, 300_000);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
 
 const site = join(repoRoot, "tests", "sites", "basic");
 const BASE = "/newsroom/";
@@ -17,21 +17,7 @@ const ORIGIN = "https://example.org";
 describe("a bilingual site under a base path", () => {
   let project: ReturnType<typeof createTempProject>;
   let result: ReturnType<typeof runPlotline>;
-  const savedBase = process.env["PLOTLINE_BASE"];
-  const savedSite = process.env["PLOTLINE_SITE"];
-
-  const build = () => {
-    process.env["PLOTLINE_BASE"] = BASE;
-    process.env["PLOTLINE_SITE"] = ORIGIN;
-    try {
-      return runPlotline(project.root, "build");
-    } finally {
-      if (savedBase === undefined) delete process.env["PLOTLINE_BASE"];
-      else process.env["PLOTLINE_BASE"] = savedBase;
-      if (savedSite === undefined) delete process.env["PLOTLINE_SITE"];
-      else process.env["PLOTLINE_SITE"] = savedSite;
-    }
-  };
+  const build = () => runPlotlineWith(project.root, publishedAt(BASE, ORIGIN), "build");
 
   beforeAll(() => {
     project = createTempProject(site);

@@ -13,7 +13,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../scripts/static-server.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
 
 const site = join(repoRoot, "tests", "sites", "discovery");
 const BASE = "/newsroom/";
@@ -27,17 +27,7 @@ let result: ReturnType<typeof runPlotline>;
 
 beforeAll(() => {
   project = createTempProject(site);
-  const saved = { base: process.env["PLOTLINE_BASE"], site: process.env["PLOTLINE_SITE"] };
-  process.env["PLOTLINE_BASE"] = BASE;
-  process.env["PLOTLINE_SITE"] = ORIGIN;
-  try {
-    result = runPlotline(project.root, "build");
-  } finally {
-    for (const [name, value] of [["PLOTLINE_BASE", saved.base], ["PLOTLINE_SITE", saved.site]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  result = runPlotlineWith(project.root, publishedAt(BASE, ORIGIN), "build");
 }, 300_000);
 afterAll(() => project?.cleanup());
 

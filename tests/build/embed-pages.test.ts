@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
 
 const site = join(repoRoot, "tests", "sites", "basic");
 const BASE = "/newsroom/";
@@ -23,17 +23,7 @@ describe("chart embed pages under a base path", () => {
     // A draft with a chart: its embed page must not be published either.
     const stories = join(project.root, "content", "stories");
     writeFileSync(join(stories, "draft-talent.md"), readFileSync(join(stories, "city-talent.md"), "utf8").replace("---\n\n", "draft: true\n---\n\n"));
-    const saved = { base: process.env["PLOTLINE_BASE"], site: process.env["PLOTLINE_SITE"] };
-    process.env["PLOTLINE_BASE"] = BASE;
-    process.env["PLOTLINE_SITE"] = ORIGIN;
-    try {
-      result = runPlotline(project.root, "build");
-    } finally {
-      for (const [name, value] of [["PLOTLINE_BASE", saved.base], ["PLOTLINE_SITE", saved.site]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    result = runPlotlineWith(project.root, publishedAt(BASE, ORIGIN), "build");
   }, 300_000);
   afterAll(() => project?.cleanup());
 

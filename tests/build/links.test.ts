@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutIds } from "../../src/engine/links/page-anchors.ts";
 import { builtFiles, sitePage } from "../../src/engine/links/site-page.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
 
 const BASE = "/newsroom/";
 const ORIGIN = "https://example.org";
@@ -33,17 +33,7 @@ describe("links in a site built under a base path", () => {
   beforeAll(() => {
     project = createTempProject(join(repoRoot, "tests", "sites", "links"));
     dist = join(project.root, "dist");
-    const saved = { base: process.env["PLOTLINE_BASE"], site: process.env["PLOTLINE_SITE"] };
-    process.env["PLOTLINE_BASE"] = BASE;
-    process.env["PLOTLINE_SITE"] = ORIGIN;
-    try {
-      result = runPlotline(project.root, "build");
-    } finally {
-      if (saved.base === undefined) delete process.env["PLOTLINE_BASE"];
-      else process.env["PLOTLINE_BASE"] = saved.base;
-      if (saved.site === undefined) delete process.env["PLOTLINE_SITE"];
-      else process.env["PLOTLINE_SITE"] = saved.site;
-    }
+    result = runPlotlineWith(project.root, publishedAt(BASE, ORIGIN), "build");
   }, 300_000);
   afterAll(() => project?.cleanup());
 

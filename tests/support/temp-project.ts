@@ -29,7 +29,15 @@ const testRunnerEnv = ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV"];
 
 /** Runs the Plotline CLI in a project with this repository's Node (24), in the environment a terminal would give it. */
 export function runPlotline(root: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+  return runPlotlineWith(root, {}, ...args);
+}
+
+/** Where a test site is published: PLOTLINE_BASE and PLOTLINE_SITE for one command. */
+export const publishedAt = (base: string, site?: string): NodeJS.ProcessEnv => ({ PLOTLINE_BASE: base, ...(site ? { PLOTLINE_SITE: site } : {}) });
+
+/** runPlotline with extra environment variables (e.g. publishedAt("/newsroom/", "https://news.example.org")). */
+export function runPlotlineWith(root: string, extraEnv: NodeJS.ProcessEnv, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", ...extraEnv };
   for (const name of testRunnerEnv) delete env[name];
   const result = spawnSync(join(repoRoot, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), ...args], {
     cwd: root,
