@@ -37,3 +37,21 @@ it("reads plain values on a date axis as dates: ruleX: [2020] marks the year 202
   // 2020 sits halfway between 2010 and 2030 on a 640 px chart with 20 px margins on either side.
   expect(Number(rule![1])).toBeCloseTo(330, 0);
 });
+
+it("writes compact axis ticks with 亿 and 万 in Chinese stories, B and M in English ones", () => {
+  const story = (lang: string) =>
+    compileStory(
+      {
+        path: "content/stories/t.md",
+        text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\nlang: ${lang}\n---\n\n\`\`\`data id=users\nyear,users\n2021,120000000\n2022,260000000\n2023,410000000\n\`\`\`\n\nUsers reached :value[users.users]{year=2023 format=compact}.\n\n\`\`\`plot data=users\nalt: A.\ny: {tickFormat: compact}\nmarks:\n  - barY: {x: year, y: users}\n\`\`\`\n`,
+      },
+      { dataFiles: noFiles },
+    );
+  const zh = story("zh-CN");
+  const ticks = (markup: string) => [...markup.matchAll(/data-label="y-axis tick label"[\s\S]*?<\/g>/g)][0]![0].match(/>[^<>]+</g)!.map((t) => t.slice(1, -1));
+  expect(ticks(zh.charts[0]!.chartMarkup)).toEqual(expect.arrayContaining(["0", "1亿", "2亿", "4亿"]));
+  expect(zh.html).toContain("4.1亿");
+  const en = story("en");
+  expect(ticks(en.charts[0]!.chartMarkup)).toEqual(expect.arrayContaining(["0", "100M", "200M", "400M"]));
+  expect(en.html).toContain("410M");
+});
