@@ -163,6 +163,58 @@ describe("the example site served from /newsroom/ with its _headers", () => {
   });
 });
 
+describe("what the example site gives link previews and feed readers, in the browser", () => {
+  it("names a social card for every story that loads as a 1200 × 630 image", async () => {
+    const page = await browser.newPage();
+    for (const slug of ["ai-talent-demand-2025", "aigc-talent-report-2023"]) {
+      await page.goto(`${origin}${BASE}stories/${slug}/`);
+      const card = await page.getAttribute('meta[property="og:image"]', "content");
+      expect(card, slug).toMatch(new RegExp(`^${SITE}${BASE}_plotline/cards/${slug}\\.png$`));
+      expect(await page.getAttribute('meta[name="twitter:image"]', "content")).toBe(card);
+      const size = await page.evaluate(async (src) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        return [image.naturalWidth, image.naturalHeight];
+      }, local(card!).href);
+      expect(size, slug).toEqual([1200, 630]);
+    }
+    await page.close();
+  });
+
+  it("serves RSS 2.0 feeds that the browser parses as XML, one per language, with absolute links to the stories", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}${BASE}`);
+    for (const [feed, stories] of [
+      ["rss.xml", 2],
+      ["lang/en/rss.xml", 1],
+      ["lang/zh-cn/rss.xml", 1],
+    ] as const) {
+      const response = await page.request.get(`${origin}${BASE}${feed}`);
+      expect(response.status(), feed).toBe(200);
+      const parsed = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, "application/xml");
+        return {
+          error: doc.querySelector("parsererror")?.textContent ?? null,
+          version: doc.documentElement.getAttribute("version"),
+          channel: ["title", "link", "description"].map((name) => doc.querySelector(`channel > ${name}`)?.textContent ?? ""),
+          items: [...doc.querySelectorAll("item")].map((item) => ({ title: item.querySelector("title")?.textContent ?? "", link: item.querySelector("link")?.textContent ?? "", date: item.querySelector("pubDate")?.textContent ?? "" })),
+        };
+      }, await response.text());
+      expect(parsed.error, feed).toBeNull();
+      expect(parsed.version).toBe("2.0");
+      for (const text of parsed.channel) expect(text, feed).not.toBe("");
+      expect(parsed.items, feed).toHaveLength(stories);
+      for (const item of parsed.items) {
+        expect(item.link).toMatch(new RegExp(`^${SITE}${BASE}stories/[a-z0-9-]+/$`));
+        expect(crawl.pages.has(local(item.link).pathname), item.link).toBe(true);
+        expect(Number.isNaN(Date.parse(item.date))).toBe(false);
+      }
+    }
+    await page.close();
+  });
+});
+
 describe("the _headers file", () => {
   const rules = () => parseHeadersFile(readFileSync(join(project.root, "dist", "_headers"), "utf8"));
 
