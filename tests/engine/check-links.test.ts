@@ -123,6 +123,33 @@ describe("links between the pages of a project", () => {
     ]);
   });
 
+  it("accepts images that are files of the site, in Markdown or HTML, and leaves pictures on other sites alone", () => {
+    const root = project(
+      {
+        "ai-jobs": target,
+        "pay": ["", '![a](/img/map%20large.png?v=2) ![b](../../img/offices.jpg) <img src="/_plotline/charts/ai-jobs/degrees.png" alt="c"> ![d](https://example.net/x.png) ![e](data:image/png;base64,iVBORw0KGgo=)'],
+      },
+      { "public/img/map large.png": "png", "public/img/offices.jpg": "jpg" },
+    );
+    expect(found(root, { site: "https://example.org", assetBase: "/newsroom/" })).toEqual([]);
+  });
+
+  it("reports an image that is not a file of the site, or is a page, with the closest picture", () => {
+    const root = project(
+      { "ai-jobs": target, "pay": ["", "![Map](/img/ofices.jpg)\n\n![Next to the story](map.png)\n\n![A page](/stories/ai-jobs/)\n\n![A draft's chart](/_plotline/charts/draft/degrees.png)"], "draft": ["draft: true\n", chart] },
+      { "public/img/offices.jpg": "jpg" },
+    );
+    expect(found(root)).toEqual([
+      'content/stories/pay.md:7:8 link/missing-image The image "/img/ofices.jpg" is not a file of the site. Did you mean "/img/offices.jpg"?',
+      'content/stories/pay.md:9:22 link/missing-image The image "map.png" is /stories/pay/map.png, which is not a file of the site.',
+      'content/stories/pay.md:11:11 link/missing-image The image "/stories/ai-jobs/" is not a file of the site.',
+      'content/stories/pay.md:13:20 link/missing-image The image "/_plotline/charts/draft/degrees.png" belongs to content/stories/draft.md, a draft: drafts are not published.',
+    ]);
+    const compiled = compileProject(root);
+    expect(compiled.stories.find((s) => s.slug === "pay")!.ok).toBe(false);
+    expect(compiled.diagnostics[0]!.hint).toContain("Put the picture in public/");
+  });
+
   it("counts a story whose frontmatter cannot be read as there, so only its own errors are reported", () => {
     const root = project({ "pay": ["", "[broken story](/stories/broken/)"], "broken": ["titel: x\n", "Text."] });
     expect(found(root).filter((line) => line.includes("link/"))).toEqual([]);

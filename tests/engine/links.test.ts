@@ -138,7 +138,18 @@ describe("links under a base path", () => {
 
   it("checks links as written, not as rewritten", () => {
     const story = compile(body, { assetBase: "/newsroom/" });
-    expect(story.links.map((l) => l.path)).toEqual(["/stories/a", "/stories/b/", "/stories/c/index.html", "/", "/lang/en", "/favicon.svg", "/stories/links/files/report.pdf"]);
+    expect(story.links.map((l) => `${l.kind} ${l.path}`)).toEqual([
+      "link /stories/a",
+      "link /stories/b/",
+      "link /stories/c/index.html",
+      "link /",
+      "link /lang/en",
+      "link /favicon.svg",
+      "link /stories/links/files/report.pdf",
+      "image /img/map.png",
+      "image /img/raw.png",
+      "image /stories/links/img/rel.png",
+    ]);
   });
 });
 

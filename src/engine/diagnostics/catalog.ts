@@ -538,6 +538,18 @@ export const catalog = {
           : `There are no headings or charts on ${p.page} to link to.`
       }`,
   }),
+  "link/missing-image": entry<{ href: string; target: string; reason: "missing" | "draft"; draft?: string; suggestion: string }>({
+    severity: "error",
+    title: "Image is not a file of the site",
+    message: (p) =>
+      `${p.href === p.target ? `The image "${p.href}"` : `The image "${p.href}" is ${p.target}, which`} ${
+        p.reason === "draft" ? `belongs to ${p.draft ?? "a story"}, a draft: drafts are not published` : "is not a file of the site"
+      }.${p.suggestion}`,
+    hint: (p) =>
+      p.reason === "draft"
+        ? "Publish that story (draft: false), or leave the image out until it is published."
+        : "Put the picture in public/ and write its path from there: public/images/map.png is shown with ![A map of the offices](/images/map.png). Names are case-sensitive on most web hosts; pictures on other sites need their full https:// address.",
+  }),
   "link/malformed": entry<{ href: string; detail: string }>({
     severity: "error",
     title: "Link address cannot be read",

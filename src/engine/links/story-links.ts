@@ -3,7 +3,7 @@
  * resolved, and written out under the site's base path (see rebase-link.ts). What the story can check
  * alone is checked here (an address that cannot be read, a #fragment missing from the story itself);
  * links to other pages and files are returned, for the project to check once every story is compiled
- * (project/check-links.ts). Images are rewritten but not checked.
+ * (project/check-links.ts). Images are checked like links, but must be files (project/check-links.ts).
  */
 import type { Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
@@ -17,6 +17,8 @@ import { sitePage } from "./site-page.ts";
 
 /** A link from a story to another page or a file of the site, for the project-level check. */
 export interface StoryLink {
+  /** A link (<a>, which may go to a page) or an image (<img>, which must be a file). */
+  kind: "link" | "image";
   /** The address as the editor wrote it. */
   href: string;
   /** Where the address is written in the story. */
@@ -46,7 +48,6 @@ export function storyLinks(hast: HastRoot, mdast: MdastRoot, file: SourceFile, c
     const resolved = resolveLink(found.url, context);
     const rebased = rebaseLink(found.url, resolved, context.base);
     if (rebased !== undefined) found.element.properties[found.attribute] = rebased;
-    if (found.kind === "image") continue;
     const key = `${found.span.start.line}:${found.span.start.column}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -59,9 +60,9 @@ export function storyLinks(hast: HastRoot, mdast: MdastRoot, file: SourceFile, c
     }
     if (resolved.kind !== "internal") continue;
     const page = sitePage(resolved.path);
-    const link: StoryLink = { href: found.written, span: found.span, path: resolved.path, hash: resolved.hash };
+    const link: StoryLink = { kind: found.kind, href: found.written, span: found.span, path: resolved.path, hash: resolved.hash };
     if (resolved.fragment !== undefined) link.fragment = resolved.fragment;
-    if (page?.kind === "story" && page.slug === context.slug) {
+    if (found.kind === "link" && page?.kind === "story" && page.slug === context.slug) {
       if (!hasAnchor(context.anchors, link)) diagnostics.push(missingAnchor(link, context.anchors, "this story"));
     } else {
       links.push(link);

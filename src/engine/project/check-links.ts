@@ -11,6 +11,9 @@
  * - its #fragment, if any, must be an id on that page (see links/page-anchors.ts), otherwise
  *   link/missing-anchor. Fragments of links to files and embed pages are not checked.
  *
+ * - an image (![…](…) or <img src>) must be a file the site has — of public/, or a chart's download
+ *   (/_plotline/charts/<story>/<chart>.png) — not a page; otherwise link/missing-image, at the address.
+ *
  * Drafts are not built, so a published story linking to one is link/broken. A draft may link to other
  * drafts (they are published together, or not at all); its links to anything missing are reported like
  * any other story's. A story whose frontmatter cannot be read counts as published: its own errors say why.
@@ -64,6 +67,12 @@ export function checkLinks(stories: readonly CompiledStory[], site: SiteFiles): 
     };
 
     for (const link of story.links) {
+      if (link.kind === "image") {
+        const owner = files.get(link.path.slice(1));
+        if (!files.has(link.path.slice(1))) added.push(missingImage(link, "missing", imageSuggestion(link, files)));
+        else if (!reachable(owner)) added.push(missingImage(link, "draft", "", owner));
+        continue;
+      }
       const page = sitePage(link.path);
       if (page?.kind === "home") anchor(link, undefined, "the home page");
       else if (page?.kind === "tags" || page?.kind === "tag") anchor(link, undefined, `the page ${sitePagePath(page)}`);
@@ -95,6 +104,16 @@ export function checkLinks(stories: readonly CompiledStory[], site: SiteFiles): 
     if (added.length === 0) return story;
     return { ...story, diagnostics: sortDiagnostics([...story.diagnostics, ...added]), ok: story.ok && !hasErrors(added) };
   });
+}
+
+const missingImage = (link: StoryLink, reason: "missing" | "draft", suggestion: string, draft?: CompiledStory): Diagnostic =>
+  diagnostic("link/missing-image", { href: link.href, target: link.path, reason, ...(draft ? { draft: draft.path } : {}), suggestion }, link.span);
+
+/** Pictures are found among the site's files only: the closest file name with the same kind of ending. */
+const pictureFile = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+function imageSuggestion(link: StoryLink, files: ReadonlyMap<string, unknown>): string {
+  const pictures = [...files.keys()].filter((file) => pictureFile.test(file)).map((file) => `/${file}`);
+  return suggest(closestMatch(link.path, pictures), (match) => match);
 }
 
 const suggest = <T>(match: T | undefined, address: (match: T) => string) => (match === undefined ? "" : ` Did you mean "${address(match)}"?`);
