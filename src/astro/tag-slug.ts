@@ -6,20 +6,23 @@
 // "data-journalism" are one page). Letters, digits and marks of every script are kept as they are:
 // the built folder is dist/tags/人工智能/, and links name it percent-encoded UTF-8
 // (/tags/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD/), which every static host maps back to that folder.
-// Characters a host might treat specially in a path ("/", "?", "#", "%", "+", ".") never reach it.
+// Characters a host might treat specially in a path ("/", "?", "#", "%", "+", ".") never reach it; "+"
+// and a "#" after a letter are spelled out first, so C, C++ and C# are three pages, not one.
 import { withBase } from "./present.ts";
 
 /** Longest slug, in UTF-8 bytes: file systems allow 255 bytes per name. */
 const MAX_BYTES = 200;
 
-/** "Data Journalism" → "data-journalism"; "人工智能" → "人工智能"; "C++" → "c". */
+/** "Data Journalism" → "data-journalism"; "人工智能" → "人工智能"; "C++" → "c-plus-plus". */
 export function tagSlug(tag: string): string {
   const folded = tag
     .normalize("NFKC")
     .toLowerCase()
+    .replace(/\+/g, "-plus-")
+    .replace(/(?<=\p{L})#/gu, "-sharp-")
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
-  // A tag of symbols alone ("+", "★") still gets a page: its code points, in hex.
+  // A tag of other symbols alone ("★", "%") still gets a page: its code points, in hex.
   const slug = folded || [...tag.trim()].map((c) => `u${c.codePointAt(0)!.toString(16)}`).join("-");
   return truncateBytes(slug, MAX_BYTES);
 }

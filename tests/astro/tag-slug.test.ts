@@ -26,8 +26,14 @@ describe("tag slugs", () => {
   });
 
   it("give a tag of symbols alone a page of its own", () => {
-    expect(tagSlug("+")).toBe("u2b");
-    expect(tagSlug("★")).not.toBe(tagSlug("+"));
+    expect(tagSlug("★")).toBe("u2605");
+    expect(tagSlug("%")).not.toBe(tagSlug("★"));
+  });
+
+  it("keep C, C++ and C# apart, and a hashtag's # out of the slug", () => {
+    expect(["C", "C++", "C#", "c plus plus"].map(tagSlug)).toEqual(["c", "c-plus-plus", "c-sharp", "c-plus-plus"]);
+    expect(tagSlug("#MeToo")).toBe("metoo");
+    expect(tagSlug("Google+")).toBe("google-plus");
   });
 
   it("cut long tags to a file name every file system takes, at a character boundary", () => {
