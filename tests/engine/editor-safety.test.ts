@@ -22,7 +22,7 @@ it("a chart on data that could not be read adds no 'no such data' to the data's 
 });
 
 it("a headline or chart note starting with * is prose, not a YAML alias", () => {
-  const result = compile("```data id=d\nx\n1\n```\n\n```plot data=d\nalt: A.\nnote: *estimated from postings\nmarks:\n  - dot: {x: x}\n```\n");
+  const result = compile("```data id=d\nx\n1\n```\n\n```plot data=d id=d\nalt: A.\nnote: *estimated from postings\nmarks:\n  - dot: {x: x}\n```\n");
   expect(result.diagnostics).toEqual([]);
   expect(result.charts[0]!.spec.figure.note).toBe("*estimated from postings");
 });

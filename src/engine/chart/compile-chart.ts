@@ -164,6 +164,11 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     ...checkChartValues(spec, locate, parsed.markPaths),
   );
   if (hasErrors(diagnostics)) return done({ diagnostics });
+  // Embeds on partners' sites and links from other stories keep working only while the id does (said
+  // once the chart has no errors: those come first).
+  if (explicitId === undefined && spec.figure.title === undefined) {
+    diagnostics.push(diagnostic("plot/positional-id", { id: spec.id, suggestion: suggestedId(block, spec, context) }, block.fenceSpan));
+  }
 
   // Inline lists are typed like data blocks and then referred to by an id of their own ("~" + mark index),
   // so the spec stays plain JSON and the browser gets the typed values with the rest of the data.
@@ -277,6 +282,15 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   timings.html = performance.now() - htmlStarted - timings.images;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics, timings };
+}
+
+/** The block's opening line with an id= added: named after its data, kept clear of the story's other ids. */
+function suggestedId(block: StoryBlock, spec: ChartSpec, context: ChartContext): string {
+  const base = typeof spec.data === "string" && validId.test(spec.data) ? `${spec.data}-chart` : "main-chart";
+  let id = base;
+  for (let n = 2; context.usedIds.has(id) || (context.reservedIds?.has(id) ?? false); n++) id = `${base}-${n}`;
+  const written = block.node.meta?.trim();
+  return written ? `${written} id=${id}` : `id=${id}`;
 }
 
 /** Where a chart's downloads are published, under the site root: stable as long as the chart's id is. */

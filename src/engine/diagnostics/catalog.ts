@@ -427,6 +427,13 @@ export const catalog = {
     message: (p) => `Another chart in this story already has the id "${p.id}".`,
     hint: () => "Give each chart its own id=, or a title of its own.",
   }),
+  "plot/positional-id": entry<{ id: string; suggestion: string }>({
+    severity: "warning",
+    title: "Chart is named by its place in the story",
+    message: (p) =>
+      `This chart has neither a title nor an id, so its embed page, downloads and #link are named "${p.id}" after its place among the story's charts, and change when a chart is added or removed above it.`,
+    hint: (p) => `Give it an id that stays: \`\`\`plot ${p.suggestion} (or a title:, which names it the same way).`,
+  }),
   "plot/plot-warning": entry<{ detail: string }>({
     severity: "warning",
     title: "Plot warned about this chart",

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { chartIdFromTitle, hash } from "../../../src/engine/chart/chart-id.ts";
-import { clean, compile, PAY, plotBlock } from "./helpers.ts";
+import { compileStory } from "../../../src/engine/compile-story.ts";
+import { clean, compile, memoryFiles, PAY, plotBlock, positionOf, story, STORY_PATH } from "./helpers.ts";
 
 const bars = "marks:\n  - barX: {y: name, x: salary}";
 const ids = (...blocks: string[]) => clean(compile(PAY + blocks.join("\n"))).charts.map((c) => c.id);
@@ -30,6 +31,18 @@ describe("chart ids in a story", () => {
   });
   it("a chart without id= or title is named by its position among the charts", () => {
     expect(ids(plotBlock("data=pay", `title: Pay\n${bars}`), plotBlock("data=pay", bars), plotBlock("data=pay", bars))).toEqual(["pay", "chart-2", "chart-3"]);
+  });
+  it("warns, at the fence, about each chart named by its position, with an id= to add that no other chart has", () => {
+    const markdown = PAY + [plotBlock("data=pay id=pay-chart", bars), plotBlock("data=pay", `title: Pay\n${bars}`), plotBlock("data=pay  height=300", bars)].join("\n");
+    const result = compileStory({ path: STORY_PATH, text: story(markdown) }, { dataFiles: memoryFiles() });
+    const positional = result.diagnostics.filter((d) => d.code === "plot/positional-id");
+    expect(positional.map((d) => `${d.severity} ${d.span.start.line}:${d.span.start.column}`)).toEqual([`warning ${positionOf(markdown, "```plot data=pay  height")}`]);
+    expect(positional[0]!.message).toContain('are named "chart-3" after its place');
+    expect(positional[0]!.hint).toBe("Give it an id that stays: ```plot data=pay  height=300 id=pay-chart-2 (or a title:, which names it the same way).");
+  });
+  it("does not add the warning to a chart that has errors", () => {
+    const result = compileStory({ path: STORY_PATH, text: story(PAY + plotBlock("data=pay", "marks:\n  - barX: {y: nmae, x: salary}")) }, { dataFiles: memoryFiles() });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/unknown-column"]);
   });
   it("charts with equal titles get -2, -3 … in order", () => {
     const block = plotBlock("data=pay", `title: Pay\n${bars}`);

@@ -28,12 +28,12 @@ export const BODY_LINE = PLOT_LINE + 1;
 /** A ```plot block with this info string and YAML body. */
 export const plotBlock = (info: string, yaml: string): string => `\`\`\`plot${info ? ` ${info}` : ""}\n${yaml}${yaml.endsWith("\n") ? "" : "\n"}\`\`\`\n`;
 
-/** Warnings most test charts earn (no alt; the PAY data's dept column unused), tested on their own. */
-export const INCIDENTAL = new Set(["plot/missing-alt", "data/unused-column"]);
+/** Warnings most test charts earn (no alt; the PAY data's dept column unused; no title or id), tested on their own. */
+export const INCIDENTAL = new Set(["plot/missing-alt", "data/unused-column", "plot/positional-id"]);
 
 /**
  * Compiles a story made of the test frontmatter and `markdown`, leaving out the incidental warnings
- * (missing-alt.test.ts and unused-column.test.ts test them).
+ * (missing-alt.test.ts, unused-column.test.ts and chart-id.test.ts test them).
  */
 export function compile(markdown: string, files: DataFileSource = memoryFiles()): CompiledStory {
   const compiled = compileStory({ path: STORY_PATH, text: story(markdown) }, { dataFiles: files });

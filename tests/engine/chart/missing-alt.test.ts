@@ -26,7 +26,7 @@ it("describes a Chinese story's chart in Chinese", () => {
 });
 
 it("a chart with alt is not warned about and keeps the editor's words", () => {
-  const result = story("en", "alt: Beijing leads.\nmarks:\n  - barX: {y: city, x: share}");
+  const result = story("en", "title: Where the jobs are\nalt: Beijing leads.\nmarks:\n  - barX: {y: city, x: share}");
   expect(result.diagnostics).toEqual([]);
   expect(result.charts[0]!.chartMarkup).toContain('aria-label="Beijing leads."');
 });

@@ -4,7 +4,7 @@ import { compileStory } from "../../../src/engine/compile-story.ts";
 const noFiles = { displayRoot: "data", read: () => undefined, list: () => [] };
 const compile = (body: string) =>
   compileStory({ path: "content/stories/t.md", text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n${body}` }, { dataFiles: noFiles }).diagnostics.filter(
-    (d) => d.code !== "plot/missing-alt",
+    (d) => d.code !== "plot/missing-alt" && d.code !== "plot/positional-id",
   );
 const PAY = "```data id=pay\nname,salary,dept,age\nAna,1,news,30\nBo,2,web,40\n```\n\n";
 
@@ -17,7 +17,7 @@ it("warns at the header about the columns of charted data that no chart or numbe
 it("counts columns used by numbers in the prose, and says nothing about data no chart draws, a shown table or a data file", () => {
   const files = { displayRoot: "data", read: (p: string) => (p === "pay.csv" ? new TextEncoder().encode("name,salary,dept\nAna,1,news\n") : undefined), list: () => ["pay.csv"] };
   const fromFile = compileStory(
-    { path: "content/stories/t.md", text: '---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n```data id=pay src="pay.csv"\n```\n\n```plot data=pay\nalt: A.\nmarks:\n  - barX: {y: name, x: salary}\n```\n' },
+    { path: "content/stories/t.md", text: '---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n```data id=pay src="pay.csv"\n```\n\n```plot data=pay id=pay\nalt: A.\nmarks:\n  - barX: {y: name, x: salary}\n```\n' },
     { dataFiles: files },
   );
   expect(fromFile.diagnostics).toEqual([]);

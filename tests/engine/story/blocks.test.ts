@@ -147,8 +147,8 @@ describe("blocks and their bodies in the file", () => {
     const result = compile(
       "```data id=pay\nname,salary\nA,1\n```\n\n- Item\n\n   ```plot data=pay\n   marks:\n     - barX: {y: name, x: salary}\n   ```\n\n> ```plot data=pay\n> marks:\n>   - barX: {y: name, x: salary}\n> ```\n",
     );
-    // Neither chart has alt: the only diagnostics are the two warnings about that.
-    expect(result.diagnostics.map((d) => `${d.code} ${d.span.start.line}`)).toEqual(["plot/missing-alt 14", "plot/missing-alt 19"]);
+    // Neither chart has alt, title or id: the only diagnostics are the warnings about that, at each fence.
+    expect(result.diagnostics.map((d) => `${d.code} ${d.span.start.line}`)).toEqual(["plot/missing-alt 14", "plot/positional-id 14", "plot/missing-alt 19", "plot/positional-id 19"]);
     expect(result.charts.map((c) => c.id)).toEqual(["chart-1", "chart-2"]);
   });
   it("show=false and show=no do not show a data block; show and show=yes do", () => {
