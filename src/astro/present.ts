@@ -87,6 +87,9 @@ export interface Labels {
   searchMore: string;
   /** A link to the search of stories in this language, written in this language. */
   searchInLanguage: string;
+  /** The label of the search page's choice of topic (tag), and its first choice: every topic. */
+  searchTopic: string;
+  searchAllTopics: string;
   notFoundTitle: string;
   notFoundDescription: string;
   notFoundText: string;
@@ -134,6 +137,8 @@ export const labels: Record<StoryLanguage, Labels> = {
     searchNoResults: "No story matches “{query}”. Try fewer or other words.",
     searchMore: "Show more results",
     searchInLanguage: "Search the stories in English",
+    searchTopic: "Topic",
+    searchAllTopics: "All topics",
     notFoundTitle: "Page not found",
     notFoundDescription: "There is no page at this address.",
     notFoundText: "There is no page at this address. It may have moved, or the link may have a typo.",
@@ -173,6 +178,8 @@ export const labels: Record<StoryLanguage, Labels> = {
     searchNoResults: "没有与“{query}”相符的报道。请减少或换用关键词。",
     searchMore: "显示更多结果",
     searchInLanguage: "搜索中文报道",
+    searchTopic: "主题",
+    searchAllTopics: "全部主题",
     notFoundTitle: "找不到页面",
     notFoundDescription: "这个地址没有页面。",
     notFoundText: "这个地址没有页面。页面可能已经移动，或者链接有误。",

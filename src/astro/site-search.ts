@@ -4,7 +4,8 @@
  * build`, see src/cli/search-index.ts), and lists the stories found: headline, date and an excerpt with
  * the words found marked, each linking to the story under the site's base path. The count is announced
  * in a status region. The query is kept in the address (?q=), so a search can be shared, reloaded or
- * reached from the other language's search page. Pagefind compiles WebAssembly, so the site's
+ * reached from the other language's search page. A choice of topic (?tag=, the slug of a tag page)
+ * narrows the results to the stories with that tag, and with no words lists them all. Pagefind compiles WebAssembly, so the site's
  * Content-Security-Policy allows 'wasm-unsafe-eval' (src/astro/content-security-policy.ts).
  */
 
@@ -13,7 +14,8 @@ interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
   preload(term: string): Promise<void>;
-  search(term: string): Promise<{ results: { id: string; data: () => Promise<PagefindResult> }[] }>;
+  /** A null term with filters: every page the filters let through. */
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data: () => Promise<PagefindResult> }[] }>;
 }
 interface PagefindResult {
   url: string;
@@ -32,6 +34,8 @@ if (form) setUpSearch(form);
 
 function setUpSearch(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>("input[name=q]")!;
+  // Absent when this language's stories have no tags.
+  const topic = form.querySelector<HTMLSelectElement>("select[data-plotline-search-topic]");
   const status = document.querySelector<HTMLElement>("[data-plotline-search-status]")!;
   const list = document.querySelector<HTMLOListElement>("[data-plotline-search-results]")!;
   const more = document.querySelector<HTMLButtonElement>("[data-plotline-search-more]")!;
@@ -56,10 +60,14 @@ function setUpSearch(form: HTMLFormElement) {
   const fill = (template: string, count: number, query: string) =>
     template.replace("{count}", String(count)).replace("{query}", query);
 
+  /** The chosen topic's slug ("" for every topic), and its name for the status line. */
+  const chosenTopic = () => (topic && topic.selectedIndex > 0 ? { slug: topic.value, name: topic.options[topic.selectedIndex]!.text } : undefined);
+
   async function run(query: string) {
     const id = ++latest;
-    keepInAddress(query);
-    if (query === "") {
+    const tag = chosenTopic();
+    keepInAddress(query, tag?.slug ?? "");
+    if (query === "" && !tag) {
       status.textContent = "";
       list.replaceChildren();
       more.hidden = true;
@@ -68,14 +76,15 @@ function setUpSearch(form: HTMLFormElement) {
     status.textContent = words["searching"]!;
     try {
       const api = await load();
-      const { results } = await api.search(query);
+      const { results } = await api.search(query === "" ? null : query, tag ? { filters: { tag: tag.slug } } : {});
       if (id !== latest) return;
       list.replaceChildren();
       remaining = results;
       await showMore(id);
       if (id !== latest) return;
       const count = results.length;
-      status.textContent = fill(count === 0 ? words["none"]! : count === 1 ? words["one"]! : words["many"]!, count, query);
+      // With no words, the count is of the topic's stories: the status names the topic instead.
+      status.textContent = fill(count === 0 ? words["none"]! : count === 1 ? words["one"]! : words["many"]!, count, query || tag!.name);
     } catch (error) {
       if (id !== latest) return;
       console.error("Search failed:", error);
@@ -118,10 +127,12 @@ function setUpSearch(form: HTMLFormElement) {
     return item;
   }
 
-  function keepInAddress(query: string) {
+  function keepInAddress(query: string, tag: string) {
     const url = new URL(location.href);
     if (query) url.searchParams.set("q", query);
     else url.searchParams.delete("q");
+    if (tag) url.searchParams.set("tag", tag);
+    else url.searchParams.delete("tag");
     history.replaceState(null, "", url);
     for (const link of otherLanguages) {
       const other = new URL(link.href);
@@ -142,14 +153,22 @@ function setUpSearch(form: HTMLFormElement) {
     void load().then((api) => api.preload(input.value.trim()), () => undefined);
     timer = setTimeout(() => void run(input.value.trim()), typingPause);
   });
+  topic?.addEventListener("change", () => {
+    clearTimeout(timer);
+    void run(input.value.trim());
+  });
   more.addEventListener("click", () => {
     // Focus moves to the first new result, so keyboard and screen reader users carry on from there.
     const before = list.children.length;
     void showMore(latest).then(() => list.children[before]?.querySelector("a")?.focus());
   });
 
-  const initial = new URL(location.href).searchParams.get("q")?.trim() ?? "";
-  if (initial) {
+  const address = new URL(location.href).searchParams;
+  const initial = address.get("q")?.trim() ?? "";
+  const initialTag = address.get("tag") ?? "";
+  // A topic this language does not have (a shared link from the other language) is left unchosen.
+  if (topic && initialTag && [...topic.options].some((option) => option.value === initialTag)) topic.value = initialTag;
+  if (initial || chosenTopic()) {
     input.value = initial;
     void run(initial);
   }

@@ -96,6 +96,39 @@ describe("searching", () => {
     await chinese.context.close();
   });
 
+  it("narrows the results to a topic, lists a topic's stories without words, and keeps the topic in the address", async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}search/`, { width: 390, height: 844 });
+    const topics = await page.$$eval("#search-topic option", (options) => options.map((o) => `${(o as HTMLOptionElement).value}=${o.textContent}`));
+    // This language's tags only, by name, after "every topic".
+    expect(topics).toEqual(["=All topics", "china=china", "education=education", "jobs=jobs", "manufacturing=manufacturing", "technology=technology"]);
+    const hrefs = () => page.$$eval(".search-result h2 a", (links) => links.map((a) => a.getAttribute("href")).sort());
+    const answered = (text: string) => page.waitForFunction(([selector, expected]) => document.querySelector(selector)?.textContent === expected, [status, text] as const);
+
+    await page.getByLabel("Topic").selectOption("jobs");
+    await answered("2 stories match “jobs”.");
+    expect(await hrefs()).toEqual(["/newsroom/stories/ai-talent-demand-2025/", "/newsroom/stories/factory-robots/"]);
+    expect(new URL(page.url()).searchParams.get("tag")).toBe("jobs");
+
+    await page.locator("#search-query").fill("degree");
+    await page.getByLabel("Topic").selectOption("manufacturing");
+    await answered("1 story matches “degree”.");
+    expect(await hrefs()).toEqual(["/newsroom/stories/factory-robots/"]);
+    // The other language has other topics: only the words go with the link.
+    expect(await page.getAttribute("a[data-plotline-search-other]", "href")).toBe("/newsroom/lang/zh-cn/search/?q=degree");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("opens with the topic of the address chosen, on the Chinese search page", async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}lang/zh-cn/search/?tag=${encodeURIComponent("汽车")}`);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === "有1篇报道与“汽车”相符。", status);
+    expect(await page.inputValue("#search-topic")).toBe("汽车");
+    expect(await page.$$eval(".search-result h2 a", (links) => links.map((a) => a.getAttribute("href")))).toEqual(["/newsroom/stories/ev-sales/"]);
+    expect(await page.$$eval("#search-topic option", (options) => options.map((o) => o.textContent))).not.toContain("jobs");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("links to story pages that load", async () => {
     const { page, context, problems } = await search("search/", "robots");
     const [response] = await Promise.all([page.waitForNavigation(), page.click(".search-result h2 a")]);
