@@ -10,6 +10,7 @@ import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
 import { withColorCues } from "./color-cues.ts";
 import { withLabelMargins } from "./label-margins.ts";
+import { withCompactTicks } from "./compact-ticks.ts";
 import { describeChart } from "./describe-chart.ts";
 import { chartDataCsv, chartDataTable } from "./chart-data.ts";
 import { renderDataTableHtml } from "../data/data-table-html.ts";
@@ -187,8 +188,9 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
-  // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours.
-  const drawn = withLabelMargins(withColorCues(withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables), tables), tables);
+  // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours,
+  // colour cues besides colour, room for long labels, compact numbers on axes of millions.
+  const drawn = withCompactTicks(withLabelMargins(withColorCues(withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables), tables), tables), tables);
   if (drawn.figure.alt === undefined) {
     // Screen readers need words for the chart; the editor's are better, so they are warned.
     const generated = describeChart(drawn, tables, context.lang);

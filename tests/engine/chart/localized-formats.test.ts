@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 
 const noFiles = { displayRoot: "data", read: () => undefined, list: () => [] };
@@ -54,4 +54,32 @@ it("writes compact axis ticks with 亿 and 万 in Chinese stories, B and M in En
   const en = story("en");
   expect(ticks(en.charts[0]!.chartMarkup)).toEqual(expect.arrayContaining(["0", "100M", "200M", "400M"]));
   expect(en.html).toContain("410M");
+});
+
+describe("axes of millions without a tickFormat", () => {
+  const chartOf = (lang: string, scale: string, values: number[]) =>
+    compileStory(
+      {
+        path: "content/stories/t.md",
+        text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\nlang: ${lang}\n---\n\n\`\`\`data id=d\nyear,amount\n${values.map((v, i) => `${2020 + i},${v}`).join("\n")}\n\`\`\`\n\n\`\`\`plot data=d id=d\nalt: A.\n${scale}marks:\n  - barY: {x: year, y: amount}\n\`\`\`\n`,
+      },
+      { dataFiles: noFiles },
+    ).charts[0]!;
+  const yTicks = (markup: string) => [...markup.matchAll(/data-label="y-axis tick label"[\s\S]*?<\/g>/g)][0]![0].match(/>[^<>]+</g)!.map((t) => t.slice(1, -1));
+
+  it("are written compactly in the story's language: 亿 in Chinese, B in English", () => {
+    const zh = chartOf("zh-CN", "", [120_000_000, 480_000_000, 1_350_000_000]);
+    expect(zh.spec.options["y"]).toEqual({ tickFormat: "compact" });
+    expect(yTicks(zh.chartMarkup)).toEqual(expect.arrayContaining(["0", "2亿", "10亿"]));
+    expect(yTicks(chartOf("en", "", [120_000_000, 480_000_000, 1_350_000_000]).chartMarkup)).toEqual(expect.arrayContaining(["0", "200M", "1B"]));
+  });
+
+  it("keep the editor's tickFormat and scale options, and leave smaller numbers in full", () => {
+    expect(chartOf("en", 'y: {tickFormat: ",.0f", grid: true}\n', [1_000_000, 3_000_000]).spec.options["y"]).toEqual({ tickFormat: ",.0f", grid: true });
+    expect(chartOf("en", "y: {grid: true}\n", [1_000_000, 3_000_000]).spec.options["y"]).toEqual({ grid: true, tickFormat: "compact" });
+    expect(chartOf("en", "y: {percent: true}\n", [1_000_000]).spec.options["y"]).toEqual({ percent: true });
+    const small = chartOf("zh-CN", "", [12_000, 950_000]);
+    expect(small.spec.options["y"]).toBeUndefined();
+    expect(yTicks(small.chartMarkup)).toContain("800,000");
+  });
 });
