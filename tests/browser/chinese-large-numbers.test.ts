@@ -1,0 +1,49 @@
+/**
+ * Numbers in the hundreds of millions in a Chinese story, in Chromium: the example stories have none
+ * (their sources give no figure that large), so tests/sites/large-numbers holds a story of invented
+ * figures. Its prose and its chart's axis write 亿 (not B, G or 百万), with JavaScript off and after the
+ * chart is drawn again in the browser.
+ */
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchChromium } from "../../scripts/chromium.ts";
+import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { openPage, strictCsp } from "./site-browser.ts";
+
+let project: ReturnType<typeof createTempProject>;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  project = createTempProject(join(repoRoot, "tests", "sites", "large-numbers"));
+  const built = runPlotline(project.root, "build");
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  server = await serveStatic(join(project.root, "dist"), { headers: { "Content-Security-Policy": strictCsp } });
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  project?.cleanup();
+});
+
+it("writes hundreds of millions with 亿 in prose and on the axis, before and after the chart wakes up", async () => {
+  for (const javascript of [false, true]) {
+    const { page, context, problems } = await openPage(browser, `${server.url}stories/chip-investment/`, { javascript });
+    const prose = (await page.textContent("article")) ?? "";
+    expect(prose).toContain("13.5亿元");
+    expect(prose).toContain("¥1,350,000,000");
+    const figure = page.locator("figure.plotline-figure", { hasText: "每年投资额" });
+    if (javascript) {
+      await figure.locator(".plotline-wide g[data-label=bar] rect").last().hover();
+      await expect.poll(() => figure.locator('g[data-label="tip"] text').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    }
+    const ticks = await figure.locator('.plotline-wide svg.plotline-plot g[data-label="y-axis tick label"] text').allTextContents();
+    expect(ticks.some((tick) => /^\d+(\.\d+)?亿$/.test(tick)), ticks.join(" ")).toBe(true);
+    expect(ticks.filter((tick) => /[BGMk]$|百万/.test(tick))).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }
+});
