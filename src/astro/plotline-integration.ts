@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -34,8 +34,15 @@ export function plotlineIntegration(): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const path = decodeURIComponent((request.url ?? "").split("?")[0] ?? "");
           if (!path.startsWith(`${base}${ASSET_PREFIX}`)) return next();
-          const content = storyRegistry().assets.get(path.slice(base.length));
-          if (content === undefined) return next();
+          const asset = storyRegistry().assets.get(path.slice(base.length));
+          if (asset === undefined) return next();
+          let content: string | Uint8Array;
+          try {
+            content = typeof asset === "object" && "file" in asset ? readFileSync(asset.file) : asset;
+          } catch {
+            // The PNG cache was emptied while the server ran: the story is drawn again when next saved.
+            return next();
+          }
           const extension = /\.([a-z]+)$/.exec(path)?.[1] ?? "";
           response.setHeader("Content-Type", contentTypes[extension] ?? "application/octet-stream");
           response.end(content);
@@ -46,7 +53,8 @@ export function plotlineIntegration(): AstroIntegration {
         for (const [path, content] of storyRegistry().assets) {
           const file = join(outDir, ...path.split("/"));
           mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, content);
+          if (typeof content === "object" && "file" in content) copyFileSync(content.file, file);
+          else writeFileSync(file, content);
         }
       },
     },

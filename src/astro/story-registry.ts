@@ -1,3 +1,4 @@
+import type { Png } from "../engine/image/rasterize-svg.ts";
 import type { SocialCard } from "../engine/image/social-card.ts";
 
 /**
@@ -11,8 +12,8 @@ import type { SocialCard } from "../engine/image/social-card.ts";
 export interface StoryRegistry {
   /** Story slug → body HTML (with an error panel in dev). */
   bodies: Map<string, string>;
-  /** Path under the site root (e.g. "_plotline/payloads/abc.json") → file content: text, or bytes (PNG). */
-  assets: Map<string, string | Uint8Array>;
+  /** Path under the site root (e.g. "_plotline/payloads/abc.json") → file content: text, or a PNG (bytes or a file). */
+  assets: Map<string, string | Png>;
   /** Story slug → its charts, in story order, for their embed pages. */
   charts: Map<string, StoryChart[]>;
   /** Story slug → its social card (the PNG itself is in assets), for og:image and twitter:image. */

@@ -23,7 +23,7 @@ import { sitePagePath } from "../links/site-page.ts";
 import { typeInlineData } from "./inline-data.ts";
 import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
-import type { Rasterizer } from "../image/rasterize-svg.ts";
+import type { Png, Rasterizer } from "../image/rasterize-svg.ts";
 import { standaloneChartSvg } from "../image/standalone-chart-svg.ts";
 
 export interface CompiledChart {
@@ -51,8 +51,8 @@ export interface CompiledChart {
 export interface ChartAsset {
   /** Path under the site root, e.g. "_plotline/payloads/3f2a….json". */
   path: string;
-  /** Text (JSON, CSV, SVG) or bytes (PNG). */
-  content: string | Uint8Array;
+  /** Text (JSON, CSV, SVG), or a PNG as bytes or as the file that holds them (see Png). */
+  content: string | Png;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { threadId } from "node:worker_threads";
 import { FONT_VERSION } from "./noto-sans-sc.ts";
 import { RESVG_VERSION, rasterizeSvg, type Rasterizer } from "./rasterize-svg.ts";
@@ -11,9 +11,10 @@ const RENDERER = `${RESVG_VERSION}; ${encoder}; ${FONT_VERSION}`;
 
 /**
  * A rasterizer that keeps every PNG it makes in `dir`, named by a hash of what decides it (the SVG, the
- * scale, the renderer's and fonts' versions): a chart that has not changed is read back on the next
- * build instead of being drawn again (drawing one costs 15–30 ms; reading it back, well under 1 ms).
- * Entries are never stale, only unused; deleting the folder is always safe.
+ * scale, the renderer's and fonts' versions): a chart that has not changed is found there by the next
+ * build instead of being drawn again (drawing one costs 15–30 ms). It answers with the entry's file,
+ * which the build copies into the site at its end. Entries are never stale, only unused; deleting the
+ * folder between builds is always safe.
  */
 export function cachedRasterizer(dir: string, rasterize: Rasterizer = rasterizeSvg): Rasterizer {
   let made = false;
@@ -23,13 +24,11 @@ export function cachedRasterizer(dir: string, rasterize: Rasterizer = rasterizeS
       .update(svg)
       .digest("hex")
       .slice(0, 32);
-    const file = join(dir, `${key}.png`);
-    try {
-      return new Uint8Array(readFileSync(file));
-    } catch {
-      // Not drawn yet.
-    }
+    const file = resolve(dir, `${key}.png`);
+    // Entries are renamed into place whole (below), so one that exists is complete.
+    if (existsSync(file)) return { file };
     const png = rasterize(svg, options);
+    if (!(png instanceof Uint8Array)) return png;
     try {
       if (!made) mkdirSync(dir, { recursive: true });
       made = true;
@@ -37,9 +36,11 @@ export function cachedRasterizer(dir: string, rasterize: Rasterizer = rasterizeS
       const partial = `${file}.${process.pid}-${threadId}.partial`;
       writeFileSync(partial, png);
       renameSync(partial, file);
+      // The file, not the bytes: they are dropped here and copied into the site at the end of the build.
+      return { file };
     } catch {
-      // A cache that cannot be written only costs time on the next build.
+      // A cache that cannot be written only costs time on the next build; this build keeps the bytes.
+      return png;
     }
-    return png;
   };
 }

@@ -12,8 +12,14 @@ export interface RasterizeOptions {
   fontFiles?: readonly string[];
 }
 
-/** SVG (string) → PNG (bytes). The same function type is used with a cache in front (see png-cache.ts). */
-export type Rasterizer = (svg: string, options?: RasterizeOptions) => Uint8Array;
+/**
+ * A PNG: its bytes, or the file that holds them. The PNG cache (png-cache.ts) answers with its file, so
+ * a build hands thousands of PNGs from worker to output folder as paths, never holding them in memory.
+ */
+export type Png = Uint8Array | { file: string };
+
+/** SVG (string) → PNG. The same function type is used with a cache in front (see png-cache.ts). */
+export type Rasterizer = (svg: string, options?: RasterizeOptions) => Png;
 
 /**
  * The most pixels a PNG may have (about 4,000 × 4,000). A chart an editor made 20,000 px wide would
@@ -57,7 +63,7 @@ function drawnText(svg: string): string {
  * same picture on every machine). resvg's own XML parser is strict, so this throws on SVG that is not
  * well-formed XML.
  */
-export const rasterizeSvg: Rasterizer = (svg, options = {}) => {
+export const rasterizeSvg = (svg: string, options: RasterizeOptions = {}): Uint8Array => {
   const fontFiles = options.fontFiles ?? notoSansScFiles(drawnText(svg));
   const font = {
     loadSystemFonts: false,

@@ -21,12 +21,15 @@ const dataFiles = nodeDataFiles(join(root, dataDir));
 const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root, options.checkOnly) }));
 parentPort?.postMessage(stories, transferables(stories));
 
-/** PNGs move to the main thread instead of being copied: each has a buffer of its own (see rasterize-svg.ts, png-cache.ts). */
+/**
+ * PNGs drawn without a cache (bytes, not a file: see png-cache.ts) move to the main thread instead of
+ * being copied: each has a buffer of its own (see encode-png.ts).
+ */
 function transferables(compiled: readonly CompiledStory[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const story of compiled) {
     for (const { content } of story.assets) {
-      if (typeof content === "string" || !(content.buffer instanceof ArrayBuffer)) continue;
+      if (!(content instanceof Uint8Array) || !(content.buffer instanceof ArrayBuffer)) continue;
       if (content.byteOffset === 0 && content.byteLength === content.buffer.byteLength) buffers.add(content.buffer);
     }
   }

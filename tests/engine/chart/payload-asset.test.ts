@@ -21,7 +21,7 @@ it("a large chart's spec and data go to a content-named file under the site's ba
   const charts = result.assets.filter((a) => a.path.startsWith("_plotline/payloads/"));
   expect(charts).toHaveLength(1);
   const asset = charts[0]!;
-  expect(asset.content.length).toBeGreaterThan(INLINE_PAYLOAD_LIMIT);
+  expect(String(asset.content).length).toBeGreaterThan(INLINE_PAYLOAD_LIMIT);
   expect(asset.path).toMatch(/^_plotline\/payloads\/[0-9a-f]{20}\.json$/);
   expect(result.html).toContain(`data-plotline-payload="/newsroom/${asset.path}"`);
   expect(result.html).not.toContain("plotline-spec");

@@ -2,7 +2,7 @@
  * Charts as files of their own (standalone SVG, PNG at 2×), social cards, the fonts they are drawn
  * with, and the PNG cache.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
@@ -113,10 +113,21 @@ describe("the PNG cache", () => {
     const second = cachedRasterizer(dir, counting)(svg);
     expect(calls).toBe(1);
     expect(second).toEqual(first);
+    // It answers with the file, which holds the PNG drawn the first time.
+    expect(first).toEqual({ file: join(dir, readdirSync(dir)[0]!) });
+    expect(new Uint8Array(readFileSync((first as { file: string }).file))).toEqual(rasterizeSvg(svg));
     cachedRasterizer(dir, counting)(svg, { scale: 1 });
     cachedRasterizer(dir, counting)(svg.replace("#ffffff", "#fefefe"));
     expect(calls).toBe(3);
     expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(3);
+  });
+
+  it("answers with the PNG itself when its folder cannot be written", () => {
+    // A folder inside a file can be made by no one, root included.
+    const file = join(scratch, "not-a-folder");
+    writeFileSync(file, "");
+    const svg = standaloneChartSvg({ markup: '<svg width="10" height="10" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>', lang: "en" }).svg;
+    expect(cachedRasterizer(join(file, "cache"))(svg)).toEqual(rasterizeSvg(svg));
   });
 
   it("plotline check's compile draws no PNG at all", () => {
