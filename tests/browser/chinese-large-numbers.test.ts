@@ -5,33 +5,19 @@
  * chart is drawn again in the browser.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchChromium } from "../../scripts/chromium.ts";
-import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
-import { openPage, strictCsp } from "./site-browser.ts";
+import { repoRoot } from "../support/temp-project.ts";
+import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 
-let project: ReturnType<typeof createTempProject>;
-let server: StaticServer;
-let browser: Browser;
-
+let site: TestSite;
 beforeAll(async () => {
-  project = createTempProject(join(repoRoot, "tests", "sites", "large-numbers"));
-  const built = runPlotline(project.root, "build");
-  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  server = await serveStatic(join(project.root, "dist"), { headers: { "Content-Security-Policy": strictCsp } });
-  browser = await launchChromium();
+  site = await openTestSite(join(repoRoot, "tests", "sites", "large-numbers"));
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  project?.cleanup();
-});
+afterAll(async () => site?.close());
 
 it("writes hundreds of millions with 亿 in prose and on the axis, before and after the chart wakes up", async () => {
   for (const javascript of [false, true]) {
-    const { page, context, problems } = await openPage(browser, `${server.url}stories/chip-investment/`, { javascript });
+    const { page, context, problems } = await openPage(site.browser, `${site.cspUrl}stories/chip-investment/`, { javascript });
     const prose = (await page.textContent("article")) ?? "";
     expect(prose).toContain("13.5亿元");
     expect(prose).toContain("¥1,350,000,000");

@@ -24,9 +24,9 @@ export interface TestSite {
   close: () => Promise<void>;
 }
 
-export async function openTestSite(): Promise<TestSite> {
-  // The example stories, as readers get them.
-  const project = createTempProject(repoRoot);
+/** The example stories (or those of `site`, a folder with content/ and data/), as readers get them. */
+export async function openTestSite(site: string = repoRoot): Promise<TestSite> {
+  const project = createTempProject(site);
   const built = runPlotline(project.root, "build");
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
   const dist = join(project.root, "dist");
