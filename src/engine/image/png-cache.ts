@@ -17,7 +17,6 @@ const RENDERER = `${RESVG_VERSION}; ${encoder}; ${FONT_VERSION}`;
  * folder between builds is always safe.
  */
 export function cachedRasterizer(dir: string, rasterize: Rasterizer = rasterizeSvg): Rasterizer {
-  let made = false;
   return (svg, options = {}) => {
     const key = createHash("sha256")
       .update(`${RENDERER}\n${options.scale ?? 2}\n${options.fontFiles?.join("\n") ?? ""}\n`)
@@ -30,8 +29,8 @@ export function cachedRasterizer(dir: string, rasterize: Rasterizer = rasterizeS
     const png = rasterize(svg, options);
     if (!(png instanceof Uint8Array)) return png;
     try {
-      if (!made) mkdirSync(dir, { recursive: true });
-      made = true;
+      // Made for every new PNG (a few µs against 30 ms of drawing): the folder may be deleted meanwhile.
+      mkdirSync(dir, { recursive: true });
       // Renamed into place, so another worker never reads a half-written file.
       const partial = `${file}.${process.pid}-${threadId}.partial`;
       writeFileSync(partial, png);
