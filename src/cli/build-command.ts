@@ -15,6 +15,8 @@ export interface BuildOptions {
 /** What `plotline build --report` writes, for the benchmark. */
 export interface BuildReport {
   stories: number;
+  /** Of those, the ones taken unchanged from the last build (see engine/project/story-cache.ts). */
+  cachedStories: number;
   charts: number;
   /** Wall time of checking and compiling all stories (on all cores). */
   compileMs: number;
@@ -47,8 +49,10 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
     );
     return 1;
   }
+  const cachedStories = project.stories.filter((story) => story.fromCache).length;
   process.stdout.write(
     `Compiled ${plural(project.stories.length, "story").replace("storys", "stories")} with ${plural(charts, "chart")} in ${((performance.now() - started) / 1000).toFixed(2)} s` +
+      `${cachedStories ? `, ${cachedStories} of them unchanged since the last build` : ""}` +
       `${counts.warnings ? ` (${plural(counts.warnings, "warning")})` : ""}.\n`,
   );
 
@@ -91,6 +95,7 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
     for (const story of project.stories) for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] += story.timings[key];
     const report: BuildReport = {
       stories: project.stories.length,
+      cachedStories,
       charts,
       compileMs: compiled - started,
       astroMs: pagesWritten - compiled,

@@ -96,8 +96,10 @@ export interface CompiledStory {
   dataFiles: string[];
   /** Files the page needs beside it (large charts' spec and data), by path under the site root. */
   assets: ChartAsset[];
-  /** Where the time went, in milliseconds, for build profiles. */
+  /** Where the time went, in milliseconds, for build profiles (all 0 when taken from the cache). */
   timings: StoryTimings;
+  /** Taken unchanged from the last build's compile (see project/story-cache.ts). */
+  fromCache?: boolean;
   /**
    * The picture shown when the story is shared (og:image): a 1200 × 630 PNG, also in `assets`. Present
    * when the story's frontmatter is valid and the compile had a rasterizer (a build, the dev server).

@@ -8,10 +8,10 @@ import { listPublicFiles } from "./public-files.ts";
 import { checkTranslations } from "./translations.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { dataDir, storiesDir } from "./project-dirs.ts";
+import { compileStoryCached } from "./story-cache.ts";
 
-/** Where a Plotline project keeps its stories and data, relative to its root. */
-export const storiesDir = "content/stories";
-export const dataDir = "data";
+export { dataDir, storiesDir };
 
 /**
  * Where `plotline build` leaves the stories it has compiled for the Astro loader running in the same
@@ -60,7 +60,7 @@ export function compileProjectStory(root: string, path: string, options: Project
 /** Compiles every story of a project and gathers all their diagnostics. */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
-  const stories = listStoryFiles(root).map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root, options.checkOnly) }));
+  const stories = listStoryFiles(root).map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root, options.checkOnly) }));
   return finishProject(root, stories);
 }
 

@@ -3,12 +3,13 @@
  * the compiled stories (plain data, copied by structured clone).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { compileStory, type CompiledStory } from "../compile-story.ts";
+import type { CompiledStory } from "../compile-story.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { join } from "node:path";
 import { dataDir, type storyOptions } from "./compile-project.ts";
 import { imageOptions } from "./image-options.ts";
 import { readStoryFile } from "./read-story-file.ts";
+import { compileStoryCached } from "./story-cache.ts";
 
 interface Job {
   root: string;
@@ -18,7 +19,7 @@ interface Job {
 
 const { root, paths, options } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStory(readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root, options.checkOnly) }));
+const stories = paths.map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root, options.checkOnly) }));
 parentPort?.postMessage(stories, transferables(stories));
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * Compiled stories kept between builds, so that a build compiles again only what changed: a newsroom
+ * rebuilds its whole archive for every new story, and most of a build's time is spent compiling.
+ *
+ * One entry per story file and set of options, in .plotline/cache/stories/. An entry is used only if
+ * everything that decides the compiled story is as it was: the story's text, the options (base path,
+ * site, site name, check or build), the engine (the source of src/engine, the locked dependency
+ * versions and Node's), the contents of every data file the story names (a file that was missing
+ * counts too), and the PNG files its assets point to. Stories with errors are never kept, so their
+ * errors are always found afresh. Entries are written by serialising the compiled story the way worker
+ * threads pass it (structured clone: dates, maps and sets survive), gzipped. Deleting the folder
+ * between builds is always safe.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { threadId } from "node:worker_threads";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput } from "../compile-story.ts";
+import { dataDir } from "./project-dirs.ts";
+
+/** Where a project keeps compiled stories, relative to its root. */
+export const storyCacheDir = ".plotline/cache/stories";
+
+interface Entry {
+  /** Hash of the story's text, the options and the engine. */
+  key: string;
+  /** Data file (path under data/) → hash of its content, or "missing". */
+  dataFiles: Record<string, string>;
+  story: CompiledStory;
+}
+
+/** compileStory, or the story as the last build compiled it when nothing that decides it has changed. */
+export function compileStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): CompiledStory {
+  const key = entryKey(root, input, options);
+  const file = join(root, storyCacheDir, `${hash(`${input.path}\n${optionsKey(options)}`).slice(0, 32)}.bin.gz`);
+  const cached = read(file);
+  if (cached && cached.key === key && dataFilesUnchanged(root, cached.dataFiles) && pngsPresent(cached.story)) {
+    return { ...cached.story, fromCache: true, timings: { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 } };
+  }
+  const story = compileStory(input, options);
+  // A story with errors is compiled again next time: the problem may lie outside it (a missing file).
+  // PNGs kept as bytes (no writable PNG cache) would make entries large: such stories are not kept.
+  if (story.ok && story.assets.every((asset) => !(asset.content instanceof Uint8Array))) {
+    write(file, { key, dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])), story });
+  }
+  return story;
+}
+
+function entryKey(root: string, input: StoryInput, options: CompileStoryOptions): string {
+  return hash(`${engineVersion(root)}\n${optionsKey(options)}\n${input.path}\n${input.encoding ?? ""}\n${input.encodingProblem ?? ""}\n${input.text}`);
+}
+
+function optionsKey(options: CompileStoryOptions): string {
+  const { assetBase = "/", site = "", siteName = "", checkOnly = false, rasterize } = options;
+  return JSON.stringify([assetBase, site, siteName, checkOnly, rasterize !== undefined]);
+}
+
+const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");
+
+function dataFileHash(root: string, path: string): string {
+  try {
+    return hash(readFileSync(join(root, dataDir, path)));
+  } catch {
+    return "missing";
+  }
+}
+
+const dataFilesUnchanged = (root: string, files: Record<string, string>): boolean =>
+  Object.entries(files).every(([path, digest]) => dataFileHash(root, path) === digest);
+
+/** The PNG cache entries the story's downloads and card are copied from are still there. */
+const pngsPresent = (story: CompiledStory): boolean =>
+  story.assets.every((asset) => typeof asset.content !== "object" || !("file" in asset.content) || existsSync(asset.content.file));
+
+function read(file: string): Entry | undefined {
+  try {
+    return deserialize(gunzipSync(readFileSync(file))) as Entry;
+  } catch {
+    // Not there yet, or written by another Node: compiled again.
+    return undefined;
+  }
+}
+
+function write(file: string, entry: Entry): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // Renamed into place, so a build never reads half an entry.
+    const partial = `${file}.${process.pid}-${threadId}.partial`;
+    // Compressed (fast, level 1): a story's pages and files are mostly SVG and CSV text, about 1.5 MB a story.
+    writeFileSync(partial, gzipSync(serialize(entry), { level: 1 }));
+    renameSync(partial, file);
+  } catch {
+    // A cache that cannot be written only costs time on the next build.
+  }
+}
+
+const engineDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+let engineSource: string | undefined;
+let lock: { stamp: string; digest: string } | undefined;
+
+/**
+ * What the engine is: its source files (hashed once per process or worker), the project's lockfile
+ * (Plot, d3, resvg, fonts, …: hashed again whenever it is touched) and Node's version.
+ */
+function engineVersion(root: string): string {
+  if (engineSource === undefined) {
+    const digest = createHash("sha256");
+    for (const file of sourceFiles(engineDir)) digest.update(`${file}\n`).update(readFileSync(join(engineDir, file)));
+    engineSource = digest.digest("hex");
+  }
+  const lockfile = join(root, "package-lock.json");
+  const stats = existsSync(lockfile) ? statSync(lockfile) : undefined;
+  const stamp = stats ? `${lockfile} ${stats.size} ${stats.mtimeMs}` : `${lockfile} none`;
+  if (lock?.stamp !== stamp) lock = { stamp, digest: stats ? hash(readFileSync(lockfile)) : "none" };
+  return `${process.version} ${engineSource} ${lock.digest}`;
+}
+
+function sourceFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sourceFiles(path, `${prefix}${name}/`);
+      return [`${prefix}${name}`];
+    });
+}

@@ -1,0 +1,100 @@
+/**
+ * Compiled stories kept between builds (src/engine/project/story-cache.ts): a story is taken from the
+ * cache only while its text, options, data files, PNGs and the engine are as they were.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { CompiledStory } from "../../src/engine/compile-story.ts";
+import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { pngCacheDir } from "../../src/engine/project/image-options.ts";
+import { storyCacheDir } from "../../src/engine/project/story-cache.ts";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+const chart = "```plot data=jobs id=jobs\ntitle: Jobs\nalt: Bars.\nmarks:\n  - barX: {y: city, x: jobs}\n```\n";
+const story = (body: string) => `---\ntitle: Jobs\ndek: Where the jobs are.\ndate: 2025-03-21\n---\n\n${body}\n`;
+
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), "plotline-story-cache-"));
+  roots.push(root);
+  mkdirSync(join(root, "content", "stories"), { recursive: true });
+  mkdirSync(join(root, "data"));
+  writeFileSync(join(root, "data", "jobs.csv"), "city,jobs\nBeijing,120\nShanghai,90\n");
+  writeFileSync(join(root, "content", "stories", "jobs.md"), story(`Text.\n\n\`\`\`data id=jobs src=jobs.csv\n\`\`\`\n\n${chart}`));
+  return root;
+}
+
+const only = (root: string, options = {}): CompiledStory => compileProject(root, options).stories[0]!;
+/** What a page is made of, without what says how it was made. */
+const output = ({ timings, fromCache, ...rest }: CompiledStory) => rest;
+
+describe("the story cache", () => {
+  it("gives an unchanged story back as it was compiled, without compiling it", () => {
+    const root = project();
+    const first = only(root);
+    expect(first.fromCache).toBeUndefined();
+    const second = only(root);
+    expect(second.fromCache).toBe(true);
+    expect(Object.values(second.timings).every((ms) => ms === 0)).toBe(true);
+    expect(output(second)).toEqual(output(first));
+    expect(second.frontmatter!.date).toBeInstanceOf(Date);
+  });
+
+  it("compiles a story again when its text, a data file it reads or the options change", () => {
+    const root = project();
+    only(root);
+    writeFileSync(join(root, "content", "stories", "jobs.md"), story(`Other text.\n\n\`\`\`data id=jobs src=jobs.csv\n\`\`\`\n\n${chart}`));
+    const edited = only(root);
+    expect(edited.fromCache).toBeUndefined();
+    expect(edited.html).toContain("Other text.");
+    expect(only(root).fromCache).toBe(true);
+
+    writeFileSync(join(root, "data", "jobs.csv"), "city,jobs\nBeijing,120\nShanghai,90\nShenzhen,70\n");
+    const newData = only(root);
+    expect(newData.fromCache).toBeUndefined();
+    expect(newData.html).toContain("Shenzhen");
+
+    const underBase = only(root, { assetBase: "/newsroom/" });
+    expect(underBase.fromCache).toBeUndefined();
+    expect(only(root, { assetBase: "/newsroom/" }).fromCache).toBe(true);
+  });
+
+  it("never keeps a story with errors, so a data file added later is found", () => {
+    const root = project();
+    unlinkSync(join(root, "data", "jobs.csv"));
+    expect(only(root).diagnostics.map((d) => d.code)).toContain("data/src-not-found");
+    expect(only(root).fromCache).toBeUndefined();
+    writeFileSync(join(root, "data", "jobs.csv"), "city,jobs\nBeijing,120\n");
+    const fixed = only(root);
+    expect(fixed.ok).toBe(true);
+    expect(fixed.fromCache).toBeUndefined();
+  });
+
+  it("compiles again when a PNG the story's downloads are copied from has gone, or an entry cannot be read", () => {
+    const root = project();
+    only(root);
+    rmSync(join(root, pngCacheDir), { recursive: true });
+    const redrawn = only(root);
+    expect(redrawn.fromCache).toBeUndefined();
+    expect(redrawn.assets.filter((a) => a.path.endsWith(".png")).every((a) => typeof a.content === "object" && "file" in a.content)).toBe(true);
+
+    const dir = join(root, storyCacheDir);
+    for (const entry of readdirSync(dir)) writeFileSync(join(dir, entry), "not an entry");
+    expect(only(root).fromCache).toBeUndefined();
+    expect(only(root).fromCache).toBe(true);
+  });
+
+  it("compiles again when the locked dependencies change", () => {
+    const root = project();
+    writeFileSync(join(root, "package-lock.json"), '{"lockfileVersion": 3, "packages": {"node_modules/@observablehq/plot": {"version": "0.6.17"}}}');
+    only(root);
+    expect(only(root).fromCache).toBe(true);
+    writeFileSync(join(root, "package-lock.json"), '{"lockfileVersion": 3, "packages": {"node_modules/@observablehq/plot": {"version": "0.7.0-beta.1"}}}');
+    expect(only(root).fromCache).toBeUndefined();
+  });
+});
