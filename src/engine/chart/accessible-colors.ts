@@ -1,5 +1,5 @@
 import type { DataTable } from "../data/data-table.ts";
-import type { ChartSpec, JsonObject } from "./chart-spec.ts";
+import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "./chart-spec.ts";
 
 /**
  * Plotline's default colours for categories. Plot's own default (Tableau 10) has yellows, pinks and
@@ -21,22 +21,20 @@ export const categoricalPalette = [
 ] as const;
 
 const colorChannels = ["fill", "stroke"] as const;
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * Gives a chart's colour scale the accessible palette when its marks colour by a column of categories
  * (text or true/false values) and the editor chose no colours of their own (scheme, range, type).
  */
 export function withAccessibleColors(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): ChartSpec {
   const color = spec.options["color"];
-  if (color !== undefined && !isObject(color)) return spec;
-  const given = isObject(color) ? color : {};
+  if (color !== undefined && !isJsonObject(color)) return spec;
+  const given = isJsonObject(color) ? color : {};
   // A domain only orders the categories; it chooses no colours, so the palette still applies.
   if (["scheme", "range", "type", "interpolate"].some((key) => given[key] !== undefined)) return spec;
   const categorical = spec.marks.some((mark) =>
     colorChannels.some((channel) => {
       const column = mark.options[channel];
-      const tableId = typeof mark.data === "string" ? mark.data : spec.data;
+      const tableId = markDataId(spec, mark);
       if (typeof column !== "string" || tableId === undefined) return false;
       const type = tables.get(tableId)?.columns.find((c) => c.name === column)?.type;
       return type === "string" || type === "boolean";

@@ -1,5 +1,5 @@
 import type { DataTable, DatePrecision } from "../data/data-table.ts";
-import type { ChartSpec, JsonObject } from "./chart-spec.ts";
+import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "./chart-spec.ts";
 
 /** Marks that draw a scale as bands (one bar or cell per value), by the scale they do it on. */
 const bandScalesOf: Readonly<Record<string, readonly ("x" | "y")[]>> = {
@@ -24,8 +24,6 @@ export function dateTickFormat(precision: DatePrecision, lang: string): string {
 
 const rank: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * Bars by year are the most common newsroom chart, and years are dates. Plot draws dates on a band
  * scale correctly but warns and labels them as full timestamps. When a bar-like mark puts a date
@@ -37,15 +35,15 @@ export function withBandDateDefaults(spec: ChartSpec, tables: ReadonlyMap<string
   const options: JsonObject = { ...spec.options };
   for (const scale of ["x", "y"] as const) {
     const existing = options[scale];
-    const scaleOptions: JsonObject = isObject(existing) ? existing : {};
-    if (existing !== undefined && !isObject(existing)) continue;
+    const scaleOptions: JsonObject = isJsonObject(existing) ? existing : {};
+    if (existing !== undefined && !isJsonObject(existing)) continue;
     if (scaleOptions["type"] !== undefined || scaleOptions["interval"] !== undefined) continue;
     let precision: DatePrecision | undefined;
     let allDates = true;
     for (const mark of spec.marks) {
       if (!bandScalesOf[mark.mark]?.includes(scale)) continue;
       const column = mark.options[scale];
-      const tableId = typeof mark.data === "string" ? mark.data : spec.data;
+      const tableId = markDataId(spec, mark);
       const dataColumn = typeof column === "string" && tableId !== undefined ? tables.get(tableId)?.columns.find((c) => c.name === column) : undefined;
       if (dataColumn?.type === "date") {
         const next = dataColumn.precision ?? "day";

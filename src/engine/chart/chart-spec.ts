@@ -36,5 +36,11 @@ export interface ChartSpec {
   marks: MarkSpec[];
 }
 
+/** A mapping (not a list, not null), as YAML and JSON give them. */
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The data block a mark draws: its own `data:` id, else the chart's `data=`. */
+export const markDataId = (spec: ChartSpec, mark: MarkSpec): string | undefined => (typeof mark.data === "string" ? mark.data : spec.data);
+
 /** Path into the spec's YAML, e.g. ["marks", 0, "barX", "y"]. */
 export type SpecPath = readonly (string | number)[];

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { isChannelOption, namesColumn } from "./channel-value.ts";
-import type { ChartSpec, JsonValue, MarkSpec, SpecPath } from "./chart-spec.ts";
+import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "./chart-spec.ts";
 import type { SpecLocator } from "./parse-chart-spec.ts";
 import { isReducerName, outputOptionKeys, transforms } from "./plot-vocabulary.ts";
 
@@ -16,9 +16,6 @@ interface MarkData {
   name: string;
   columns: string[];
 }
-
-const isObject = (value: unknown): value is Record<string, JsonValue> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Checks that every data block a chart names exists, and that every column and reducer its marks name
@@ -54,7 +51,7 @@ export function checkChartData(
       markData = { name: table.id, columns: table.columns.map((c) => c.name) };
     } else if (Array.isArray(mark.data)) {
       const keys = new Set<string>();
-      for (const row of mark.data) if (isObject(row)) for (const key of Object.keys(row)) keys.add(key);
+      for (const row of mark.data) if (isJsonObject(row)) for (const key of Object.keys(row)) keys.add(key);
       markData = { name: "inline data", columns: [...keys] };
     } else if (chartData) {
       markData = { name: chartData.id, columns: chartData.columns.map((c) => c.name) };
@@ -82,10 +79,10 @@ function checkColumns(mark: MarkSpec, markPath: SpecPath, data: MarkData, locate
   for (const [option, value] of Object.entries(mark.options)) {
     if (typeof value === "string" && isChannelOption(option) && namesColumn(option, value)) check(value, [...markPath, option]);
     if (option === "sort" && typeof value === "string") check(value.replace(/^-/, ""), [...markPath, option]);
-    if (option === "channels" && isObject(value)) {
+    if (option === "channels" && isJsonObject(value)) {
       for (const [name, channel] of Object.entries(value)) {
         if (typeof channel === "string") check(channel, [...markPath, option, name]);
-        else if (isObject(channel) && typeof channel["value"] === "string") check(channel["value"], [...markPath, option, name, "value"]);
+        else if (isJsonObject(channel) && typeof channel["value"] === "string") check(channel["value"], [...markPath, option, name, "value"]);
       }
     }
   }
@@ -93,10 +90,10 @@ function checkColumns(mark: MarkSpec, markPath: SpecPath, data: MarkData, locate
 
 function checkReducers(mark: MarkSpec, markPath: SpecPath, locate: SpecLocator, diagnostics: Diagnostic[]): void {
   for (const { name, value } of mark.transforms) {
-    if (transforms[name]?.style !== "outputs" || !isObject(value)) continue;
+    if (transforms[name]?.style !== "outputs" || !isJsonObject(value)) continue;
     for (const [channel, output] of Object.entries(value)) {
       if (outputOptionKeys.has(channel)) continue;
-      const reducer = typeof output === "string" ? output : isObject(output) && typeof output["reduce"] === "string" ? output["reduce"] : undefined;
+      const reducer = typeof output === "string" ? output : isJsonObject(output) && typeof output["reduce"] === "string" ? output["reduce"] : undefined;
       if (reducer === undefined || isReducerName(reducer.toLowerCase(), name)) continue;
       const path: SpecPath = typeof output === "string" ? [...markPath, name, channel] : [...markPath, name, channel, "reduce"];
       diagnostics.push(

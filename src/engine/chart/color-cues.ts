@@ -1,13 +1,12 @@
 import type { DataTable } from "../data/data-table.ts";
-import type { ChartSpec, JsonObject, MarkSpec } from "./chart-spec.ts";
+import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject, markDataId } from "./chart-spec.ts";
 import { labelWidth } from "./label-margins.ts";
 
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 /** Up to this many series get labels at their ends; more would crowd each other. */
 const MAX_LABELLED_SERIES = 8;
 
 function categoricalColumn(mark: MarkSpec, spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): { column: string; table: DataTable } | undefined {
-  const tableId = typeof mark.data === "string" ? mark.data : spec.data;
+  const tableId = markDataId(spec, mark);
   const table = tableId === undefined ? undefined : tables.get(tableId);
   if (!table) return undefined;
   for (const channel of ["stroke", "fill"] as const) {
@@ -35,7 +34,7 @@ export function withColorCues(spec: ChartSpec, tables: ReadonlyMap<string, DataT
       marks[marks.length - 1] = { ...mark, options: { ...mark.options, symbol: category.column } };
       const color = options["color"];
       // One legend for both: the symbol legend draws each shape in its category's colour.
-      if (isObject(color) && color["legend"] === true && options["symbol"] === undefined) {
+      if (isJsonObject(color) && color["legend"] === true && options["symbol"] === undefined) {
         options["color"] = { ...color, legend: false };
         options["symbol"] = { legend: true };
       }

@@ -1,5 +1,5 @@
 import type { DataTable } from "../data/data-table.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+import { isJsonObject, markDataId, type ChartSpec } from "./chart-spec.ts";
 
 /** From this size on, an axis's numbers are written compactly: 13亿 or 1.3B, not 1,300,000,000. */
 export const COMPACT_FROM = 1_000_000;
@@ -18,7 +18,7 @@ export function withCompactTicks(spec: ChartSpec, tables: ReadonlyMap<string, Da
   let options = spec.options;
   for (const scale of ["x", "y"] as const) {
     const given = options[scale];
-    const scaleOptions = typeof given === "object" && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : given === undefined ? {} : undefined;
+    const scaleOptions = isJsonObject(given) ? given : given === undefined ? {} : undefined;
     if (!scaleOptions || scaleOptions["tickFormat"] !== undefined || scaleOptions["percent"] === true) continue;
     if (typeof scaleOptions["type"] === "string" && notNumeric.has(scaleOptions["type"])) continue;
     if (largestDrawn(spec, tables, channelsOf[scale]) >= COMPACT_FROM) {
@@ -32,7 +32,7 @@ export function withCompactTicks(spec: ChartSpec, tables: ReadonlyMap<string, Da
 function largestDrawn(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, channels: readonly string[]): number {
   let largest = 0;
   for (const mark of spec.marks) {
-    const tableId = typeof mark.data === "string" ? mark.data : spec.data;
+    const tableId = markDataId(spec, mark);
     const table = tableId === undefined ? undefined : tables.get(tableId);
     if (!table) continue;
     for (const channel of channels) {

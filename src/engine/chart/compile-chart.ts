@@ -4,7 +4,7 @@ import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { chartPayload, serializePayload } from "./chart-payload.ts";
-import type { ChartSpec, MarkSpec } from "./chart-spec.ts";
+import { type ChartSpec, type MarkSpec, markDataId } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
@@ -115,7 +115,7 @@ function scaleTypeOf(spec: ChartSpec, mark: MarkSpec, data: ReadonlyMap<string, 
   if (!scale) return undefined;
   for (const other of spec.marks) {
     const column = other.options[scale];
-    const tableId = typeof other.data === "string" ? other.data : spec.data;
+    const tableId = markDataId(spec, other);
     if (other === mark || typeof column !== "string" || tableId === undefined) continue;
     const type = data.get(tableId)?.table.columns.find((c) => c.name === column)?.type;
     if (type === "date") return "date";
@@ -151,10 +151,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   } else if (explicitId !== undefined && context.usedIds.has(explicitId)) {
     diagnostics.push(diagnostic("plot/duplicate-id", { id: explicitId }, block.attributeSpan("id", "value")));
   } else if (explicitId === undefined) {
-    let id = spec.id;
-    const taken = (candidate: string) => context.usedIds.has(candidate) || (context.reservedIds?.has(candidate) ?? false);
-    for (let n = 2; taken(id); n++) id = `${spec.id}-${n}`;
-    spec.id = id;
+    spec.id = freeId(spec.id, context);
   }
 
   // A chart on data that could not be read would only add "no such data" to the data's own error.
@@ -286,11 +283,17 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   return { chart, diagnostics, timings };
 }
 
+/** `wanted`, or `wanted-2`, `wanted-3`, … : the first that no chart so far has and no id= reserves. */
+function freeId(wanted: string, context: ChartContext): string {
+  const taken = (candidate: string) => context.usedIds.has(candidate) || (context.reservedIds?.has(candidate) ?? false);
+  let id = wanted;
+  for (let n = 2; taken(id); n++) id = `${wanted}-${n}`;
+  return id;
+}
+
 /** The block's opening line with an id= added: named after its data, kept clear of the story's other ids. */
 function suggestedId(block: StoryBlock, spec: ChartSpec, context: ChartContext): string {
-  const base = typeof spec.data === "string" && validId.test(spec.data) ? `${spec.data}-chart` : "main-chart";
-  let id = base;
-  for (let n = 2; context.usedIds.has(id) || (context.reservedIds?.has(id) ?? false); n++) id = `${base}-${n}`;
+  const id = freeId(typeof spec.data === "string" && validId.test(spec.data) ? `${spec.data}-chart` : "main-chart", context);
   const written = block.node.meta?.trim();
   return written ? `${written} id=${id}` : `id=${id}`;
 }

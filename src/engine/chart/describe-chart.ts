@@ -1,6 +1,6 @@
 import type { Cell, DataTable, Row } from "../data/data-table.ts";
-import { intlLocale } from "./locale-tips.ts";
-import type { ChartSpec, JsonObject, MarkSpec } from "./chart-spec.ts";
+import { intlLocale } from "../i18n/d3-locales.ts";
+import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject } from "./chart-spec.ts";
 
 const kinds: Record<string, { en: string; zh: string }> = {
   bar: { en: "Bar chart", zh: "条形图" },
@@ -16,8 +16,6 @@ const kinds: Record<string, { en: string; zh: string }> = {
 const kindOf = (mark: string) =>
   /^bar/.test(mark) ? "bar" : /^line/.test(mark) ? "line" : /^area/.test(mark) ? "area" : /^(dot|circle|hexagon)/.test(mark) ? "dot"
   : /^waffle/.test(mark) ? "waffle" : /^cell/.test(mark) ? "cell" : /^tick/.test(mark) ? "tick" : /^rect/.test(mark) ? "rect" : "chart";
-
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * A text alternative for a chart whose editor wrote no `alt`: what kind of chart it is, its title, and
@@ -49,7 +47,7 @@ function describeExtremes(mark: MarkSpec, spec: ChartSpec, rows: readonly Row[],
   const valued = rows.filter((row) => typeof row[valueColumn] === "number");
   if (valued.length === 0) return undefined;
   const byValue = [...valued].sort((a, b) => (b[valueColumn] as number) - (a[valueColumn] as number));
-  const percent = isObject(spec.options[scale]) && (spec.options[scale] as JsonObject)["percent"] === true;
+  const percent = isJsonObject(spec.options[scale]) && (spec.options[scale] as JsonObject)["percent"] === true;
   const number = new Intl.NumberFormat(intlLocale(lang), percent ? { style: "percent", maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
   const label = (cell: Cell | undefined) =>
     cell instanceof Date ? cell.toISOString().slice(0, 10).replace(/-01-01$|-01$/, "") : cell === null || cell === undefined ? "" : String(cell);

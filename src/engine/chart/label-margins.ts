@@ -1,5 +1,5 @@
 import type { DataTable } from "../data/data-table.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+import { isJsonObject, markDataId, type ChartSpec } from "./chart-spec.ts";
 
 /** Plot's own left margin, which it keeps whatever the labels: long ones run off the chart. */
 const PLOT_MARGIN_LEFT = 40;
@@ -30,11 +30,11 @@ export function labelWidth(text: string): number {
 export function withLabelMargins(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): ChartSpec {
   if (spec.options["marginLeft"] !== undefined || spec.options["margin"] !== undefined) return spec;
   const yOptions = spec.options["y"];
-  if (typeof yOptions === "object" && yOptions !== null && !Array.isArray(yOptions) && (yOptions["axis"] === null || yOptions["axis"] === "right")) return spec;
+  if (isJsonObject(yOptions) && (yOptions["axis"] === null || yOptions["axis"] === "right")) return spec;
   let widest = 0;
   for (const mark of spec.marks) {
     const column = mark.options["y"];
-    const tableId = typeof mark.data === "string" ? mark.data : spec.data;
+    const tableId = markDataId(spec, mark);
     const table = tableId === undefined ? undefined : tables.get(tableId);
     if (typeof column !== "string" || !table || table.columns.find((c) => c.name === column)?.type !== "string") continue;
     for (const row of table.rows) {

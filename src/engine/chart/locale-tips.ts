@@ -1,12 +1,8 @@
 import { intlLocale, localizedFormat } from "../i18n/d3-locales.ts";
-import type { ChartSpec, JsonObject, JsonValue } from "./chart-spec.ts";
-
-export { intlLocale };
+import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "./chart-spec.ts";
 
 const positionScale: Readonly<Record<string, "x" | "y">> = { x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y" };
 const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z", "text", "title", "fillOpacity", "strokeOpacity", "opacity", "symbol", "length"];
-
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const formatters = new Map<string, (value: unknown) => string | undefined>();
 
@@ -40,7 +36,7 @@ function createLocaleFormatter(locale: string): (value: unknown) => string | und
 
 /** How a position channel's values read in a tip: as on the axis when the editor formatted it, as a percentage on a percent scale. */
 function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
-  if (!isObject(scale)) return undefined;
+  if (!isJsonObject(scale)) return undefined;
   const tickFormat = scale["tickFormat"];
   if (typeof tickFormat === "string") {
     const format = localizedFormat(tickFormat, lang);
@@ -62,7 +58,7 @@ function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined):
 export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
   const tip = options["tip"];
   if (tip === undefined || tip === false || tip === null) return options;
-  const tipOptions: Record<string, unknown> = isObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
+  const tipOptions: Record<string, unknown> = isJsonObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
   const given = tipOptions["format"];
   const formats: Record<string, unknown> = {};
   const fallback = localeFormatter(lang);
@@ -70,7 +66,7 @@ export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec,
     const scale = positionScale[channel];
     formats[channel] = (scale && scaleFormatter(spec.options[scale], lang)) ?? fallback;
   }
-  if (isObject(given)) Object.assign(formats, given);
+  if (isJsonObject(given)) Object.assign(formats, given);
   // Chinese glyphs are taller than Latin ones: give tip lines more room.
   if (lang === "zh-CN" && tipOptions["lineHeight"] === undefined) tipOptions["lineHeight"] = 1.3;
   return { ...options, tip: { ...tipOptions, format: formats } };

@@ -8,7 +8,7 @@ import { quoteProseValues } from "../story/quote-prose-values.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { locate } from "../story/yaml-locate.ts";
 import { chartIdFromTitle } from "./chart-id.ts";
-import type { ChartSpec, JsonObject, JsonValue, MarkSpec, SpecPath } from "./chart-spec.ts";
+import { isJsonObject, type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, type SpecPath } from "./chart-spec.ts";
 import {
   figureKeys,
   markNames,
@@ -41,8 +41,6 @@ const describe = (value: unknown): string =>
         : typeof value === "string"
           ? `the text "${value}"`
           : `the ${typeof value} ${String(value)}`;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Reads a chart block's YAML into a ChartSpec, reporting every structural problem and unknown name. */
 export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
@@ -83,7 +81,7 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
     // Aliases that expand too far, or a value such as *estimated that YAML reads as an alias.
     return syntax(yamlValueProblem(error, yamlText));
   }
-  if (!isObject(raw)) {
+  if (!isJsonObject(raw)) {
     diagnostics.push(diagnostic("plot/not-a-mapping", { found: describe(raw) }, locator([])));
     return { locate: locator, markPaths, diagnostics };
   }
@@ -113,7 +111,7 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
         }
       });
     } else if (plotOptionNames.has(key)) {
-      if (scaleNames.has(key) && isObject(value)) {
+      if (scaleNames.has(key) && isJsonObject(value)) {
         for (const option of Object.keys(value)) {
           if (!scaleOptionNames.has(option)) {
             diagnostics.push(
@@ -150,7 +148,7 @@ function readMark(item: JsonValue, path: SpecPath, locator: SpecLocator, diagnos
   if (typeof item === "string") {
     name = item;
     value = null;
-  } else if (isObject(item) && Object.keys(item).length === 1) {
+  } else if (isJsonObject(item) && Object.keys(item).length === 1) {
     name = Object.keys(item)[0]!;
     value = item[name]!;
   } else {
@@ -170,7 +168,7 @@ function readMark(item: JsonValue, path: SpecPath, locator: SpecLocator, diagnos
     mark.data = value;
     return mark;
   }
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     diagnostics.push(diagnostic("plot/invalid-mark", { found: `${name} with ${describe(value)}` }, locator(markPath)));
     return undefined;
   }

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { localizedFormat } from "../i18n/d3-locales.ts";
 import type { Cell, Row } from "../data/data-table.ts";
-import type { ChartSpec, JsonObject, JsonValue, MarkSpec } from "./chart-spec.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "./chart-spec.ts";
 import { withLocaleTip } from "./locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "./plot-calls.ts";
 
@@ -33,8 +33,6 @@ const plotFunction = (name: string): PlotFunction => {
   return fn as PlotFunction;
 };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
 export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment: PlotEnvironment = {}): Plot.PlotOptions {
   const options: Record<string, unknown> = structuredClone(spec.options);
   // A class of our own (not Plot's hashed default) so the site stylesheet can style charts and legends.
@@ -58,8 +56,8 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environmen
     const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
     const transform = plotFunction(name);
     options =
-      info.style === "merge" || (info.mergeObjects && isObject(argument))
-        ? (transform({ ...(isObject(argument) ? argument : {}), ...options }) as Record<string, unknown>)
+      info.style === "merge" || (info.mergeObjects && isJsonObject(argument))
+        ? (transform({ ...(isJsonObject(argument) ? argument : {}), ...options }) as Record<string, unknown>)
         : (transform(argument ?? {}, options) as Record<string, unknown>);
   }
   const markFunction = plotFunction(mark.mark);
@@ -80,7 +78,6 @@ function withFormattedText(options: Record<string, unknown>, specifier: string, 
   const formatter = localizedFormat(specifier, lang);
   return { ...rest, text: { transform: (rows: readonly Row[]) => rows.map((row) => formatter(row[text] ?? null)), label: text } };
 }
-
 
 /**
  * Plot reads string tick formats with d3's default (American) locale; Plotline reads them in the
