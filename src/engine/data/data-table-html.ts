@@ -1,45 +1,12 @@
 import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
+import { intlLocale } from "../i18n/d3-locales.ts";
+import { labelSeparator, uiStrings } from "../i18n/ui-strings.ts";
 import type { Cell, DataColumn, DataTable, DatePrecision } from "./data-table.ts";
 
 /** Rows shown at most; a note says how many more there are. */
 export const MAX_ROWS_SHOWN = 1000;
-
-interface Words {
-  region: (id: string) => string;
-  missing: string;
-  yes: string;
-  no: string;
-  more: (count: string, n: number) => string;
-}
-
-const WORDS: Record<"en" | "zh", Words> = {
-  en: {
-    region: (id) => `Data table ${id}`,
-    missing: "missing",
-    yes: "yes",
-    no: "no",
-    more: (count, n) => `${count} more ${n === 1 ? "row" : "rows"} not shown`,
-  },
-  zh: {
-    region: (id) => `数据表 ${id}`,
-    missing: "缺失",
-    yes: "是",
-    no: "否",
-    more: (count) => `另有 ${count} 行未显示`,
-  },
-};
-
-/** The Intl locale of a story language: `en` reads as en-US, `zh-CN` as itself. */
-function localeOf(lang: string): string {
-  if (lang === "en") return "en-US";
-  try {
-    return Intl.getCanonicalLocales(lang)[0] ?? "en-US";
-  } catch {
-    return "en-US";
-  }
-}
 
 const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
   year: { year: "numeric" },
@@ -59,8 +26,8 @@ export function renderDataTableHtml(
   table: DataTable,
   options: { lang: string; maxRows?: number; id?: string; caption?: string | undefined; source?: string | undefined },
 ): string {
-  const locale = localeOf(options.lang);
-  const words = options.lang.toLowerCase().startsWith("zh") ? WORDS.zh : WORDS.en;
+  const locale = intlLocale(options.lang);
+  const words = uiStrings(options.lang);
   // Up to 4 decimals; below 1, up to 4 significant digits so that small values do not read as 0.
   const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
@@ -83,7 +50,7 @@ export function renderDataTableHtml(
   const cell = (value: Cell, column: DataColumn): Element => {
     const className = classOf(column);
     if (value === null) {
-      return h("td", { className: [...className, "plotline-missing"] }, h("span", { role: "img", ariaLabel: words.missing }, "—"));
+      return h("td", { className: [...className, "plotline-missing"] }, h("span", { role: "img", ariaLabel: words.missingValue }, "—"));
     }
     let text: string;
     if (typeof value === "number") text = column.percent ? formatPercent(value) : formatNumber(value);
@@ -106,14 +73,14 @@ export function renderDataTableHtml(
       h(
         "tr",
         { className: ["plotline-table-note"] },
-        h("td", { colSpan: Math.max(1, table.columns.length) }, words.more(plain.format(hidden), hidden)),
+        h("td", { colSpan: Math.max(1, table.columns.length) }, words.moreRows(plain.format(hidden), hidden)),
       ),
     );
   }
 
   const tree = h(
     "div",
-    { id: options.id, className: ["plotline-table"], role: "region", ariaLabel: words.region(table.id), tabIndex: 0, dataId: table.id },
+    { id: options.id, className: ["plotline-table"], role: "region", ariaLabel: words.dataTable(table.id), tabIndex: 0, dataId: table.id },
     h("table", [
       options.caption ? h("caption", options.caption) : "",
       h(
@@ -127,7 +94,5 @@ export function renderDataTableHtml(
     ]),
   );
   if (!options.source) return toHtml(tree);
-  const separator = options.lang.toLowerCase().startsWith("zh") ? "：" : ": ";
-  const label = options.lang.toLowerCase().startsWith("zh") ? "来源" : "Source";
-  return toHtml(tree) + toHtml(h("p.plotline-source.plotline-table-source", [h("span.plotline-label", `${label}${separator}`), options.source]));
+  return toHtml(tree) + toHtml(h("p.plotline-source.plotline-table-source", [h("span.plotline-label", `${words.source}${labelSeparator(options.lang)}`), options.source]));
 }

@@ -21,6 +21,13 @@ export interface UiStrings {
   copied: string;
   /** Announced when the page may not write to the clipboard (some iframes) and the code is selected instead. */
   copyFailed: string;
+  /** A data table's name for screen readers, its true and false, and the note under a cut table. */
+  dataTable: (id: string) => string;
+  yes: string;
+  no: string;
+  moreRows: (count: string, n: number) => string;
+  /** The heading of the story's data section (the data its numbers come from). */
+  dataSection: string;
 }
 
 const strings: Record<StoryLanguage, UiStrings> = {
@@ -38,6 +45,11 @@ const strings: Record<StoryLanguage, UiStrings> = {
     copy: "Copy code",
     copied: "Copied",
     copyFailed: "Code selected: press Ctrl+C (⌘C on a Mac) to copy it",
+    dataTable: (id) => `Data table ${id}`,
+    yes: "yes",
+    no: "no",
+    moreRows: (count, n) => `${count} more ${n === 1 ? "row" : "rows"} not shown`,
+    dataSection: "The data in this story",
   },
   "zh-CN": {
     note: "注",
@@ -53,6 +65,11 @@ const strings: Record<StoryLanguage, UiStrings> = {
     copy: "复制代码",
     copied: "已复制",
     copyFailed: "代码已选中：按 Ctrl+C（Mac 上按 ⌘C）复制",
+    dataTable: (id) => `数据表 ${id}`,
+    yes: "是",
+    no: "否",
+    moreRows: (count) => `另有 ${count} 行未显示`,
+    dataSection: "本文数据",
   },
 };
 

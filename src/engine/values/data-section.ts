@@ -2,14 +2,10 @@ import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { DataTable } from "../data/data-table.ts";
 import { renderDataTableHtml } from "../data/data-table-html.ts";
+import { labelSeparator, uiStrings } from "../i18n/ui-strings.ts";
 
 /** Rows shown per data block in the story's data section; the rest are counted. */
 export const DATA_SECTION_ROWS = 50;
-
-const words = {
-  en: { heading: "The data in this story", rows: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`, source: "Source" },
-  "zh-CN": { heading: "本文数据", rows: (n: number) => `${n.toLocaleString("zh-CN")}行`, source: "来源" },
-};
 
 export interface DataSectionEntry {
   table: DataTable;
@@ -24,8 +20,8 @@ export interface DataSectionEntry {
  */
 export function dataSectionHtml(entries: readonly DataSectionEntry[], lang: string): string {
   if (entries.length === 0) return "";
-  const w = lang === "zh-CN" ? words["zh-CN"] : words.en;
-  const separator = lang === "zh-CN" ? "：" : ": ";
+  const w = uiStrings(lang);
+  const separator = labelSeparator(lang);
   const items = entries.map(({ table, title, source }) =>
     h("details.plotline-data-entry", { id: `data-${table.id}` }, [
       h("summary", [title ?? table.id, " ", h("span.plotline-data-size", `(${w.rows(table.rows.length)})`)]),
@@ -33,5 +29,5 @@ export function dataSectionHtml(entries: readonly DataSectionEntry[], lang: stri
       { type: "raw", value: renderDataTableHtml(table, { lang, maxRows: DATA_SECTION_ROWS }) } as never,
     ]),
   );
-  return toHtml(h("section.plotline-data", { "aria-labelledby": "plotline-data-heading" }, [h("h2", { id: "plotline-data-heading" }, w.heading), ...items]), { allowDangerousHtml: true });
+  return toHtml(h("section.plotline-data", { "aria-labelledby": "plotline-data-heading" }, [h("h2", { id: "plotline-data-heading" }, w.dataSection), ...items]), { allowDangerousHtml: true });
 }
