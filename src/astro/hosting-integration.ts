@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { withBase } from "./present.ts";
 import { staticHostHeaders } from "./static-host-headers.ts";
 
 /** Writes what static hosts read beside the pages: the `_headers` file, for the site's base path. */
@@ -11,7 +12,7 @@ export function hostingIntegration(): AstroIntegration {
     name: "plotline:hosting",
     hooks: {
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        base = withBase(config.base);
       },
       "astro:build:done": ({ dir }) => {
         writeFileSync(join(fileURLToPath(dir), "_headers"), staticHostHeaders(base));

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { withBase } from "./present.ts";
 import { storyRegistry } from "./story-registry.ts";
 
 const ASSET_PREFIX = "_plotline/";
@@ -28,7 +29,7 @@ export function plotlineIntegration(): AstroIntegration {
         updateConfig({ vite: { plugins: [samePlotOffsetEverywhere()] } });
       },
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        base = withBase(config.base);
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((request, response, next) => {

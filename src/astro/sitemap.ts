@@ -8,6 +8,7 @@ import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { parseHTML } from "linkedom";
+import { withBase } from "./present.ts";
 import { xmlText } from "./xml-text.ts";
 
 export interface SitemapPage {
@@ -25,7 +26,7 @@ export function sitemapIntegration(): AstroIntegration {
     name: "plotline:sitemap",
     hooks: {
       "astro:config:done": ({ config }) => {
-        home = config.site ? new URL(config.base.endsWith("/") ? config.base : `${config.base}/`, config.site) : undefined;
+        home = config.site ? new URL(withBase(config.base), config.site) : undefined;
       },
       "astro:build:done": ({ dir, logger }) => {
         if (!home) return logger.warn("No sitemap.xml: set site in plotline.config.mjs");

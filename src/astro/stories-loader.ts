@@ -16,6 +16,7 @@ import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
+import { withBase } from "./present.ts";
 import { readSourceText } from "../engine/project/read-story-file.ts";
 import { storyRegistry } from "./story-registry.ts";
 import { name as siteName } from "../../plotline.config.mjs";
@@ -104,7 +105,7 @@ class Project {
 
   constructor(root: string, base: string, site: string | undefined) {
     this.root = root;
-    this.base = base.endsWith("/") ? base : `${base}/`;
+    this.base = withBase(base);
     this.site = site;
   }
 
