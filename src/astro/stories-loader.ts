@@ -17,7 +17,7 @@ import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
 import { withBase } from "./present.ts";
-import { readSourceText } from "../engine/project/read-story-file.ts";
+import { readProjectSourceText } from "../engine/project/read-story-file.ts";
 import { storyRegistry } from "./story-registry.ts";
 import { name as siteName } from "../../plotline.config.mjs";
 
@@ -128,11 +128,7 @@ class Project {
   read(path: string): string | undefined {
     const absolute = this.absolute(path);
     if (this.relative(absolute) === undefined) return undefined;
-    try {
-      return readSourceText(absolute);
-    } catch {
-      return undefined;
-    }
+    return readProjectSourceText(this.root, path);
   }
 
   absolute(path: string): string {
