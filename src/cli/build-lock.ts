@@ -30,8 +30,8 @@ export function acquireBuildLock(workDir: string, pid: number = process.pid, isA
   const mine = join(workDir, `${buildLockName}.${pid}`);
   writeFileSync(mine, `${pid}\n`);
   try {
-    // Twice at most: a second time after removing a lock left by a build that was killed.
-    for (let attempt = 0; attempt < 2; attempt++) {
+    // Again after removing a lock left by a build that was killed (a few times, if others race for it too).
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
         linkSync(mine, path);
         return { held: true, release: () => releaseIfMine(path, pid) };
