@@ -1,7 +1,8 @@
 /**
  * The dev server serves nothing from outside the project: a symbolic link inside the project (in
  * public/, data/ or anywhere else it serves files from) that leads outside it answers 404, by every
- * route Vite has to a file (the site's path, /@fs/, ?raw); a link that stays inside is served.
+ * route Vite has to a file (the site's path, /@fs/, ?raw), and the server's log reports it; a link that
+ * stays inside is served.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,6 +62,12 @@ describe("astro dev and links leading out of the project", () => {
       expect(text, path).not.toContain(secret);
       expect(status, path).toBe(404);
     }
+  });
+
+  it("says so in its log, as check and build do", () => {
+    expect(server!.log()).toContain("public/notes.txt:1:1 error public/link-outside public/notes.txt is a symbolic link to");
+    expect(server!.log()).toContain("public/deep/shared:1:1 error public/link-outside");
+    expect(server!.log()).not.toContain(secret);
   });
 
   it("serves a link in public/ to a file inside the project", async () => {
