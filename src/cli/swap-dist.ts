@@ -9,7 +9,9 @@
  * Renames are atomic, so a build killed between two steps leaves either dist/ as it was (before 2) or
  * the new site (after 2), except between steps 1 and 2, when dist/ is missing for a moment. If a build
  * is killed at that moment, restoreDist — run by the next build before anything else — puts the
- * previous site back, so the published site stays the last one a build finished.
+ * previous site back: dist/ then holds the site from before the killed build or the one it made, never
+ * a mix. (dist/ stays a real folder rather than a link switched atomically, because hosts' upload
+ * tools, `astro preview` and CI steps that copy dist/ expect one.)
  */
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
