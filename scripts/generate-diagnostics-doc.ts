@@ -10,11 +10,15 @@
  * Example stories read `src=` files from docs/examples/data/ (shown to editors as data/…). An example
  * may start with one line `<!-- path: content/stories/Some Name.md -->` to be compiled under that path
  * (for problems with the file name itself); the line is removed before compiling and is not shown.
+ * It may then have one line `<!-- setup: [{"symlink": "public/notes.txt", "target": "/home/li/notes.txt"}] -->`
+ * (symbolic links, as in tests/bad-inputs/): the example is then put in a temporary project with those
+ * links, for the problems of the project's files (projectFileDiagnostics), and the links are listed.
  * Files too large to keep in the repository are stood in for by `largeExampleFiles` (their size only).
  * A test (tests/docs/diagnostics-doc.test.ts) checks that every code has an example, that each example
  * produces its code and nothing else, and that docs/diagnostics.md is up to date.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { storyInputFromBytes } from "../src/engine/project/read-story-file.ts";
@@ -28,6 +32,7 @@ import { formatDiagnostic } from "../src/engine/diagnostics/format-diagnostic.ts
 import { checkLinks } from "../src/engine/project/check-links.ts";
 import { checkTranslations } from "../src/engine/project/translations.ts";
 import { listPublicFiles } from "../src/engine/project/public-files.ts";
+import { listStoryFiles, projectFileDiagnostics } from "../src/engine/project/compile-project.ts";
 import { normalizeSource } from "../src/engine/story/normalize-source.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,10 +57,13 @@ export interface DiagnosticsExample {
   text: string;
   /** Files under data/ the story reads, by their path under data/. */
   dataFiles: string[];
+  /** Symbolic links made beside the story (the setup line). */
+  links: { symlink: string; target: string }[];
   diagnostics: Diagnostic[];
 }
 
 const PATH_LINE = /^<!-- path: (.+?) -->\r?\n/;
+const SETUP_LINE = /^<!-- setup: (.+?) -->\r?\n/;
 
 /** Data files of the examples that are too large to keep in the repository: their size, in bytes. */
 export const largeExampleFiles: Readonly<Record<string, number>> = { "visits-2024.csv": 12_582_912 };
@@ -82,14 +90,36 @@ export function compileExample(code: DiagnosticCode): DiagnosticsExample | undef
   const pathLine = PATH_LINE.exec(text);
   const path = pathLine ? pathLine[1]! : `content/stories/${exampleFileName(code)}`;
   if (pathLine) text = text.slice(pathLine[0].length);
+  const setupLine = SETUP_LINE.exec(text);
+  const links = setupLine ? (JSON.parse(setupLine[1]!) as { symlink: string; target: string }[]) : [];
+  if (setupLine) text = text.slice(setupLine[0].length);
+  const project = setupLine || !/^content\/stories\/[^/]+\.md$/.test(path) ? projectFileProblems(path, text, links) : { built: true, diagnostics: [] };
   // The project-level checks (translationOf, links) too, with the example as a project of one story
   // and the repository's public/ folder.
   const story = compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() });
-  const [compiled] = checkLinks(checkTranslations([story], () => text), { publicFiles: listPublicFiles(repoRoot) });
+  const [checked] = checkLinks(checkTranslations([story], () => text), { publicFiles: listPublicFiles(repoRoot) });
+  const compiled = { diagnostics: [...(project.built ? checked!.diagnostics : []), ...project.diagnostics] };
   const dataFiles = [...text.matchAll(/^\s*(?:`{3,}|~{3,})\s*data\b.*?\bsrc=(?:"([^"]*)"|'([^']*)'|(\S+))/gm)]
     .map((m) => m[1] ?? m[2] ?? m[3] ?? "")
     .filter((src) => src !== "" && !src.startsWith(".") && existsSync(join(exampleDataDir, src)) && statSync(join(exampleDataDir, src)).isFile());
-  return { code, path, text, dataFiles, diagnostics: compiled!.diagnostics };
+  return { code, path, text, dataFiles, links, diagnostics: compiled.diagnostics };
+}
+
+/** The example in a temporary project of its own with its links: whether it is built, and the problems of the project's files. */
+function projectFileProblems(path: string, text: string, links: readonly { symlink: string; target: string }[]): { built: boolean; diagnostics: Diagnostic[] } {
+  const root = mkdtempSync(join(tmpdir(), "plotline-diagnostics-example-"));
+  try {
+    const file = (relative: string) => join(root, ...relative.split("/"));
+    mkdirSync(dirname(file(path)), { recursive: true });
+    writeFileSync(file(path), text);
+    for (const { symlink, target } of links) {
+      mkdirSync(dirname(file(symlink)), { recursive: true });
+      symlinkSync(target, file(symlink));
+    }
+    return { built: listStoryFiles(root).includes(path), diagnostics: projectFileDiagnostics(root) };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** Example files whose code is not in the catalogue (a renamed or mistyped file name). */
@@ -160,10 +190,11 @@ const groups: { prefix: string; title: string; intro: string }[] = [
   { prefix: "data/", title: "Data blocks", intro: "Problems reading a data block or its file, and typing its values." },
   { prefix: "plot/", title: "Chart blocks", intro: "Problems reading, checking and drawing a chart." },
   { prefix: "value/", title: "Numbers in prose", intro: "Problems with `:value[…]` references from sentences to the data." },
+  { prefix: "public/", title: "Files in public/", intro: "Problems with the files copied into the site as they are." },
   { prefix: "link/", title: "Links", intro: "Links in stories that go to a page, file or part of a page the site does not have. Links to other sites are not checked." },
 ];
 
-const severityText = { error: "Error: stops the build.", warning: "Warning: the story still builds; check the result." } as const;
+const severityText = { error: "Error: stops the build.", warning: "Warning: does not stop the build; check the result." } as const;
 
 function section(code: DiagnosticCode): string {
   const entry = catalog[code];
@@ -179,6 +210,7 @@ function section(code: DiagnosticCode): string {
   // Hints with several lines show an example under their first line: keep its indentation.
   if (hintRest.length) lines.push(fence(dedent(hintRest).join("\n"), "yaml"), "");
   lines.push(`Example: \`${example.path}\``, "", fence(shortened(example.text), "markdown"), "");
+  for (const { symlink, target } of example.links) lines.push(`with \`${symlink}\`, a symbolic link to \`${target}\`.`, "");
   for (const path of example.dataFiles) {
     const { text, note } = dataFileText(path);
     if (text === undefined) lines.push(`with \`data/${path}\`${note}.`, "");

@@ -3,6 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { withBase } from "./present.ts";
+import { removeLinksLeavingProject } from "./remove-links-leaving-project.ts";
+import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { storyRegistry } from "./story-registry.ts";
 
 const ASSET_PREFIX = "_plotline/";
@@ -22,14 +24,16 @@ const contentTypes: Record<string, string> = {
  */
 export function plotlineIntegration(): AstroIntegration {
   let base = "/";
+  let root = ".";
   return {
     name: "plotline",
     hooks: {
       "astro:config:setup": ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [samePlotOffsetEverywhere()] } });
+        updateConfig({ vite: { plugins: [samePlotOffsetEverywhere(), serveOnlyProjectFiles()] } });
       },
       "astro:config:done": ({ config }) => {
         base = withBase(config.base);
+        root = fileURLToPath(config.root);
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((request, response, next) => {
@@ -51,6 +55,7 @@ export function plotlineIntegration(): AstroIntegration {
       },
       "astro:build:done": ({ dir }) => {
         const outDir = fileURLToPath(dir);
+        removeLinksLeavingProject(root, outDir);
         for (const [path, content] of storyRegistry().assets) {
           const file = join(outDir, ...path.split("/"));
           mkdirSync(dirname(file), { recursive: true });

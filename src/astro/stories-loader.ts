@@ -9,6 +9,7 @@ import {
   listStoryFiles,
   precompiledStoriesKey,
   storiesDir as STORIES_DIR,
+  projectFileDiagnostics,
 } from "../engine/project/compile-project.ts";
 import { resolveSrc } from "../engine/data/parse-data-block.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
@@ -17,7 +18,8 @@ import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
 import { withBase } from "./present.ts";
-import { readSourceText } from "../engine/project/read-story-file.ts";
+import { readProjectSourceText } from "../engine/project/read-story-file.ts";
+import { escapeControlChars } from "../engine/diagnostics/terminal-text.ts";
 import { storyRegistry } from "./story-registry.ts";
 import { name as siteName } from "../../plotline.config.mjs";
 
@@ -86,7 +88,11 @@ export function storiesLoader(): Loader {
         devDiagnostics().delete(id);
       }
 
-      if (context.watcher) watch(context, context.watcher, project);
+      if (context.watcher) {
+        // Problems with the project's files (stories not built, public/ links leading out), which no story's overlay shows.
+        for (const d of projectFileDiagnostics(root)) (d.severity === "error" ? context.logger.error : context.logger.warn).call(context.logger, project.format(d));
+        watch(context, context.watcher, project);
+      }
     },
   };
 }
@@ -128,11 +134,7 @@ class Project {
   read(path: string): string | undefined {
     const absolute = this.absolute(path);
     if (this.relative(absolute) === undefined) return undefined;
-    try {
-      return readSourceText(absolute);
-    } catch {
-      return undefined;
-    }
+    return readProjectSourceText(this.root, path);
   }
 
   absolute(path: string): string {
@@ -233,7 +235,7 @@ function buildFailureMessage(project: Project, stories: (CompiledStory | undefin
     summary,
     "",
     ...errors.map((d) => project.format(d) + "\n"),
-    ...unexplained.map((s) => `${s.path}: the story has no valid frontmatter.\n`),
+    ...unexplained.map((s) => `${escapeControlChars(s.path)}: the story has no valid frontmatter.\n`),
   ].join("\n");
 }
 

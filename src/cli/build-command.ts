@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { readSiteConfig } from "./site-config.ts";
 import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { acquireBuildLock } from "./build-lock.ts";
+import { removeStaleBuildFolders } from "./stale-build-folders.ts";
+import { previousDirName, restoreDist, stagingDirName, swapDist } from "./swap-dist.ts";
 
 export interface BuildOptions {
   /** Write a JSON report of the build (timings by phase, peak memory) to this file. */
@@ -35,8 +38,31 @@ export interface BuildReport {
  * `plotline build`: checks and compiles every story first (so every problem is reported at once, with
  * positions and no stack trace), then lets Astro build the pages into a temporary folder, and only
  * replaces dist/ when that succeeded, so a failed build never leaves a broken or half-written site.
+ * One build runs at a time per project (build-lock.ts); it first repairs what a killed build left
+ * (swap-dist.ts, stale-build-folders.ts).
  */
 export async function buildCommand(root: string, options: BuildOptions = {}): Promise<number> {
+  const workDir = join(root, ".plotline");
+  mkdirSync(workDir, { recursive: true });
+  const lock = acquireBuildLock(workDir);
+  if (!lock.held) {
+    process.stderr.write(
+      `Build not started: another build of this project is running (process ${lock.pid}). Wait for it to finish; if no build is running, delete ${relative(root, lock.path)}.\n`,
+    );
+    return 1;
+  }
+  try {
+    const outDir = join(root, "dist");
+    // A build killed in the middle of its swap left no dist/: the site it was replacing goes back first.
+    if (restoreDist(workDir, outDir)) process.stderr.write("dist/ was missing after a build was stopped while replacing it: the previous site was put back.\n");
+    removeStaleBuildFolders(workDir);
+    return await buildLocked(root, workDir, outDir, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(root: string, workDir: string, outDir: string, options: BuildOptions): Promise<number> {
   const started = performance.now();
   const { site, base, name } = await readSiteConfig(root);
   const project = await compileProjectInWorkers(root, { assetBase: base, ...(site ? { site } : {}), ...(name ? { siteName: name } : {}) });
@@ -57,11 +83,7 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
   );
 
   (globalThis as Record<symbol, unknown>)[precompiledStoriesKey] = new Map<string, CompiledStory>(project.stories.map((s) => [s.path, s]));
-  const workDir = join(root, ".plotline");
-  const stagingDir = join(workDir, `dist-${process.pid}`);
-  const outDir = join(root, "dist");
-  rmSync(stagingDir, { recursive: true, force: true });
-  mkdirSync(workDir, { recursive: true });
+  const stagingDir = join(workDir, stagingDirName(process.pid));
   try {
     const { build } = await import("astro");
     await build({ root, outDir: stagingDir, logLevel: "warn" });
@@ -84,10 +106,7 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
   }
   const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
   process.stdout.write(`Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`);
-  const previous = join(workDir, `previous-dist-${process.pid}`);
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(stagingDir, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)));
   const finished = performance.now();
   process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s.\n`);
   if (options.report) {

@@ -1,18 +1,16 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
-import { readSourceText } from "../engine/project/read-story-file.ts";
+import { readProjectSourceText } from "../engine/project/read-story-file.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
 
-/** Prints diagnostics with code frames read from the project's files; returns the counts. */
+/** Prints diagnostics with code frames read from the project's files (never from outside it); returns the counts. */
 export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[], write: (text: string) => void): { errors: number; warnings: number } {
   const sources = new Map<string, string | undefined>();
   const color = Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"];
   for (const d of diagnostics) {
     if (!sources.has(d.span.file)) {
-      const path = join(root, d.span.file);
-      sources.set(d.span.file, existsSync(path) ? normalizeSource(readSourceText(path)) : undefined);
+      const text = readProjectSourceText(root, d.span.file);
+      sources.set(d.span.file, text === undefined ? undefined : normalizeSource(text));
     }
     const source = sources.get(d.span.file);
     write(`${formatDiagnostic(d, source === undefined ? { color } : { source, color })}\n\n`);

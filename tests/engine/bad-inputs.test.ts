@@ -44,6 +44,7 @@ describe("the bad-input corpus", () => {
         "unclosed-data-fence", "unclosed-plot-fence", "plot-yaml-syntax", "csv-ragged-rows", "csv-gb18030",
         "csv-utf8-bom", "csv-utf16", "data-empty", "data-file-too-large", "duplicate-ids", "missing-references",
         "src-not-a-file", "src-path-traversal", "plot-option-types", "html-in-data", "large-inline-block", "data-not-text",
+        "public-link-outside", "story-files-not-built",
       ]),
     );
   });

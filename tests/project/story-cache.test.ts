@@ -2,9 +2,11 @@
  * Compiled stories kept between builds (src/engine/project/story-cache.ts): a story is taken from the
  * cache only while its text, options, data files, PNGs and the engine are as they were.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CompiledStory } from "../../src/engine/compile-story.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
@@ -86,6 +88,27 @@ describe("the story cache", () => {
     const dir = join(root, storyCacheDir);
     for (const entry of readdirSync(dir)) writeFileSync(join(dir, entry), "not an entry");
     expect(only(root).fromCache).toBeUndefined();
+    expect(only(root).fromCache).toBe(true);
+  });
+
+  it("never publishes an entry edited on disk: its content no longer matches its hash, and the story is compiled again", () => {
+    const root = project();
+    const compiled = only(root);
+    const dir = join(root, storyCacheDir);
+    const [name] = readdirSync(dir);
+    const file = join(dir, name!);
+    const bytes = readFileSync(file);
+    const newline = bytes.indexOf(0x0a);
+    const entry = deserialize(gunzipSync(bytes.subarray(newline + 1))) as { story: CompiledStory };
+    expect(entry.story.html).toContain("Text.");
+    entry.story.html = entry.story.html.replace("Text.", '<script src="https://evil.example/x.js"></script>');
+    // The edited story, written as the cache writes it, under the original first line.
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, newline + 1), gzipSync(serialize(entry))]));
+
+    const again = only(root);
+    expect(again.fromCache).toBeUndefined();
+    expect(again.html).not.toContain("evil.example");
+    expect(output(again)).toEqual(output(compiled));
     expect(only(root).fromCache).toBe(true);
   });
 

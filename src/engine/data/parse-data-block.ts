@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
+import { closestMatch, didYouMean, suggestion } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
 import { explainYamlError } from "../story/explain-yaml-error.ts";
@@ -345,7 +345,7 @@ function suggestFile(path: string, files: DataFileSource): string {
     const sameName = list.filter((f) => f.slice(f.lastIndexOf("/") + 1).toLowerCase() === name);
     if (sameName.length === 1) match = sameName[0];
   }
-  return match === undefined ? "" : ` Did you mean "${match}"?`;
+  return match === undefined ? "" : suggestion(path, match);
 }
 
 // ── CSV and TSV ──────────────────────────────────────────────────────────────

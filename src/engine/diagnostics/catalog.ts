@@ -94,6 +94,38 @@ export const catalog = {
       "A story has at most one translation, in the other language (en or zh-CN). The link goes both ways, so one of the two stories naming the other is enough; correct or remove this translationOf.",
   }),
 
+  // Story files Plotline finds in content/stories/ but does not build (src/engine/project/story-files.ts):
+  // warnings, so that a story is never left out of the site in silence.
+  "story/markdown-extension": entry<{ path: string; rename: string }>({
+    severity: "warning",
+    title: "Story file does not end in .md",
+    message: (p) => `${p.path} is not built: Plotline builds only story files whose names end in ".md".`,
+    hint: (p) => `Rename it to ${p.rename} to publish it.`,
+  }),
+  "story/in-subfolder": entry<{ path: string; moveTo: string }>({
+    severity: "warning",
+    title: "Story file in a folder inside content/stories/",
+    message: (p) => `${p.path} is not built: Plotline builds only the stories directly in content/stories/, not those in folders inside it.`,
+    hint: (p) =>
+      `Move it to ${p.moveTo} to publish it (the file name is the story's address, so it must differ from every other story's), or move it out of content/stories/ if it is not a story.`,
+  }),
+  "story/link-not-followed": entry<{ path: string; target: string; reason: "outside" | "broken" | "not-a-file" }>({
+    severity: "warning",
+    title: "Story file is a link Plotline does not follow",
+    message: (p) =>
+      `${p.path} is not built: it is a symbolic link ${
+        p.reason === "outside"
+          ? `to ${p.target}, outside the project, and Plotline reads no file outside the project`
+          : p.reason === "broken"
+            ? `to ${p.target}, which does not exist (or is a loop of links)`
+            : `to ${p.target}, which is not a file`
+      }.`,
+    hint: (p) =>
+      p.reason === "outside"
+        ? "Copy the story into content/stories/ instead of linking to it (a link to a file inside the project is fine)."
+        : "Correct the link, or remove it.",
+  }),
+
   // ── Block info strings (```data …, ```plot …) ──────────────────────────────
   "block/attribute-syntax": entry<{ detail: string }>({
     severity: "error",
@@ -513,6 +545,18 @@ export const catalog = {
     title: "Number format cannot be read",
     message: (p) => `The format "${p.format}" is not valid: ${p.detail}.`,
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
+  }),
+
+  // ── Files in public/ ───────────────────────────────────────────────────────
+  // public/ is copied into the site as it is, following symbolic links: a link leading out of the project
+  // would publish whatever it points to (a home folder's dotfiles, a shared drive). See
+  // src/engine/project/public-files.ts.
+  "public/link-outside": entry<{ path: string; target: string }>({
+    severity: "error",
+    title: "File in public/ is a link to outside the project",
+    message: (p) => `${p.path} is a symbolic link to ${p.target}, outside the project: it would publish a file that is not part of the site.`,
+    hint: () =>
+      "Copy the file into public/ instead of linking to it (links to files inside the project are fine), or remove the link. Plotline publishes nothing from outside the project.",
   }),
 
   // ── Links in stories ───────────────────────────────────────────────────────

@@ -9,9 +9,19 @@ function isSwap(a: string, b: string): boolean {
 }
 
 /**
- * The candidate closest to `word`, if it is close enough to be a likely typo:
- * same letters in another case, two neighbouring letters swapped, or an edit distance of at most a third
- * of the word (min. 1, max. 3).
+ * True when a and b are different strings that read the same: one writes an accented letter as one
+ * character (é, "composed", NFC, as most keyboards type it) and the other as a letter and a separate
+ * accent mark (e + ́, "decomposed", NFD, as macOS and some tools save file names).
+ */
+export function differOnlyInNormalization(a: string, b: string): boolean {
+  return a !== b && a.normalize("NFC") === b.normalize("NFC");
+}
+
+/**
+ * The candidate closest to `word`, if it is close enough to be a likely typo: the same text written
+ * with composed instead of decomposed accents or the other way round (closest of all), same letters in
+ * another case, two neighbouring letters swapped, or an edit distance of at most a third of the word
+ * (min. 1, max. 3).
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
@@ -21,7 +31,7 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   for (const candidate of candidates) {
     if (candidate === word) continue;
     const other = candidate.toLowerCase();
-    const d = other === lower ? 0.5 : isSwap(lower, other) ? 1 : distance(lower, other);
+    const d = differOnlyInNormalization(word, candidate) ? 0.25 : other === lower ? 0.5 : isSwap(lower, other) ? 1 : distance(lower, other);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -33,5 +43,17 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
 /** ` Did you mean "x"?` or an empty string, to append to a message. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const match = closestMatch(word, candidates);
-  return match === undefined ? "" : ` Did you mean "${match}"?`;
+  return match === undefined ? "" : suggestion(word, match);
+}
+
+/**
+ * ` Did you mean "match"?`, to append to a message about `written` — unless the two only look alike,
+ * differing in how accents are encoded: then suggesting "match" would show the very name the editor
+ * wrote, so the sentence says what differs and what to do instead.
+ */
+export function suggestion(written: string, match: string): string {
+  if (!differOnlyInNormalization(written, match)) return ` Did you mean "${match}"?`;
+  const decomposed = (text: string) => text !== text.normalize("NFC");
+  const which = decomposed(match) ? `the name "${match}" is written` : `"${written}" is written here`;
+  return ` It looks the same, but ${which} with decomposed accents (NFD: a letter followed by a separate accent mark, as macOS saves some file names), and the other with composed ones (NFC). Type the accented letters of the name again, or rename the file with them retyped.`;
 }

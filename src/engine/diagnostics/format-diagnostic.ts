@@ -1,5 +1,6 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import type { Diagnostic } from "./diagnostic.ts";
+import { escapeControlChars, showControlChars } from "./terminal-text.ts";
 
 export interface FormatOptions {
   /** The text of the file the diagnostic points into, for the code frame. */
@@ -14,21 +15,23 @@ export interface FormatOptions {
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const { file, start, end } = d.span;
-  const lines = [`${file}:${start.line}:${start.column} ${d.severity} ${d.code} ${d.message}`];
+  const lines = [formatDiagnosticLine(d)];
   if (options.source !== undefined) {
     const sameLine = end.line === start.line && end.column > start.column;
     const frame = codeFrameColumns(
-      options.source,
+      showControlChars(options.source),
       { start, end: sameLine ? end : undefined },
       { highlightCode: options.color ?? false, linesAbove: 2, linesBelow: 1 },
     );
     lines.push(frame.replace(/^/gm, "  "));
   }
-  lines.push(`  hint: ${d.hint.replace(/\n/g, "\n        ")}`);
+  // A hint's own line breaks are kept (some show an example below their first line).
+  const hint = d.hint.split("\n").map(escapeControlChars).join("\n        ");
+  lines.push(`  hint: ${hint}`);
   return lines.join("\n");
 }
 
-/** One line per diagnostic, for logs and summaries. */
+/** One line per diagnostic, for logs and summaries: always one line, whatever a file's name holds. */
 export function formatDiagnosticLine(d: Diagnostic): string {
-  return `${d.span.file}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.code} ${d.message}`;
+  return `${escapeControlChars(d.span.file)}:${d.span.start.line}:${d.span.start.column} ${d.severity} ${d.code} ${escapeControlChars(d.message)}`;
 }

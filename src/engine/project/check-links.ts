@@ -21,7 +21,7 @@
 import { chartImagePath } from "../chart/compile-chart.ts";
 import type { CompiledStory } from "../compile-story.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { closestMatch } from "../diagnostics/did-you-mean.ts";
+import { closestMatch, suggestion } from "../diagnostics/did-you-mean.ts";
 import { hasAnchor, missingAnchor, type PageAnchors } from "../links/page-anchors.ts";
 import { builtFiles, languagePageCodes, sitePage, sitePagePath, storyPagePath } from "../links/site-page.ts";
 import type { StoryLink } from "../links/story-links.ts";
@@ -113,7 +113,8 @@ const missingImage = (link: StoryLink, reason: "missing" | "draft", suggestion: 
 const pictureFile = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 function imageSuggestion(link: StoryLink, files: ReadonlyMap<string, unknown>): string {
   const pictures = [...files.keys()].filter((file) => pictureFile.test(file)).map((file) => `/${file}`);
-  return suggest(closestMatch(link.path, pictures), (match) => match);
+  const match = closestMatch(link.path, pictures);
+  return match === undefined ? "" : suggestion(link.path, match);
 }
 
 const suggest = <T>(match: T | undefined, address: (match: T) => string) => (match === undefined ? "" : ` Did you mean "${address(match)}"?`);
@@ -128,5 +129,6 @@ function fileSuggestion(link: StoryLink, slugs: readonly string[], files: Readon
   const last = link.path.split("/").filter(Boolean).pop()?.replace(/\.(html|md)$/i, "");
   if (last !== undefined && slugs.includes(last)) return ` Did you mean "${storyPagePath(last)}"?`;
   const candidates = ["/", ...languagePageCodes.map((code) => `/lang/${code}/`), ...slugs.map(storyPagePath), ...[...files.keys()].map((f) => `/${f}`)];
-  return suggest(closestMatch(link.path, candidates), (match) => match);
+  const match = closestMatch(link.path, candidates);
+  return match === undefined ? "" : suggestion(link.path, match);
 }

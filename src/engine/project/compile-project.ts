@@ -1,13 +1,13 @@
-import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
 import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
 import { checkLinks } from "./check-links.ts";
-import { listPublicFiles } from "./public-files.ts";
+import { scanPublicFiles } from "./public-files.ts";
+import { scanStoryFiles, wholeFile } from "./story-files.ts";
 import { checkTranslations } from "./translations.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { dataDir, storiesDir } from "./project-dirs.ts";
 import { compileStoryCached } from "./story-cache.ts";
 
@@ -24,14 +24,9 @@ export interface CompiledProject {
   diagnostics: Diagnostic[];
 }
 
-/** The story files of a project (content/stories/*.md, not in subfolders), relative to its root, sorted. */
+/** The story files of a project (content/stories/*.md, not in subfolders), relative to its root, sorted (see scanStoryFiles). */
 export function listStoryFiles(root: string): string[] {
-  const dir = join(root, storiesDir);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !entry.name.startsWith("."))
-    .map((entry) => `${storiesDir}/${entry.name}`)
-    .sort();
+  return scanStoryFiles(root).stories;
 }
 
 export interface ProjectOptions {
@@ -76,11 +71,23 @@ export function storyOptions(options: ProjectOptions): { assetBase: string; chec
 
 /**
  * The checks stories cannot make alone (translationOf against the other stories, links to other pages
- * and files), added to the stories concerned, and every diagnostic gathered. Used by compileProject and
- * compileProjectInWorkers.
+ * and files), added to the stories concerned, and every diagnostic gathered, with those of the
+ * project's files (see projectFileDiagnostics). Used by compileProject and compileProjectInWorkers.
  */
 export function finishProject(root: string, compiled: readonly CompiledStory[]): CompiledProject {
   const translated = checkTranslations(compiled, (path) => readSourceText(join(root, path)));
-  const stories = checkLinks(translated, { publicFiles: listPublicFiles(root) });
-  return { stories, diagnostics: sortDiagnostics(stories.flatMap((s) => s.diagnostics)) };
+  const publicFiles = scanPublicFiles(root);
+  const stories = checkLinks(translated, { publicFiles: publicFiles.files });
+  return { stories, diagnostics: sortDiagnostics([...stories.flatMap((s) => s.diagnostics), ...projectFileDiagnostics(root, publicFiles.outside)]) };
+}
+
+/**
+ * Problems with the project's files rather than inside a story: Markdown files in content/stories/ that
+ * are not built, and links in public/ that lead outside the project (never published).
+ */
+export function projectFileDiagnostics(root: string, publicOutside = scanPublicFiles(root).outside): Diagnostic[] {
+  return [
+    ...scanStoryFiles(root).notBuilt,
+    ...publicOutside.map(({ path, target }) => diagnostic("public/link-outside", { path, target }, wholeFile(path))),
+  ];
 }

@@ -1,34 +1,57 @@
 import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
+import { resolveInProject } from "./resolve-in-project.ts";
 
 /** Where a project keeps files copied to the site as they are (favicon, images), relative to its root. */
 export const publicDir = "public";
 
+export interface PublicFiles {
+  /** The files of public/, by their path under it with "/" ("favicon.svg", "img/map.png"), sorted. */
+  files: string[];
+  /**
+   * Symbolic links in public/ (or public/ itself) that lead outside the project, by their path from the
+   * root ("public/notes.txt") with their target as written: never published (see public/link-outside).
+   */
+  outside: { path: string; target: string }[];
+}
+
 /**
- * The files of public/, by their path under it with "/" ("favicon.svg", "img/map.png"): the site has
- * each at that path under its base, so links to them are checked against this list. A folder that
- * cannot be read lists nothing (links into it are then reported, never a crash).
+ * What public/ holds, following symbolic links that stay inside the project (a link to data/jobs.csv is
+ * a file of the site) and none that leave it. A folder that cannot be read lists nothing (links into it
+ * are then reported, never a crash); broken links and loops list nothing.
  */
-export function listPublicFiles(root: string): string[] {
-  const dir = join(root, publicDir);
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const files: string[] = [];
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        isFile = statSync(path).isFile();
-      } catch {
-        isFile = false;
+export function scanPublicFiles(root: string): PublicFiles {
+  const found: PublicFiles = { files: [], outside: [] };
+  const visit = (path: string, under: string, ancestors: ReadonlySet<string>) => {
+    const where = resolveInProject(root, join(root, ...path.split("/")));
+    if (where.kind === "outside") found.outside.push({ path, target: where.target });
+    if (where.kind !== "inside") return;
+    try {
+      const stats = statSync(where.real);
+      if (!stats.isDirectory()) {
+        if (stats.isFile() && under !== "") found.files.push(under);
+        return;
       }
+    } catch {
+      return;
     }
-    if (isFile) files.push(relative(dir, path).split(sep).join("/"));
-  }
-  return files.sort();
+    // A link to a folder that holds it would go on for ever: followed once.
+    if (ancestors.has(where.real)) return;
+    let names: string[];
+    try {
+      names = readdirSync(where.real);
+    } catch {
+      return;
+    }
+    const inside = new Set([...ancestors, where.real]);
+    for (const name of names.sort()) visit(`${path}/${name}`, under === "" ? name : `${under}/${name}`, inside);
+  };
+  visit(publicDir, "", new Set());
+  found.files.sort();
+  return found;
+}
+
+/** The files of public/ the site has (see scanPublicFiles): links to them are checked against this list. */
+export function listPublicFiles(root: string): string[] {
+  return scanPublicFiles(root).files;
 }

@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { StoryInput } from "../compile-story.ts";
 import { decodeDataFile } from "../data/decode-data-file.ts";
+import { resolveInProject } from "./resolve-in-project.ts";
 
 /**
  * Reads a story file the way its editor saved it: UTF-8 as it is; UTF-16 or GB18030 (Notepad and
@@ -22,4 +24,19 @@ export function readStoryFile(absolutePath: string, path: string): StoryInput {
 export function readSourceText(absolutePath: string): string {
   const decoded = decodeDataFile(readFileSync(absolutePath));
   return decoded.ok ? decoded.text : readFileSync(absolutePath, "utf8");
+}
+
+/**
+ * The text of a project file (path relative to the root, with "/") for a code frame, or undefined when
+ * it is missing, not a regular file, or outside the project, also through a symbolic link: a
+ * diagnostic about a link to ~/.bashrc must not print ~/.bashrc.
+ */
+export function readProjectSourceText(root: string, path: string): string | undefined {
+  const where = resolveInProject(root, join(root, ...path.split("/")));
+  if (where.kind !== "inside") return undefined;
+  try {
+    return statSync(where.real).isFile() ? readSourceText(where.real) : undefined;
+  } catch {
+    return undefined;
+  }
 }

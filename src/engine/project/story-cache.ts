@@ -8,8 +8,10 @@
  * versions and Node's), the contents of every data file the story names (a file that was missing
  * counts too), and the PNG files its assets point to. Stories with errors are never kept, so their
  * errors are always found afresh. Entries are written by serialising the compiled story the way worker
- * threads pass it (structured clone: dates, maps and sets survive), gzipped. Deleting the folder
- * between builds is always safe.
+ * threads pass it (structured clone: dates, maps and sets survive), gzipped, after a first line holding
+ * the SHA-256 of those gzipped bytes: an entry whose bytes do not match it (edited on disk, cut short,
+ * written by an older Plotline) is ignored and the story compiled again, so what is published is what
+ * the build compiled, not what a file in .plotline/ says. Deleting the folder between builds is always safe.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -75,9 +77,19 @@ const dataFilesUnchanged = (root: string, files: Record<string, string>): boolea
 const pngsPresent = (story: CompiledStory): boolean =>
   story.assets.every((asset) => typeof asset.content !== "object" || !("file" in asset.content) || existsSync(asset.content.file));
 
+/** The first line of an entry: what it is, and the hash of the rest. */
+const HEADER = /^plotline-story-cache 1 sha256=([0-9a-f]{64})\n/;
+const header = (payload: Uint8Array) => `plotline-story-cache 1 sha256=${hash(payload)}\n`;
+
 function read(file: string): Entry | undefined {
   try {
-    return deserialize(gunzipSync(readFileSync(file))) as Entry;
+    const bytes = readFileSync(file);
+    // The header is ASCII, so its length in characters is its length in bytes.
+    const head = HEADER.exec(bytes.subarray(0, 128).toString("latin1"));
+    if (!head) return undefined;
+    const payload = bytes.subarray(head[0].length);
+    if (hash(payload) !== head[1]) return undefined;
+    return deserialize(gunzipSync(payload)) as Entry;
   } catch {
     // Not there yet, or written by another Node: compiled again.
     return undefined;
@@ -90,7 +102,8 @@ function write(file: string, entry: Entry): void {
     // Renamed into place, so a build never reads half an entry.
     const partial = `${file}.${process.pid}-${threadId}.partial`;
     // Compressed (fast, level 1): a story's pages and files are mostly SVG and CSV text, about 1.5 MB a story.
-    writeFileSync(partial, gzipSync(serialize(entry), { level: 1 }));
+    const payload = gzipSync(serialize(entry), { level: 1 });
+    writeFileSync(partial, Buffer.concat([Buffer.from(header(payload), "latin1"), payload]));
     renameSync(partial, file);
   } catch {
     // A cache that cannot be written only costs time on the next build.

@@ -1,0 +1,27 @@
+/** What killed builds leave in .plotline/ is removed by the next build (src/cli/stale-build-folders.ts). */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeStaleBuildFolders } from "../../src/cli/stale-build-folders.ts";
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe("removeStaleBuildFolders", () => {
+  it("removes the staging and previous-site folders of builds no longer running, its own id's included, and nothing else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "plotline-stale-"));
+    roots.push(dir);
+    for (const name of ["dist-101", "previous-dist-102", "dist-200", "previous-dist-200", "dist-7", "cache", "dist-notes"]) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "index.html"), "x");
+    }
+    writeFileSync(join(dir, "build.lock"), "7\n");
+    const running = new Set([200]);
+    const removed = removeStaleBuildFolders(dir, (pid) => running.has(pid), 7);
+    expect(removed.sort()).toEqual(["dist-101", "dist-7", "previous-dist-102"]);
+    expect(readdirSync(dir).sort()).toEqual(["build.lock", "cache", "dist-200", "dist-notes", "previous-dist-200"]);
+  });
+});
