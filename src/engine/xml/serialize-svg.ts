@@ -1,0 +1,44 @@
+import { xmlText } from "./xml-text.ts";
+
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+/** HTML elements that have no end tag (Plot's HTML legends have none, but an <img> or <br> must not break the file). */
+const VOID_HTML = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/**
+ * An element drawn on the server (Plot's SVG, or its <figure> of HTML legend and SVG) as markup that is
+ * well-formed XML and the same HTML: every attribute value and text escaped with xmlText (linkedom's
+ * outerHTML leaves "&" and "<" raw in attribute values and control characters anywhere, which resvg's
+ * XML parser rejects), empty SVG elements and HTML void elements self-closed, other empty HTML
+ * elements closed. Comments are left out. Otherwise it writes what linkedom writes, attribute order
+ * included, so a chart's markup only changes where it was not well-formed.
+ */
+export function serializeSvg(element: Element): string {
+  const out: string[] = [];
+  writeElement(element, out);
+  return out.join("");
+}
+
+function writeElement(element: Element, out: string[]): void {
+  const name = element.localName;
+  out.push("<", name);
+  for (const attribute of element.attributes) {
+    // As linkedom: an empty id, class or style says nothing.
+    if (attribute.value === "" && (attribute.name === "id" || attribute.name === "class" || attribute.name === "style")) continue;
+    out.push(" ", attribute.name, '="', xmlText(attribute.value), '"');
+  }
+  let child = element.firstChild;
+  if (!child) {
+    const selfClosing = element.namespaceURI === SVG_NAMESPACE || VOID_HTML.has(name);
+    out.push(selfClosing ? " />" : `></${name}>`);
+    return;
+  }
+  out.push(">");
+  for (; child; child = child.nextSibling) {
+    if (child.nodeType === ELEMENT_NODE) writeElement(child as Element, out);
+    else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) out.push(xmlText((child as Text).data));
+  }
+  out.push("</", name, ">");
+}
