@@ -29,6 +29,7 @@ import { checkLinks } from "../src/engine/project/check-links.ts";
 import { checkTranslations } from "../src/engine/project/translations.ts";
 import { listPublicFiles } from "../src/engine/project/public-files.ts";
 import { normalizeSource } from "../src/engine/story/normalize-source.ts";
+import { showControlCharacters } from "../src/engine/story/control-characters.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const examplesDir = join(repoRoot, "docs/examples/diagnostics");
@@ -98,11 +99,11 @@ export function orphanExamples(): string[] {
   return readdirSync(examplesDir).filter((name) => name.endsWith(".md") && !expected.has(name)).sort();
 }
 
-/** A fence longer than any run of backticks in the text. */
+/** A fence longer than any run of backticks in the text; control characters are shown as their pictures (␋). */
 function fence(text: string, info: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const marks = "`".repeat(Math.max(3, longest + 1));
-  return `${marks}${info}\n${text.replace(/\n*$/, "")}\n${marks}`;
+  return `${marks}${info}\n${showControlCharacters(text).replace(/\n*$/, "")}\n${marks}`;
 }
 
 function dedent(lines: string[]): string[] {

@@ -1,4 +1,5 @@
 import { codeFrameColumns } from "@babel/code-frame";
+import { showControlCharacters } from "../story/control-characters.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 
 export interface FormatOptions {
@@ -18,7 +19,7 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
   if (options.source !== undefined) {
     const sameLine = end.line === start.line && end.column > start.column;
     const frame = codeFrameColumns(
-      options.source,
+      showControlCharacters(options.source),
       { start, end: sameLine ? end : undefined },
       { highlightCode: options.color ?? false, linesAbove: 2, linesBelow: 1 },
     );

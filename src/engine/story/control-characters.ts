@@ -33,6 +33,14 @@ export function replaceControlCharacters(text: string): { text: string; found: C
   return { text: replaced, found: [...found.values()] };
 }
 
+/**
+ * The text with each such character drawn as its Unicode control picture (U+000B as "␋"), one code
+ * unit for one, so that a code frame shows what the warning points at and its caret stays in place.
+ */
+export function showControlCharacters(text: string): string {
+  return text.replace(forbidden, (char) => (char.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + char.charCodeAt(0)) : "\uFFFD"));
+}
+
 /** Unicode's names of the C0 controls, from U+0000. */
 const C0_NAMES = [
   "null", "start of heading", "start of text", "end of text", "end of transmission", "enquiry", "acknowledge", "bell",
