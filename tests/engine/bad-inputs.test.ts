@@ -156,12 +156,13 @@ describe("markup and control characters in what charts draw", () => {
     expect(download).toContain("Levels &amp; Co. &quot;Pay &lt;report&gt;&quot;");
   });
 
-  it("control characters in a CSV and a story are drawn as spaces; one written as a YAML escape is dropped", () => {
+  it("control characters in a CSV and a story are drawn as spaces; those written as YAML escapes are left out", () => {
     const csv = drawnStory("csv-control-characters").story.charts[0]!.chartMarkup;
     expect(csv).toContain("Head office second line");
     expect(csv).toContain("Opened  2021");
     const { story } = drawnStory("story-control-characters");
     expect(story.frontmatter?.title).toBe("Pay  & perks");
+    expect(story.frontmatter?.dek).toBe("A dek with an escaped  vertical tab.");
     expect(story.charts[0]!.chartMarkup).toContain("Beijing North");
     expect(story.charts[0]!.svg!.content).toContain("Escaped  in YAML: dropped");
     expect(story.charts[0]!.svg!.content).toMatch(/Salary +by city/);

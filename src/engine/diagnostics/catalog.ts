@@ -72,15 +72,19 @@ export const catalog = {
   }),
   // Control characters are replaced where files are read (src/engine/story/control-characters.ts): a
   // warning, not an error, since the build can go on without them and they are invisible in most editors.
-  "story/control-character": entry<{ character: string; count: number; lineBreak: boolean }>({
+  "story/control-character": entry<{ character: string; count: number; lineBreak: boolean; escaped?: boolean }>({
     severity: "warning",
     title: "Invisible control character in a story",
     message: (p) =>
-      `This story holds the invisible control character ${p.character}${p.count > 1 ? ` ${p.count} times` : ""}; charts, feeds and images cannot hold it, so Plotline reads ${p.count > 1 ? "each" : "it"} as a space.`,
+      p.escaped
+        ? `This value holds the control character ${p.character}, written as an escape${p.count > 1 ? ` (${p.count} times in this block)` : ""}; charts, feeds and images cannot hold it, so Plotline leaves it out.`
+        : `This story holds the invisible control character ${p.character}${p.count > 1 ? ` ${p.count} times` : ""}; charts, feeds and images cannot hold it, so Plotline reads ${p.count > 1 ? "each" : "it"} as a space.`,
     hint: (p) =>
-      p.lineBreak
-        ? "Some spreadsheets write it for a line break inside a cell. Delete it, or put a space or a line break there yourself (in VS Code: search with the regular expression \\v or \\f)."
-        : "It usually comes with text pasted from a PDF, a spreadsheet or a terminal. Delete it (in VS Code: search with the regular expression [\\x00-\\x08\\x0e-\\x1f]).",
+      p.escaped
+        ? 'Remove the escape ("\\x01", "\\u0001" or the like) from the quoted value.'
+        : p.lineBreak
+          ? "Some spreadsheets write it for a line break inside a cell. Delete it, or put a space or a line break there yourself (in VS Code: search with the regular expression \\v or \\f)."
+          : "It usually comes with text pasted from a PDF, a spreadsheet or a terminal. Delete it (in VS Code: search with the regular expression [\\x00-\\x08\\x0e-\\x1f]).",
   }),
   "story/invalid-slug": entry<{ name: string; suggestion: string }>({
     severity: "error",

@@ -1,3 +1,5 @@
+import { visit, type Document } from "yaml";
+
 /**
  * Invisible control characters in an editor's file: a vertical tab in a CSV cell (how some
  * spreadsheets export a line break inside a cell), a U+0001 pasted with text from a PDF or a terminal.
@@ -19,10 +21,13 @@ export interface ControlCharacter {
 
 /** The characters XML 1.0 forbids that a decoded file can hold (tab, line feed and carriage return are allowed). */
 const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const hasForbidden = (text: string) => {
+  forbidden.lastIndex = 0;
+  return forbidden.test(text);
+};
 
 export function replaceControlCharacters(text: string): { text: string; found: ControlCharacter[] } {
-  forbidden.lastIndex = 0;
-  if (!forbidden.test(text)) return { text, found: [] };
+  if (!hasForbidden(text)) return { text, found: [] };
   const found = new Map<string, ControlCharacter>();
   const replaced = text.replace(forbidden, (char: string, offset: number) => {
     const seen = found.get(char);
@@ -31,6 +36,27 @@ export function replaceControlCharacters(text: string): { text: string; found: C
     return " ";
   });
   return { text: replaced, found: [...found.values()] };
+}
+
+/**
+ * The same characters written as YAML escapes ("\x01", "\u000B" in a double-quoted value) are not in
+ * the file to be replaced: they are left out of the string values of the parsed document instead (no
+ * position changes), and found at the value that held them (offset into the YAML text).
+ */
+export function dropEscapedControlCharacters(doc: Document): ControlCharacter[] {
+  const found = new Map<string, ControlCharacter>();
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "string" || !hasForbidden(node.value)) return;
+      node.value = node.value.replace(forbidden, (char: string) => {
+        const seen = found.get(char);
+        if (seen) seen.count++;
+        else found.set(char, { offset: node.range?.[0] ?? 0, name: nameOf(char), count: 1, lineBreak: char === "\v" || char === "\f" });
+        return "";
+      });
+    },
+  });
+  return [...found.values()];
 }
 
 /**
