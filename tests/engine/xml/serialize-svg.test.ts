@@ -59,6 +59,14 @@ describe("serializeSvg", () => {
     expect(serializeSvg(svg)).toBe((svg as unknown as { outerHTML: string }).outerHTML);
   });
 
+  it("gives SVG element names back the capitals an HTML parser took from them, so resvg knows a clipPath", () => {
+    const { document: page } = parseHTML(`<!doctype html><html><body><svg xmlns="${SVG}"><clipPath id="c"><rect width="1" /></clipPath><linearGradient id="g" gradientUnits="userSpaceOnUse" /></svg></body></html>`);
+    expect(page.querySelector("svg")!.outerHTML).toContain("<clippath");
+    expect(serializeSvg(page.querySelector("svg") as unknown as Element)).toBe(
+      `<svg xmlns="${SVG}"><clipPath id="c"><rect width="1" /></clipPath><linearGradient id="g" gradientUnits="userSpaceOnUse" /></svg>`,
+    );
+  });
+
   it("draws with resvg what linkedom's outerHTML made resvg refuse", () => {
     const svg = svgElement("svg", { xmlns: SVG, width: "20", height: "20", "aria-label": "A & B", "font-family": "Arial & Helvetica" });
     svg.append(svgElement("text", { x: "1", y: "10" }, "Title \u0001 & co"));
