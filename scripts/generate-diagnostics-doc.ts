@@ -34,6 +34,7 @@ import { checkTranslations } from "../src/engine/project/translations.ts";
 import { listPublicFiles } from "../src/engine/project/public-files.ts";
 import { listStoryFiles, projectFileDiagnostics } from "../src/engine/project/compile-project.ts";
 import { normalizeSource } from "../src/engine/story/normalize-source.ts";
+import { showControlChars } from "../src/engine/diagnostics/terminal-text.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const examplesDir = join(repoRoot, "docs/examples/diagnostics");
@@ -128,11 +129,11 @@ export function orphanExamples(): string[] {
   return readdirSync(examplesDir).filter((name) => name.endsWith(".md") && !expected.has(name)).sort();
 }
 
-/** A fence longer than any run of backticks in the text. */
+/** A fence longer than any run of backticks in the text; control characters are shown as their pictures (␋). */
 function fence(text: string, info: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const marks = "`".repeat(Math.max(3, longest + 1));
-  return `${marks}${info}\n${text.replace(/\n*$/, "")}\n${marks}`;
+  return `${marks}${info}\n${showControlChars(text).replace(/\n*$/, "")}\n${marks}`;
 }
 
 function dedent(lines: string[]): string[] {

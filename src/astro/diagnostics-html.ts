@@ -1,4 +1,5 @@
 import { codeFrameColumns } from "@babel/code-frame";
+import { showControlChars } from "../engine/diagnostics/terminal-text.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 
 const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -92,7 +93,7 @@ function codeFrameHtml(d: Diagnostic, source: string): string {
   const sameLine = end.line === start.line && end.column > start.column;
   let frame: string;
   try {
-    frame = codeFrameColumns(source, { start, end: sameLine ? end : undefined }, { highlightCode: false, linesAbove: 2, linesBelow: 1 });
+    frame = codeFrameColumns(showControlChars(source), { start, end: sameLine ? end : undefined }, { highlightCode: false, linesAbove: 2, linesBelow: 1 });
   } catch {
     return "";
   }

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { parseHTML } from "linkedom";
 import { withBase } from "./present.ts";
-import { xmlText } from "./xml-text.ts";
+import { xmlText } from "../engine/xml/xml-text.ts";
 
 export interface SitemapPage {
   /** Absolute address. */

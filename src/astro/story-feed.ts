@@ -4,7 +4,7 @@
 import type { StoryLanguage } from "../engine/story/frontmatter-schema.ts";
 import { absoluteUrl, labels, languageHref, languageSlug, newestFirst, storyHref, withBase } from "./present.ts";
 import { distinctTags } from "./tag-index.ts";
-import { xmlText } from "./xml-text.ts";
+import { xmlText } from "../engine/xml/xml-text.ts";
 
 /** Stories per feed: readers poll feeds often, and an archive of 1,000 stories is not news. */
 export const feedSize = 50;

@@ -20,6 +20,7 @@ import { SourceFile } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
 import type { Frontmatter } from "./story/frontmatter-schema.ts";
 import { normalizeSource } from "./story/normalize-source.ts";
+import { replaceControlCharacters } from "./story/control-characters.ts";
 import { bindValues } from "./values/bind-values.ts";
 import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
@@ -128,9 +129,13 @@ const sanitizeSchema = {
  */
 export function compileStory(input: StoryInput, options: CompileStoryOptions): CompiledStory {
   const started = performance.now();
-  const file = new SourceFile(input.path, normalizeSource(input.text));
+  const source = replaceControlCharacters(normalizeSource(input.text));
+  const file = new SourceFile(input.path, source.text);
   const slug = slugFromPath(input.path);
   const diagnostics: Diagnostic[] = [];
+  for (const { offset, name, count, lineBreak } of source.found) {
+    diagnostics.push(diagnostic("story/control-character", { character: name, count, lineBreak }, file.span(offset, offset + 1)));
+  }
   if (input.encoding) diagnostics.push(diagnostic("story/encoding", { encoding: input.encoding }, file.lineSpan(1)));
   if (input.encodingProblem) diagnostics.push(diagnostic("story/not-utf8", { detail: input.encodingProblem }, file.lineSpan(1)));
   if (!isValidSlug(slug)) {

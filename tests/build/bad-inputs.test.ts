@@ -16,6 +16,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCase, readCases, removeCase, type BadInputCase, type ExpectedDiagnostic } from "../bad-inputs/corpus.ts";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { checkSiteXml } from "../support/well-formed-site.ts";
 
 const cases = readCases();
 const hasErrors = (c: BadInputCase) => c.diagnostics.some((d) => d.severity === "error");
@@ -176,6 +177,19 @@ describe("bad inputs through plotline check and build", () => {
     expect(raw).not.toMatch(/<\/?script/i);
     expect(raw).toContain("\\u003cscript>alert(13)\\u003c/script>");
     expect(JSON.stringify(JSON.parse(raw))).toContain("</script><script>alert(15)</script>");
+  });
+
+  it("every .svg and .xml file and inline chart SVG is well-formed XML, and the charts of & < \" and control characters in data are published as SVG and PNG", () => {
+    const xml = checkSiteXml(join(project.root, "dist"));
+    console.log(`bad-inputs: ${xml.svgFiles} .svg files, ${xml.xmlFiles} .xml files and ${xml.inlineSvgs} inline SVGs are well-formed XML`);
+    expect(xml.problems).toEqual([]);
+    expect(xml.inlineSvgs).toBeGreaterThan(xml.svgFiles);
+    for (const name of ["markup-characters-in-charts", "csv-control-characters", "story-control-characters"]) {
+      const downloads = Object.keys(dist).filter((path) => path.startsWith(`_plotline/charts/${name}/`));
+      expect(downloads.filter((path) => path.endsWith(".svg")), name).toHaveLength(1);
+      expect(downloads.filter((path) => path.endsWith(".png")), name).toHaveLength(1);
+      expect(Object.keys(dist)).toContain(`_plotline/cards/${name}.png`);
+    }
   });
 
   describe.each(failing)("the case $name", (c) => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
+import { checkSiteXml } from "../support/well-formed-site.ts";
 
 const site = join(repoRoot, "tests", "sites", "basic");
 const BASE = "/newsroom/";
@@ -31,6 +32,14 @@ describe("a bilingual site under a base path", () => {
   it("builds", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  });
+
+  it("writes only well-formed XML: every .svg and .xml file, and every chart SVG inside a page", () => {
+    const xml = checkSiteXml(join(project.root, "dist"));
+    expect(xml.problems).toEqual([]);
+    expect(xml.svgFiles).toBeGreaterThan(0);
+    expect(xml.xmlFiles).toBeGreaterThan(0);
+    expect(xml.inlineSvgs).toBeGreaterThan(xml.svgFiles);
   });
 
   it("links a story to its translation and back, in the translation's language, with lang and hreflang", () => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pngSize } from "../support/decode-png.ts";
+import { checkSiteXml } from "../support/well-formed-site.ts";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
 
 const site = join(repoRoot, "tests", "sites", "basic");
@@ -24,6 +25,15 @@ describe("building a site", () => {
     expect(existsSync(join(project.root, "dist", "index.html"))).toBe(true);
     expect(existsSync(join(project.root, "dist", "stories", "city-talent", "index.html"))).toBe(true);
     expect(existsSync(join(project.root, "dist", "stories", "zh-story", "index.html"))).toBe(true);
+  });
+
+  it("writes only well-formed XML: every .svg and .xml file, and every chart SVG inside a page", () => {
+    const xml = checkSiteXml(join(project.root, "dist"));
+    console.log(`build-site: ${xml.svgFiles} .svg files, ${xml.xmlFiles} .xml files and ${xml.inlineSvgs} inline SVGs are well-formed XML`);
+    expect(xml.problems).toEqual([]);
+    expect(xml.svgFiles).toBeGreaterThan(0);
+    expect(xml.xmlFiles).toBeGreaterThan(0);
+    expect(xml.inlineSvgs).toBeGreaterThan(xml.svgFiles);
   });
 
   it("puts every chart into the HTML as a server-rendered SVG inside its figure", () => {

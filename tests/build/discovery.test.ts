@@ -14,6 +14,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../scripts/static-server.ts";
 import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
+import { checkSiteXml } from "../support/well-formed-site.ts";
 
 const site = join(repoRoot, "tests", "sites", "discovery");
 const BASE = "/newsroom/";
@@ -71,6 +72,13 @@ const parseXml = (path: string) => {
 it("builds", () => {
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
+});
+
+it("writes only well-formed XML: the feeds and the sitemap, with the headline's & and quotes, and any other .svg, .xml or inline SVG", () => {
+  const xml = checkSiteXml(dist());
+  expect(xml.problems).toEqual([]);
+  // rss.xml, lang/en/rss.xml, lang/zh-cn/rss.xml, sitemap.xml
+  expect(xml.xmlFiles).toBeGreaterThanOrEqual(4);
 });
 
 describe("a story's head", () => {

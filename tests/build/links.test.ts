@@ -14,6 +14,7 @@ import { layoutIds } from "../../src/engine/links/page-anchors.ts";
 import { builtFiles, sitePage } from "../../src/engine/links/site-page.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
 import { createTempProject, publishedAt, repoRoot, runPlotline, runPlotlineWith } from "../support/temp-project.ts";
+import { checkSiteXml } from "../support/well-formed-site.ts";
 
 const BASE = "/newsroom/";
 const ORIGIN = "https://example.org";
@@ -47,6 +48,14 @@ describe("links in a site built under a base path", () => {
   it("builds, with no link reported", () => {
     expect(result.stderr).not.toContain("link/");
     expect(result.status, result.stderr).toBe(0);
+  });
+
+  it("writes only well-formed XML: every .svg and .xml file, and every chart SVG inside a page", () => {
+    const xml = checkSiteXml(dist);
+    expect(xml.problems).toEqual([]);
+    expect(xml.svgFiles).toBeGreaterThan(0);
+    expect(xml.xmlFiles).toBeGreaterThan(0);
+    expect(xml.inlineSvgs).toBeGreaterThan(xml.svgFiles);
   });
 
   it("writes every link to a page in the site's own form under the base, files under the base, and the rest as written", () => {

@@ -13,8 +13,11 @@ import { compileStory } from "../../src/engine/compile-story.ts";
 import type { DataFileSource } from "../../src/engine/data/data-file-source.ts";
 import { nodeDataFiles } from "../../src/engine/data/node-data-files.ts";
 import { MAX_DATA_FILE_BYTES } from "../../src/engine/data/parse-data-block.ts";
+import { rasterizeSvg, type Rasterizer } from "../../src/engine/image/rasterize-svg.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
 import { addCase, readCases, type BadInputCase } from "../bad-inputs/corpus.ts";
+import { inlineSvgs } from "../support/inline-svgs.ts";
+import { xmlProblem } from "../support/strict-xml.ts";
 
 const cases = readCases();
 const roots: string[] = [];
@@ -108,6 +111,62 @@ describe("bad inputs read anyway", () => {
     const story = compileProject(projectWith(caseNamed("large-inline-block"))).stories[0]!;
     expect(story.ok).toBe(true);
     expect(story.charts).toHaveLength(1);
+  });
+});
+
+describe("markup and control characters in what charts draw", () => {
+  /** The case's story compiled with a real rasterizer that keeps every SVG it was given (chart downloads, social card). */
+  const drawnStory = (name: string) => {
+    const c = caseNamed(name);
+    const root = projectWith(c);
+    const drawn: string[] = [];
+    const rasterize: Rasterizer = (svg, options) => (drawn.push(svg), rasterizeSvg(svg, options));
+    const story = compileStory({ path: c.story, text: readFileSync(join(root, c.story), "utf8") }, { dataFiles: nodeDataFiles(join(root, "data")), rasterize });
+    return { story, drawn };
+  };
+
+  it.each(["markup-characters-in-charts", "csv-control-characters", "story-control-characters"])(
+    "%s: every inline chart SVG, download SVG and social card is well-formed XML, and resvg draws the PNGs",
+    (name) => {
+      const { story, drawn } = drawnStory(name);
+      expect(story.ok).toBe(true);
+      expect(story.charts.length).toBeGreaterThan(0);
+      for (const chart of story.charts) {
+        const inline = inlineSvgs(chart.html);
+        expect(inline.length).toBeGreaterThanOrEqual(2);
+        for (const svg of inline) expect(xmlProblem(svg), `${chart.id}: ${svg.slice(0, 80)}`).toBeUndefined();
+        expect(xmlProblem(chart.svg!.content as string)).toBeUndefined();
+        expect(chart.png?.content).toBeInstanceOf(Uint8Array);
+      }
+      // One PNG per chart, and the social card.
+      expect(drawn).toHaveLength(story.charts.length + 1);
+      for (const svg of drawn) expect(xmlProblem(svg)).toBeUndefined();
+      expect(story.socialCard?.path).toBe(`_plotline/cards/${name}.png`);
+    },
+  );
+
+  it("what the editor typed is drawn as typed: & < > and quotes in links, labels, fonts and captions", () => {
+    const { story } = drawnStory("markup-characters-in-charts");
+    const markup = story.charts[0]!.chartMarkup;
+    expect(markup).toContain('href="https://example.com/firm?name=AT&amp;T&amp;lang=en"');
+    expect(markup).toContain('font-family="Arial &amp; Helvetica, &quot;Noto Sans&quot;, &lt;serif&gt;"');
+    expect(markup).toContain("Procter &amp; Gamble &lt;P&amp;G&gt;");
+    expect(markup).toContain("Ben &amp; Jerry's &quot;Scoops&quot;");
+    const download = story.charts[0]!.svg!.content as string;
+    expect(download).toContain("<title>Pay &amp; perks at &quot;big&quot; &lt;tech&gt; firms</title>");
+    expect(download).toContain("Levels &amp; Co. &quot;Pay &lt;report&gt;&quot;");
+  });
+
+  it("control characters in a CSV and a story are drawn as spaces; those written as YAML escapes are left out", () => {
+    const csv = drawnStory("csv-control-characters").story.charts[0]!.chartMarkup;
+    expect(csv).toContain("Head office second line");
+    expect(csv).toContain("Opened  2021");
+    const { story } = drawnStory("story-control-characters");
+    expect(story.frontmatter?.title).toBe("Pay  & perks");
+    expect(story.frontmatter?.dek).toBe("A dek with an escaped  vertical tab.");
+    expect(story.charts[0]!.chartMarkup).toContain("Beijing North");
+    expect(story.charts[0]!.svg!.content).toContain("Escaped  in YAML: dropped");
+    expect(story.charts[0]!.svg!.content).toMatch(/Salary +by city/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseDocument, type Document } from "yaml";
+import { dropEscapedControlCharacters } from "../story/control-characters.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";
@@ -73,6 +74,9 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     return syntax(starredValue(error.pos[0], yamlText) ?? explainYamlError(error, yamlText));
+  }
+  for (const { offset, name, count, lineBreak } of dropEscapedControlCharacters(doc)) {
+    diagnostics.push(diagnostic("story/control-character", { character: name, count, lineBreak, escaped: true }, body.span(offset, offset + 1)));
   }
   let raw: unknown;
   try {

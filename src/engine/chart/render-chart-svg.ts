@@ -3,6 +3,7 @@ import type { ChartSpec } from "./chart-spec.ts";
 import { geometryAttributes, trimDecimals } from "./geometry-precision.ts";
 import { renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
+import { serializeSvg } from "../xml/serialize-svg.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
 /** One server-side document for all charts: Plot only creates detached elements in it. */
@@ -33,7 +34,9 @@ export interface RenderOptions {
 /**
  * Renders a chart to markup on the server: Plot's SVG, or a <div> holding legend and SVG when the chart
  * has a legend (tidied as in the browser, see tidy-plot-element.ts), with geometry cut to 0.01 px and
- * ids made stable. Throws what Plot throws; the caller turns it into a diagnostic.
+ * ids made stable. Well-formed XML whatever the data holds (see serialize-svg.ts), so the same markup
+ * is inline SVG in the page, a standalone file and resvg's input. Throws what Plot throws; the caller
+ * turns it into a diagnostic.
  */
 export function renderChartSvg(spec: ChartSpec, data: ChartData, options: RenderOptions): string {
   const document = getServerDocument();
@@ -43,22 +46,19 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
     ...(options.width === undefined ? {} : { width: options.width }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
-  let markup = plot.outerHTML;
+  let markup = serializeSvg(plot);
   // With a legend Plot returns a <figure>; it sits inside our own figure, so it becomes a <div>.
   if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
   return stabiliseIds(tidyAttributes(markup), options.idPrefix);
 }
 
 /**
- * One pass over the serialised chart's attributes (cheaper than walking the DOM):
- * - geometry keeps two decimals (0.01 px), since Plot's long decimals only cost bytes;
- * - < and > are escaped: linkedom escapes only & and ", which is legal HTML but not a valid
- *   stand-alone SVG (XML) file. Text content never holds a raw "<", so matching name="value" is safe.
+ * Geometry keeps two decimals (0.01 px), since Plot's long decimals only cost bytes. One pass over the
+ * serialised chart's attributes, cheaper than walking the DOM; the markup is serialize-svg.ts's, where
+ * no attribute value or text holds a raw `"` or `<`, so matching name="value" is safe.
  */
 export function tidyAttributes(markup: string): string {
-  const trimmed = markup.replace(geometryAttribute, (_, name: string, value: string) => ` ${name}="${trimDecimals(value)}"`);
-  if (!/="[^"]*[<>]/.test(trimmed)) return trimmed;
-  return trimmed.replace(/ ([A-Za-z][\w:-]*)="([^"]*[<>][^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"`);
+  return markup.replace(geometryAttribute, (_, name: string, value: string) => ` ${name}="${trimDecimals(value)}"`);
 }
 
 /** Plot numbers clip paths, patterns and markers across the whole process; number them per chart instead. */

@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch, didYouMean, suggestion } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
+import { replaceControlCharacters } from "../story/control-characters.ts";
 import { explainYamlError } from "../story/explain-yaml-error.ts";
 import { editorYamlOptions, starredValue, yamlValueProblem } from "../story/parse-frontmatter.ts";
 import type { StoryBlock } from "../story/story-block.ts";
@@ -316,7 +317,11 @@ function openSrc(
     return undefined;
   }
   if (decoded.encoding) report(diagnostic("data/other-encoding", { path: displayPath, encoding: decoded.encoding }, valueSpan));
-  const file = new SourceFile(displayPath, normalizeSource(decoded.text));
+  const source = replaceControlCharacters(normalizeSource(decoded.text));
+  const file = new SourceFile(displayPath, source.text);
+  for (const { offset, name, count, lineBreak } of source.found) {
+    report(diagnostic("data/control-character", { path: displayPath, character: name, count, lineBreak }, file.span(offset, offset + 1)));
+  }
   return { origin: { text: file.text, span: (start, end) => file.span(start, end), whole: valueSpan }, src: path, format };
 }
 

@@ -70,6 +70,22 @@ export const catalog = {
     message: (p) => `This story file is not UTF-8 text: ${p.detail}.`,
     hint: () => "Save the story as UTF-8 text from your editor (Save As → Encoding: UTF-8), and keep images and documents out of content/stories/.",
   }),
+  // Control characters are replaced where files are read (src/engine/story/control-characters.ts): a
+  // warning, not an error, since the build can go on without them and they are invisible in most editors.
+  "story/control-character": entry<{ character: string; count: number; lineBreak: boolean; escaped?: boolean }>({
+    severity: "warning",
+    title: "Invisible control character in a story",
+    message: (p) =>
+      p.escaped
+        ? `This value holds the control character ${p.character}, written as an escape${p.count > 1 ? ` (${p.count} times in this block)` : ""}; charts, feeds and images cannot hold it, so Plotline leaves it out.`
+        : `This story holds the invisible control character ${p.character}${p.count > 1 ? ` ${p.count} times` : ""}; charts, feeds and images cannot hold it, so Plotline reads ${p.count > 1 ? "each" : "it"} as a space.`,
+    hint: (p) =>
+      p.escaped
+        ? 'Remove the escape ("\\x01", "\\u0001" or the like) from the quoted value.'
+        : p.lineBreak
+          ? "Some spreadsheets write it for a line break inside a cell. Delete it, or put a space or a line break there yourself (in VS Code: search with the regular expression \\v or \\f)."
+          : "It usually comes with text pasted from a PDF, a spreadsheet or a terminal. Delete it (in VS Code: search with the regular expression [\\x00-\\x08\\x0e-\\x1f]).",
+  }),
   "story/invalid-slug": entry<{ name: string; suggestion: string }>({
     severity: "error",
     title: "Story file name cannot be a web address",
@@ -309,6 +325,16 @@ export const catalog = {
         : `"${p.path}" is saved as UTF-16 (Excel's "Unicode Text"), not UTF-8; Plotline read it as UTF-16.`,
     hint: (p) =>
       `Save it again as UTF-8, so that every tool reads it the same way: in Excel, "Save As" › "CSV UTF-8 (Comma delimited)"; in WPS or a text editor, choose the encoding UTF-8 when saving; or run: iconv -f ${p.encoding} -t UTF-8 ${p.path} > utf8.csv and put utf8.csv in its place.`,
+  }),
+  "data/control-character": entry<{ path: string; character: string; count: number; lineBreak: boolean }>({
+    severity: "warning",
+    title: "Invisible control character in a data file",
+    message: (p) =>
+      `"${p.path}" holds the invisible control character ${p.character}${p.count > 1 ? ` ${p.count} times` : ""}; charts, feeds and images cannot hold it, so Plotline reads ${p.count > 1 ? "each" : "it"} as a space.`,
+    hint: (p) =>
+      p.lineBreak
+        ? "Some spreadsheets (Excel for Mac, FileMaker) write it for a line break inside a cell. Take the line breaks out of those cells in the spreadsheet and export the file again, or replace the character with a space in a text editor."
+        : "It usually comes from the system the data was exported from. Delete it in a text editor, or clean the column in the spreadsheet (Excel: =CLEAN(A2)) and export the file again.",
   }),
   "data/not-text": entry<{ path: string; what: string; spreadsheet: boolean }>({
     severity: "error",

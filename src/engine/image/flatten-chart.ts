@@ -1,6 +1,8 @@
 import { parseHTML } from "linkedom";
 import { tidyAttributes } from "../chart/render-chart-svg.ts";
-import { COLORS, escapeXml, round } from "./svg-text.ts";
+import { serializeSvg } from "../xml/serialize-svg.ts";
+import { xmlText } from "../xml/xml-text.ts";
+import { COLORS, round } from "./svg-text.ts";
 import { textWidth } from "./text-width.ts";
 
 /** A chart as plain SVG elements drawn from (0, 0), with the size they take. */
@@ -23,8 +25,7 @@ export function explicitColors(markup: string): string {
   return markup
     .replace(/currentColor/gi, COLORS.text)
     .replace(/var\(--plot-background\)/g, COLORS.background)
-    .replace(/var\(--[\w-]+(?:,\s*([^)]+))?\)/g, (_, fallback: string | undefined) => fallback?.trim() || COLORS.text)
-    .replace(/&nbsp;/g, "&#160;");
+    .replace(/var\(--[\w-]+(?:,\s*([^)]+))?\)/g, (_, fallback: string | undefined) => fallback?.trim() || COLORS.text);
 }
 
 /** Plot's <svg> as a <g> at the origin (Plot's viewBox is always 0 0 width height), keeping its presentation attributes. */
@@ -47,13 +48,13 @@ export function flattenChart(markup: string): FlatChart {
   const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
   const main = document.querySelector("svg.plotline-plot");
   if (!main) return { body: "", width: 0, height: 0 };
-  const chart = svgAsGroup(tidyAttributes(main.outerHTML));
+  const chart = svgAsGroup(tidyAttributes(serializeSvg(main)));
   const parts: string[] = [];
   let y = 0;
   for (const legend of document.querySelectorAll(".plotline-plot-swatches, svg.plotline-plot-ramp")) {
     if (legend.tagName.toLowerCase() === "svg") {
       const height = Number(legend.getAttribute("height")) || 0;
-      parts.push(tidyAttributes(legend.outerHTML).replace(/^<svg\b/, `<svg x="0" y="${y}"`));
+      parts.push(tidyAttributes(serializeSvg(legend)).replace(/^<svg\b/, `<svg x="0" y="${y}"`));
       y += height + 8;
       continue;
     }
@@ -68,8 +69,8 @@ export function flattenChart(markup: string): FlatChart {
         x = 0;
         y += SWATCH_ROW;
       }
-      if (icon) parts.push(tidyAttributes(icon.outerHTML).replace(/^<svg\b/, `<svg x="${x}" y="${round(y + (SWATCH_ROW - iconSize) / 2)}"`));
-      parts.push(`<text x="${x + iconSize + 5}" y="${round(y + SWATCH_ROW / 2 + SWATCH_FONT * 0.35)}" font-size="${SWATCH_FONT}" fill="${COLORS.text}">${escapeXml(label)}</text>`);
+      if (icon) parts.push(tidyAttributes(serializeSvg(icon)).replace(/^<svg\b/, `<svg x="${x}" y="${round(y + (SWATCH_ROW - iconSize) / 2)}"`));
+      parts.push(`<text x="${x + iconSize + 5}" y="${round(y + SWATCH_ROW / 2 + SWATCH_FONT * 0.35)}" font-size="${SWATCH_FONT}" fill="${COLORS.text}">${xmlText(label)}</text>`);
       x += width;
     }
     y += SWATCH_ROW + 8;

@@ -1,5 +1,6 @@
 import { flattenChart } from "./flatten-chart.ts";
-import { COLORS, escapeXml, FONT_STACK, round, textBlockSvg } from "./svg-text.ts";
+import { xmlText } from "../xml/xml-text.ts";
+import { COLORS, FONT_STACK, round, textBlockSvg } from "./svg-text.ts";
 import { wrapText } from "./wrap-text.ts";
 
 export interface SocialCardParts {
@@ -77,8 +78,8 @@ export function socialCardSvg(parts: SocialCardParts): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" ` +
-    `viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="${FONT_STACK}" xml:lang="${escapeXml(parts.lang)}">` +
-    `<title>${escapeXml(parts.title)}</title>` +
+    `viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="${FONT_STACK}" xml:lang="${xmlText(parts.lang)}">` +
+    `<title>${xmlText(parts.title)}</title>` +
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${COLORS.background}"/>` +
     blocks.join("") +
     `</svg>\n`

@@ -1,6 +1,7 @@
 import { labelSeparator, uiStrings } from "../i18n/ui-strings.ts";
 import { flattenChart } from "./flatten-chart.ts";
-import { COLORS, escapeXml, FONT_STACK, round, textBlockSvg } from "./svg-text.ts";
+import { xmlText } from "../xml/xml-text.ts";
+import { COLORS, FONT_STACK, round, textBlockSvg } from "./svg-text.ts";
 import { wrapText } from "./wrap-text.ts";
 
 export interface StandaloneChartParts {
@@ -56,9 +57,9 @@ export function standaloneChartSvg(parts: StandaloneChartParts): StandaloneSvg {
   const svg =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${total}" height="${height}" ` +
-    `viewBox="0 0 ${total} ${height}" font-family="${FONT_STACK}" role="img"${parts.lang ? ` xml:lang="${escapeXml(parts.lang)}"` : ""}>` +
-    (parts.title ? `<title>${escapeXml(parts.title)}</title>` : "") +
-    (parts.alt ? `<desc>${escapeXml(parts.alt)}</desc>` : "") +
+    `viewBox="0 0 ${total} ${height}" font-family="${FONT_STACK}" role="img"${parts.lang ? ` xml:lang="${xmlText(parts.lang)}"` : ""}>` +
+    (parts.title ? `<title>${xmlText(parts.title)}</title>` : "") +
+    (parts.alt ? `<desc>${xmlText(parts.alt)}</desc>` : "") +
     `<rect width="${total}" height="${height}" fill="${COLORS.background}"/>` +
     blocks.join("") +
     `</svg>\n`;

@@ -1,3 +1,5 @@
+import { xmlText } from "../xml/xml-text.ts";
+
 /**
  * What standalone SVGs (downloads, social cards) share: fonts, colours and text. They are opened
  * without the site's stylesheet, so everything the page's CSS does for a chart is written out here.
@@ -13,10 +15,6 @@ export const FONT_STACK =
 
 /** The light theme's colours (see src/styles/global.css): text, secondary text, rules, background. */
 export const COLORS = { text: "#1b1b1b", muted: "#555552", rule: "#d6d6d1", background: "#ffffff" } as const;
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export interface TextBlock {
   /** Lines already wrapped. */
@@ -42,8 +40,8 @@ export function textBlockSvg(block: TextBlock): string {
       const bolded = label?.trimEnd();
       const content =
         i === 0 && bolded && line.startsWith(bolded)
-          ? `<tspan font-weight="bold">${escapeXml(bolded)}</tspan>${escapeXml(line.slice(bolded.length))}`
-          : escapeXml(line);
+          ? `<tspan font-weight="bold">${xmlText(bolded)}</tspan>${xmlText(line.slice(bolded.length))}`
+          : xmlText(line);
       return `<text x="${round(x)}" y="${round(top + baseline)}" font-size="${fontSize}"${bold ? ' font-weight="bold"' : ""} fill="${fill}">${content}</text>`;
     })
     .join("");

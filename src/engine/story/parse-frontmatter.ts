@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
+import { dropEscapedControlCharacters } from "./control-characters.ts";
 import type { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch, didYouMean } from "../diagnostics/did-you-mean.ts";
@@ -67,6 +68,9 @@ export function parseFrontmatter(file: SourceFile): FrontmatterResult {
     const problem = starredValue(doc.errors[0]!.pos[0], yamlText) ?? explainYamlError(doc.errors[0]!, yamlText);
     diagnostics.push(diagnostic("story/frontmatter-syntax", { detail: problem.detail }, at(problem.start, problem.end)));
     return { diagnostics, bodyOffset };
+  }
+  for (const { offset, name, count, lineBreak } of dropEscapedControlCharacters(doc)) {
+    diagnostics.push(diagnostic("story/control-character", { character: name, count, lineBreak, escaped: true }, at(offset, offset + 1)));
   }
   let raw: ReturnType<typeof doc.toJS>;
   try {
