@@ -11,3 +11,11 @@ export function xmlText(text: string): string {
 }
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/**
+ * Text of a feed element that feed readers show as HTML (an item's <title> and <description>): escaped
+ * for that HTML first, then for the XML around it, so a dek "<b>x</b>" reads as those characters, not bold.
+ */
+export function xmlHtmlText(text: string): string {
+  return xmlText(xmlText(text));
+}
