@@ -508,6 +508,13 @@ export const catalog = {
     message: (p) => `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
     hint: () => "Refer to a number column, or leave out format= to show the value as it is.",
   }),
+  "value/not-a-date": entry<{ format: string; found: string }>({
+    severity: "error",
+    title: "Date format given a value that is not a date",
+    message: (p) => `The format "${p.format}" writes dates, but this value is ${p.found}.`,
+    hint: () =>
+      'For a number use a number format (",.0f", ".1%") or leave out format=. If the column holds years or dates, give it the type date in its data block: types="year:date".',
+  }),
   "value/invalid-format": entry<{ format: string; detail: string }>({
     severity: "error",
     title: "Number format cannot be read",
