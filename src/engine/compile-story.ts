@@ -29,6 +29,8 @@ import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
 import { storyPagePath } from "./links/site-page.ts";
 import { storyLinks, type StoryLink } from "./links/story-links.ts";
+import { removedAddresses } from "./links/removed-addresses.ts";
+import { followUserContentIds } from "./links/user-content-ids.ts";
 
 export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
@@ -119,7 +121,7 @@ const sanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), SLOT],
   attributes: { ...defaultSchema.attributes, [SLOT]: ["dataSlot"] },
-  clobber: [],
+  // The default clobber protection stays: ids and names from the story get "user-content-" (links/user-content-ids.ts).
 };
 
 /**
@@ -349,16 +351,19 @@ function renderBody(
     return SKIP;
   });
 
-  const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true });
-  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event
-  // handlers; and every story is sanitised, so a Markdown link to javascript: goes nowhere either.
+  // Footnote ids get their "user-content-" from the sanitiser, like every other id of the story.
+  const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" });
   if (hasRawHtml) pipeline.use(rehypeRaw);
-  pipeline.use(rehypeSanitize, sanitizeSchema);
-  pipeline.use(rehypeSlug);
-  const hast = pipeline.runSync(tree) as HastRoot;
+  const unsanitized = pipeline.runSync(tree) as HastRoot;
+  // Links the sanitiser will remove (javascript:, data:, …) are reported, not dropped silently.
+  const removed = removedAddresses(unsanitized, tree, context.file);
+  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event
+  // handlers, ids and names prefixed; and every story is sanitised, so a Markdown link to javascript: goes nowhere either.
+  const hast = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeSlug).runSync(unsanitized) as HastRoot;
   // Links are found and checked on the page as readers get it (sanitised, headings with their ids),
   // and written under the base path, before figures and tables take their slots.
   const anchors = context.anchorsOf(hast);
+  followUserContentIds(hast, anchors);
   const { links, diagnostics } = storyLinks(hast, tree, context.file, {
     slug: context.slug,
     pagePath: storyPagePath(context.slug),
@@ -372,5 +377,5 @@ function renderBody(
     parent.children[index] = { type: "raw", value: slotHtml[slot] ?? "" };
     return SKIP;
   });
-  return { html: unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast), links, anchors, diagnostics };
+  return { html: unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast), links, anchors, diagnostics: [...removed, ...diagnostics] };
 }

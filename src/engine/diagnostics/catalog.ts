@@ -571,6 +571,28 @@ export const catalog = {
     hint: () =>
       "Links to other sites start with https:// and the site's name (https://www.example.com/page); links within the site start with / (/stories/ai-jobs/) or ../ (../ai-jobs/). Copy addresses from the browser's address bar rather than typing them.",
   }),
+  "link/unsafe-scheme": entry<{ href: string; scheme: string; kind: "link" | "image" }>({
+    severity: "error",
+    title: "Link or image address of a kind stories cannot use",
+    message: (p) =>
+      `The ${p.kind === "image" ? "image" : "link"} "${p.href}" starts with "${p.scheme}", which stories may not use, so Plotline removes it and the ${p.kind === "image" ? "picture would not show" : "link would go nowhere"}.`,
+    hint: (p) =>
+      p.kind === "image"
+        ? "Put the picture in public/ and write its path from there: public/images/map.png is ![A map of the offices](/images/map.png). Pictures given as data: or script addresses are never kept."
+        : /^(javascript|vbscript|data):$/i.test(p.scheme.trim())
+          ? "Links cannot run scripts or carry a page of their own: link to a page (https://…, or /stories/… on this site) instead."
+          : "Links in stories start with https:// or http:// (in lowercase), mailto:, or are addresses on this site such as /stories/ai-jobs/.",
+  }),
+  "link/external-image": entry<{ href: string; where: "story" | "chart" }>({
+    severity: "error",
+    title: "Picture from another site",
+    message: (p) =>
+      `The ${p.where === "chart" ? "chart" : "story"} shows the picture "${p.href}" from another site: readers' browsers would fetch it from there (telling that site who reads the story), and the site's Content-Security-Policy, which allows only the site's own files, blocks it where it applies.`,
+    hint: (p) =>
+      p.where === "chart"
+        ? "Download the pictures into public/ (e.g. public/logos/) and give their paths from there in the data or spec: /logos/alibaba.png."
+        : "Download the picture, put it in public/ and write its path from there: public/images/map.png is ![A map of the offices](/images/map.png). Links to other sites are fine; pictures must be the site's own.",
+  }),
 } as const;
 
 export type Catalog = typeof catalog;
