@@ -24,6 +24,7 @@ import { bindValues } from "./values/bind-values.ts";
 import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
+import { swallowingHtml } from "./story/swallowing-html.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
@@ -144,6 +145,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const lang = frontmatter?.lang ?? "en";
 
   const tree = parseMarkdown(file);
+  diagnostics.push(...swallowingHtml(tree, file));
   const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0, images: 0 };
   const dataStarted = performance.now();
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);

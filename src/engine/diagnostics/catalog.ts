@@ -522,6 +522,24 @@ export const catalog = {
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
   }),
 
+  // ── Raw HTML in stories ────────────────────────────────────────────────────
+  "html/unclosed-element": entry<{ tag: string }>({
+    severity: "error",
+    title: "Raw HTML swallows what follows",
+    message: (p) =>
+      p.tag === "!--"
+        ? 'This HTML comment is opened with "<!--" but never closed with "-->", so everything after it, charts, tables and text, would be hidden from readers.'
+        : p.tag === "plaintext"
+          ? "<plaintext> turns everything after it, charts, tables and text, into plain characters: readers would not see the rest of the story."
+          : `The HTML element <${p.tag}> is opened here but not closed in the same paragraph or HTML block, so the browser reads what follows it (the rest of the paragraph, or charts, tables and text after it) as part of it, and readers would not see that.`,
+    hint: (p) =>
+      p.tag === "!--"
+        ? 'Close the comment with "-->" where the hidden text should end, or remove the "<!--".'
+        : p.tag === "plaintext"
+          ? "Remove it; to show code or markup, put it in a code block between ``` lines."
+          : `Close it with </${p.tag}> in the same paragraph or HTML block, or remove it: stories keep only safe HTML, so a <${p.tag}> is never published anyway.`,
+  }),
+
   // ── Links in stories ───────────────────────────────────────────────────────
   // Links within the site are checked when every story is compiled (src/engine/links/, and
   // src/engine/project/check-links.ts for links to other pages): a broken one would send readers to a
