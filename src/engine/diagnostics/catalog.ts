@@ -403,6 +403,18 @@ export const catalog = {
     message: (p) => `The format "${p.format}" of "${p.option}" is not valid: ${p.detail}.`,
     hint: () => 'Use a d3-format specifier for numbers (".0%", ",.1f", "$,.0f") or a d3-time-format one for dates ("%Y", "%b %Y").',
   }),
+  "plot/format-mismatch": entry<{ option: string; format: string; column: string; type: string }>({
+    severity: "error",
+    title: "Format does not suit the values",
+    message: (p) =>
+      p.type === "number"
+        ? `The format "${p.format}" of "${p.option}" writes dates, but the column "${p.column}" holds numbers.`
+        : `The format "${p.format}" of "${p.option}" writes numbers, but the column "${p.column}" holds dates.`,
+    hint: (p) =>
+      p.type === "number"
+        ? `Use a number format for numbers (".0%", ",.0f"). If "${p.column}" holds years or dates, give it the type date in its data block: types="${p.column}:date".`
+        : 'Use a date format for dates ("%Y", "%b %Y"), or leave the format out: Plotline writes dates at the precision they were written in.',
+  }),
   "plot/render-failed": entry<{ detail: string }>({
     severity: "error",
     title: "Chart could not be drawn",
