@@ -80,6 +80,16 @@ describe("links between the pages of a project", () => {
     expect(first!.hint).toContain('The headings and charts of the story /stories/ai-jobs/ have the ids "#the-rush", "#chart-degrees".');
   });
 
+  it("points a link to an id written in another story's HTML at that id under its user-content- prefix", () => {
+    const root = project({
+      "ai-jobs": ["", `<p id="method">How we counted.</p>\n\n${chart}`],
+      "pay": ["", "See [the method](/stories/ai-jobs/#method) and [again](/stories/ai-jobs/#user-content-method)."],
+    });
+    expect(found(root)).toEqual([
+      'content/stories/pay.md:7:18 link/missing-anchor The link "/stories/ai-jobs/#method" goes to "#method", but the story /stories/ai-jobs/ has no heading, chart or other element with that id. Did you mean "#user-content-method"?',
+    ]);
+  });
+
   it("checks #fragments on pages other than stories against the layout's ids only, and not on files", () => {
     const root = project({ "pay": ["", "[a](/#stories) [b](/lang/en/#main) [c](/favicon.svg#anything)"] }, { "public/favicon.svg": "<svg/>" });
     expect(found(root)).toEqual([
