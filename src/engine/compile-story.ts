@@ -27,7 +27,8 @@ import { parseMarkdown } from "./story/parse-markdown.ts";
 import { swallowingHtml } from "./story/swallowing-html.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
-import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
+import { layoutIds, storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
+import { keepHeadingIdsClear } from "./links/heading-ids.ts";
 import { storyPagePath } from "./links/site-page.ts";
 import { storyLinks, type StoryLink } from "./links/story-links.ts";
 import { removedAddresses } from "./links/removed-addresses.ts";
@@ -364,6 +365,8 @@ function renderBody(
   const hast = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeSlug).runSync(unsanitized) as HastRoot;
   // Links are found and checked on the page as readers get it (sanitised, headings with their ids),
   // and written under the base path, before figures and tables take their slots.
+  const plotlineIds = context.anchorsOf({ type: "root", children: [] });
+  keepHeadingIdsClear(hast, new Set([...plotlineIds.charts, ...plotlineIds.other, ...layoutIds]));
   const anchors = context.anchorsOf(hast);
   followUserContentIds(hast, anchors);
   const { links, diagnostics } = storyLinks(hast, tree, context.file, {

@@ -297,3 +297,38 @@ describe("ids and names written in the story's HTML", () => {
     expect(story.html).toContain('<a href="#user-content-method">the method</a>');
   });
 });
+
+describe("heading ids", () => {
+  it("keep clear of the ids Plotline gives the page: a chart's anchor, a shown table's, the layout's #main", () => {
+    const story = compile(
+      [
+        "See [the chart](#chart-degrees) and [the heading](#chart-degrees-1).",
+        "",
+        "## Chart degrees",
+        "",
+        "## Main",
+        "",
+        "## Data cities",
+        "",
+        "```data id=cities show",
+        "city,share",
+        "Beijing,33.3%",
+        "```",
+        "",
+        "```data id=degrees",
+        "market,postgraduate",
+        "AI roles,50%",
+        "```",
+        "",
+        "```plot data=degrees id=degrees",
+        "alt: Bars.",
+        "marks:",
+        "  - barX: {y: market, x: postgraduate}",
+        "```",
+      ].join("\n"),
+    );
+    expect(problems(story)).toEqual([]);
+    expect(story.anchors.headings).toEqual(["chart-degrees-1", "main-1", "data-cities-1"]);
+    expect(story.html.match(/id="(chart-degrees|main|data-cities)"/g)).toEqual(['id="data-cities"', 'id="chart-degrees"']);
+  });
+});
