@@ -192,7 +192,8 @@ const groups: { prefix: string; title: string; intro: string }[] = [
   { prefix: "plot/", title: "Chart blocks", intro: "Problems reading, checking and drawing a chart." },
   { prefix: "value/", title: "Numbers in prose", intro: "Problems with `:value[…]` references from sentences to the data." },
   { prefix: "public/", title: "Files in public/", intro: "Problems with the files copied into the site as they are." },
-  { prefix: "link/", title: "Links", intro: "Links in stories that go to a page, file or part of a page the site does not have. Links to other sites are not checked." },
+  { prefix: "html/", title: "Raw HTML", intro: "HTML written into a story that would hide what follows it." },
+  { prefix: "link/", title: "Links", intro: "Links and pictures in stories that go to a page, file or part of a page the site does not have, that the page would not keep, or that come from other sites. Links to other sites are not checked." },
 ];
 
 const severityText = { error: "Error: stops the build.", warning: "Warning: does not stop the build; check the result." } as const;

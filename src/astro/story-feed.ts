@@ -4,7 +4,7 @@
 import type { StoryLanguage } from "../engine/story/frontmatter-schema.ts";
 import { absoluteUrl, labels, languageHref, languageSlug, newestFirst, storyHref, withBase } from "./present.ts";
 import { distinctTags } from "./tag-index.ts";
-import { xmlText } from "../engine/xml/xml-text.ts";
+import { xmlHtmlText, xmlText } from "../engine/xml/xml-text.ts";
 
 /** Stories per feed: readers poll feeds often, and an archive of 1,000 stories is not news. */
 export const feedSize = 50;
@@ -47,11 +47,11 @@ export function storyFeed(all: readonly FeedStory[], options: { site: URL; base:
     const link = url(storyHref(base, id));
     return [
       "    <item>",
-      `      <title>${xmlText(data.title)}</title>`,
+      `      <title>${xmlHtmlText(data.title)}</title>`,
       `      <link>${xmlText(link)}</link>`,
       `      <guid isPermaLink="true">${xmlText(link)}</guid>`,
       `      <pubDate>${data.date.toUTCString()}</pubDate>`,
-      `      <description>${xmlText(data.dek)}</description>`,
+      `      <description>${xmlHtmlText(data.dek)}</description>`,
       // RSS's own <author> wants an e-mail address; Dublin Core's creator is a name.
       ...data.authors.map((author) => `      <dc:creator>${xmlText(author)}</dc:creator>`),
       ...distinctTags(data.tags).map((tag) => `      <category>${xmlText(tag)}</category>`),
@@ -63,9 +63,9 @@ export function storyFeed(all: readonly FeedStory[], options: { site: URL; base:
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     "  <channel>",
-    `    <title>${xmlText(feedTitle(lang))}</title>`,
+    `    <title>${xmlHtmlText(feedTitle(lang))}</title>`,
     `    <link>${xmlText(url(lang ? languageHref(base, lang) : withBase(base)))}</link>`,
-    `    <description>${xmlText(words.siteDescription)}</description>`,
+    `    <description>${xmlHtmlText(words.siteDescription)}</description>`,
     ...(lang ? [`    <language>${lang.toLowerCase()}</language>`] : []),
     `    <atom:link href="${xmlText(url(feedHref(base, lang)))}" rel="self" type="application/rss+xml"/>`,
     // The newest change, not the time of the build: an unchanged site gives an unchanged feed.

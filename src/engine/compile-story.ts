@@ -25,11 +25,15 @@ import { bindValues } from "./values/bind-values.ts";
 import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
+import { swallowingHtml } from "./story/swallowing-html.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
-import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
+import { layoutIds, storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
+import { keepHeadingIdsClear } from "./links/heading-ids.ts";
 import { storyPagePath } from "./links/site-page.ts";
 import { storyLinks, type StoryLink } from "./links/story-links.ts";
+import { removedAddresses } from "./links/removed-addresses.ts";
+import { followUserContentIds } from "./links/user-content-ids.ts";
 
 export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
@@ -120,7 +124,7 @@ const sanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), SLOT],
   attributes: { ...defaultSchema.attributes, [SLOT]: ["dataSlot"] },
-  clobber: [],
+  // The default clobber protection stays: ids and names from the story get "user-content-" (links/user-content-ids.ts).
 };
 
 /**
@@ -147,6 +151,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const lang = frontmatter?.lang ?? "en";
 
   const tree = parseMarkdown(file);
+  diagnostics.push(...swallowingHtml(tree, file));
   const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0, images: 0 };
   const dataStarted = performance.now();
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
@@ -354,16 +359,21 @@ function renderBody(
     return SKIP;
   });
 
-  const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true });
-  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event
-  // handlers; and every story is sanitised, so a Markdown link to javascript: goes nowhere either.
+  // Footnote ids get their "user-content-" from the sanitiser, like every other id of the story.
+  const pipeline = unified().use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" });
   if (hasRawHtml) pipeline.use(rehypeRaw);
-  pipeline.use(rehypeSanitize, sanitizeSchema);
-  pipeline.use(rehypeSlug);
-  const hast = pipeline.runSync(tree) as HastRoot;
+  const unsanitized = pipeline.runSync(tree) as HastRoot;
+  // Links the sanitiser will remove (javascript:, data:, …) are reported, not dropped silently.
+  const removed = removedAddresses(unsanitized, tree, context.file);
+  // Raw HTML typed by editors is kept only in its safe subset (GitHub's rules): no script, no event
+  // handlers, ids and names prefixed; and every story is sanitised, so a Markdown link to javascript: goes nowhere either.
+  const hast = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeSlug).runSync(unsanitized) as HastRoot;
   // Links are found and checked on the page as readers get it (sanitised, headings with their ids),
   // and written under the base path, before figures and tables take their slots.
+  const plotlineIds = context.anchorsOf({ type: "root", children: [] });
+  keepHeadingIdsClear(hast, new Set([...plotlineIds.charts, ...plotlineIds.other, ...layoutIds]));
   const anchors = context.anchorsOf(hast);
+  followUserContentIds(hast, anchors);
   const { links, diagnostics } = storyLinks(hast, tree, context.file, {
     slug: context.slug,
     pagePath: storyPagePath(context.slug),
@@ -377,5 +387,5 @@ function renderBody(
     parent.children[index] = { type: "raw", value: slotHtml[slot] ?? "" };
     return SKIP;
   });
-  return { html: unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast), links, anchors, diagnostics };
+  return { html: unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast), links, anchors, diagnostics: [...removed, ...diagnostics] };
 }

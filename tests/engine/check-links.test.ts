@@ -80,6 +80,16 @@ describe("links between the pages of a project", () => {
     expect(first!.hint).toContain('The headings and charts of the story /stories/ai-jobs/ have the ids "#the-rush", "#chart-degrees".');
   });
 
+  it("points a link to an id written in another story's HTML at that id under its user-content- prefix", () => {
+    const root = project({
+      "ai-jobs": ["", `<p id="method">How we counted.</p>\n\n${chart}`],
+      "pay": ["", "See [the method](/stories/ai-jobs/#method) and [again](/stories/ai-jobs/#user-content-method)."],
+    });
+    expect(found(root)).toEqual([
+      'content/stories/pay.md:7:18 link/missing-anchor The link "/stories/ai-jobs/#method" goes to "#method", but the story /stories/ai-jobs/ has no heading, chart or other element with that id. Did you mean "#user-content-method"?',
+    ]);
+  });
+
   it("checks #fragments on pages other than stories against the layout's ids only, and not on files", () => {
     const root = project({ "pay": ["", "[a](/#stories) [b](/lang/en/#main) [c](/favicon.svg#anything)"] }, { "public/favicon.svg": "<svg/>" });
     expect(found(root)).toEqual([
@@ -123,15 +133,27 @@ describe("links between the pages of a project", () => {
     ]);
   });
 
-  it("accepts images that are files of the site, in Markdown or HTML, and leaves pictures on other sites alone", () => {
+  it("accepts images that are files of the site, in Markdown or HTML, and the site's own full address", () => {
     const root = project(
       {
         "ai-jobs": target,
-        "pay": ["", '![a](/img/map%20large.png?v=2) ![b](../../img/offices.jpg) <img src="/_plotline/charts/ai-jobs/degrees.png" alt="c"> ![d](https://example.net/x.png) ![e](data:image/png;base64,iVBORw0KGgo=)'],
+        "pay": ["", '![a](/img/map%20large.png?v=2) ![b](../../img/offices.jpg) <img src="/_plotline/charts/ai-jobs/degrees.png" alt="c"> ![d](https://example.org/newsroom/img/offices.jpg)'],
       },
       { "public/img/map large.png": "png", "public/img/offices.jpg": "jpg" },
     );
     expect(found(root, { site: "https://example.org", assetBase: "/newsroom/" })).toEqual([]);
+  });
+
+  it("refuses pictures from other sites, and picture addresses the page would not keep, at their address", () => {
+    const root = project({
+      "pay": ["", '![d](https://example.net/x.png) <img src="//cdn.example.net/y.png"> ![e](data:image/png;base64,iVBORw0KGgo=)\n\n<picture><source srcset="https://example.net/z.webp 2x"><img src="/favicon.svg"></picture>'],
+    }, { "public/favicon.svg": "svg" });
+    expect(found(root)).toEqual([
+      'content/stories/pay.md:7:6 link/external-image The story shows the picture "https://example.net/x.png" from another site: readers\' browsers would fetch it from there (telling that site who reads the story), and the site\'s Content-Security-Policy, which allows only the site\'s own files, blocks it where it applies.',
+      'content/stories/pay.md:7:43 link/external-image The story shows the picture "//cdn.example.net/y.png" from another site: readers\' browsers would fetch it from there (telling that site who reads the story), and the site\'s Content-Security-Policy, which allows only the site\'s own files, blocks it where it applies.',
+      'content/stories/pay.md:7:74 link/unsafe-scheme The image "data:image/png;base64,iVBORw0KGgo=" starts with "data:", which stories may not use, so Plotline removes it and the picture would not show.',
+      'content/stories/pay.md:9:10 link/external-image The story shows the picture "https://example.net/z.webp" from another site: readers\' browsers would fetch it from there (telling that site who reads the story), and the site\'s Content-Security-Policy, which allows only the site\'s own files, blocks it where it applies.',
+    ]);
   });
 
   it("reports an image that is not a file of the site, or is a page, with the closest picture", () => {

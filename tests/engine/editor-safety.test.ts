@@ -5,9 +5,10 @@ const files = { displayRoot: "data", read: () => undefined, list: () => ["jobs.c
 const compile = (body: string) =>
   compileStory({ path: "content/stories/t.md", text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n${body}` }, { dataFiles: files });
 
-it("a Markdown link or image to javascript: leads nowhere, even in a story without raw HTML", () => {
-  const { html } = compile("[click](javascript:alert(1)) and ![x](javascript:alert(2)) and [ok](https://example.org)\n");
+it("a Markdown link or image to javascript: leads nowhere, even in a story without raw HTML, and is reported", () => {
+  const { html, diagnostics } = compile("[click](javascript:alert(1)) and ![x](javascript:alert(2)) and [ok](https://example.org)\n");
   expect(html).not.toMatch(/javascript:/i);
+  expect(diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`)).toEqual(["link/unsafe-scheme 7:9", "link/unsafe-scheme 7:39"]);
   expect(html).toContain('<a href="https://example.org">ok</a>');
 });
 

@@ -192,9 +192,13 @@ describe("#fragments on the story's own page", () => {
 
   it("finds headings (Chinese too), charts, shown tables, the data section, footnotes, raw ids, <a name>, #main and #top", () => {
     expect(problems(story)).toEqual([]);
-    expect(story.anchors.headings).toEqual(["a-post-deepseek-rush", "人才画像", "footnote-label"]);
+    expect(story.anchors.headings).toEqual(["a-post-deepseek-rush", "人才画像", "user-content-footnote-label"]);
     expect(story.anchors.charts).toEqual(["chart-degrees"]);
-    expect(story.anchors.other).toEqual(expect.arrayContaining(["raw-id", "old-anchor", "data-cities", "data-facts", "user-content-fn-1"]));
+    // Ids and names written in the story are on the page as user-content-…; links written to them follow.
+    expect(story.anchors.other).toEqual(expect.arrayContaining(["user-content-raw-id", "user-content-old-anchor", "data-cities", "data-facts", "user-content-fn-1"]));
+    expect(story.html).toContain('<a href="#user-content-raw-id">raw</a>');
+    expect(story.html).toContain('<a href="#user-content-old-anchor">named</a>');
+    expect(story.html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
   });
 
   it("never counts a link to its own page as a link for the project to check", () => {
@@ -235,5 +239,96 @@ describe("addresses an editor cannot get right", () => {
   it("never crash the compiler, whatever they hold", () => {
     const weird = ["[a](<>)", "[a]()", "[a](#)", "[a](?)", "<a href>x</a>", '<a href="">x</a>', "<a href=\"\u0001\">x</a>", "[a](%)", "[a](\\\\server\\share)", "[a](C:\\file.txt)", "[a]: <>\n\n[a]", "![](</ >)", "[a](/\u{1F600}/)"];
     for (const body of weird) expect(() => compile(body), body).not.toThrow();
+  });
+});
+
+describe("addresses the page would not keep", () => {
+  it("are reported at the address (javascript:, vbscript:, data:, tel:, HTTPS: in capitals), not dropped silently", () => {
+    const story = compile(
+      [
+        "[a](javascript:alert(1)) <a href=\"vbscript:msgbox\">b</a> [c](data:text/html,<b>x</b>)",
+        "<a href=\"tel:+861012345678\">d</a> <a href=\"HTTPS://example.org/\">e</a> [fine](https://example.org/?q=a:b) [mail](mailto:desk@example.org)",
+      ].join("\n"),
+    );
+    expect(problems(story).map((p) => p.split(" starts with")[0])).toEqual([
+      '1:5 link/unsafe-scheme The link "javascript:alert(1)"',
+      '1:35 link/unsafe-scheme The link "vbscript:msgbox"',
+      '1:62 link/unsafe-scheme The link "data:text/html,<b>x</b>"',
+      '2:10 link/unsafe-scheme The link "tel:+861012345678"',
+      '2:44 link/unsafe-scheme The link "HTTPS://example.org/"',
+    ]);
+    expect(story.diagnostics[0]!.message).toBe('The link "javascript:alert(1)" starts with "javascript:", which stories may not use, so Plotline removes it and the link would go nowhere.');
+    expect(story.html).not.toMatch(/javascript:|vbscript:|data:text/);
+    expect(story.ok).toBe(false);
+  });
+});
+
+describe("ids and names written in the story's HTML", () => {
+  const story = compile(
+    [
+      'See [the chart](#chart-degrees) and [the method](#method). <a id="chart-degrees">x</a> <a name="chart-degrees">y</a>',
+      '<img name="querySelectorAll" alt="" src="/favicon.svg"> <p id="method">How.</p> <form name="getElementById"></form>',
+      "",
+      "```data id=degrees",
+      "market,postgraduate",
+      "AI roles,50%",
+      "```",
+      "",
+      "```plot data=degrees id=degrees",
+      "alt: Bars.",
+      "marks:",
+      "  - barX: {y: market, x: postgraduate}",
+      "```",
+    ].join("\n"),
+  );
+
+  it("get the prefix user-content-, so none can replace a document property or take over a chart's anchor", () => {
+    expect(story.html).toContain('<a id="user-content-chart-degrees">x</a>');
+    expect(story.html).toContain('<a name="user-content-chart-degrees">y</a>');
+    expect(story.html).toContain('name="user-content-querySelectorAll"');
+    expect(story.html.match(/id="chart-degrees"/g)).toHaveLength(1);
+    expect(story.html).toMatch(/<figure[^>]* id="chart-degrees"/);
+    expect(story.html).not.toMatch(/\s(id|name)="(querySelectorAll|getElementById|method)"/);
+  });
+
+  it("links to a chart still go to the chart, links to an id written in HTML go to it under its prefix", () => {
+    expect(story.diagnostics.filter((d) => d.code.startsWith("link/"))).toEqual([]);
+    expect(story.html).toContain('<a href="#chart-degrees">the chart</a>');
+    expect(story.html).toContain('<a href="#user-content-method">the method</a>');
+  });
+});
+
+describe("heading ids", () => {
+  it("keep clear of the ids Plotline gives the page: a chart's anchor, a shown table's, the layout's #main", () => {
+    const story = compile(
+      [
+        "See [the chart](#chart-degrees) and [the heading](#chart-degrees-1).",
+        "",
+        "## Chart degrees",
+        "",
+        "## Main",
+        "",
+        "## Data cities",
+        "",
+        "```data id=cities show",
+        "city,share",
+        "Beijing,33.3%",
+        "```",
+        "",
+        "```data id=degrees",
+        "market,postgraduate",
+        "AI roles,50%",
+        "```",
+        "",
+        "```plot data=degrees id=degrees",
+        "alt: Bars.",
+        "marks:",
+        "  - barX: {y: market, x: postgraduate}",
+        "```",
+      ].join("\n"),
+    );
+    expect(problems(story)).toEqual([]);
+    expect(story.anchors.headings).toEqual(["chart-degrees-1", "main-1", "data-cities-1"]);
+    expect(story.html.match(/id="(chart-degrees|main|data-cities)"/g)).toEqual(['id="data-cities"', 'id="chart-degrees"']);
   });
 });

@@ -1,7 +1,7 @@
-import { csvFormatRows } from "d3";
 import type { Cell, DataTable } from "../data/data-table.ts";
 import { mentionedByChart } from "./chart-payload.ts";
 import type { ChartSpec } from "./chart-spec.ts";
+import { spreadsheetCsv } from "./spreadsheet-csv.ts";
 
 /**
  * The data a chart is drawn from, as readers can have it: the rows of the chart's data block with the
@@ -26,9 +26,12 @@ function csvCell(value: Cell, precision: string | undefined): string {
   return String(value);
 }
 
-/** The chart's data as CSV (UTF-8 with a byte-order mark, so Excel opens Chinese text correctly). */
+/**
+ * The chart's data as CSV (UTF-8 with a byte-order mark, so Excel opens Chinese text correctly), with
+ * cells a spreadsheet would run as formulas made harmless (see spreadsheet-csv.ts).
+ */
 export function chartDataCsv(table: DataTable): string {
   const header = table.columns.map((c) => c.name);
   const rows = table.rows.map((row) => table.columns.map((c) => csvCell(row[c.name] ?? null, c.precision)));
-  return `\uFEFF${csvFormatRows([header, ...rows])}\n`;
+  return `\uFEFF${spreadsheetCsv([header, ...rows])}\n`;
 }

@@ -15,6 +15,8 @@ import { describeChart } from "./describe-chart.ts";
 import { chartDataCsv, chartDataTable } from "./chart-data.ts";
 import { renderDataTableHtml } from "../data/data-table-html.ts";
 import { checkChartValues } from "./check-chart-values.ts";
+import { checkChartAddresses } from "./check-chart-addresses.ts";
+import { checkFormatTypes } from "./check-format-types.ts";
 import { figureHtml } from "./figure-html.ts";
 import { defaultEmbedHeight } from "./default-embed-height.ts";
 import { EMBED_SCRIPT_PATH, embedCode } from "./embed-code.ts";
@@ -160,6 +162,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   diagnostics.push(
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
     ...checkChartValues(spec, locate, parsed.markPaths),
+    ...checkChartAddresses(spec, context.data, locate, parsed.markPaths),
+    ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
   );
   if (hasErrors(diagnostics)) return done({ diagnostics });
   // Embeds on partners' sites and links from other stories keep working only while the id does (said

@@ -461,6 +461,18 @@ export const catalog = {
     message: (p) => `The format "${p.format}" of "${p.option}" is not valid: ${p.detail}.`,
     hint: () => 'Use a d3-format specifier for numbers (".0%", ",.1f", "$,.0f") or a d3-time-format one for dates ("%Y", "%b %Y").',
   }),
+  "plot/format-mismatch": entry<{ option: string; format: string; column: string; type: string }>({
+    severity: "error",
+    title: "Format does not suit the values",
+    message: (p) =>
+      p.type === "number"
+        ? `The format "${p.format}" of "${p.option}" writes dates, but the column "${p.column}" holds numbers.`
+        : `The format "${p.format}" of "${p.option}" writes numbers, but the column "${p.column}" holds dates.`,
+    hint: (p) =>
+      p.type === "number"
+        ? `Use a number format for numbers (".0%", ",.0f"). If "${p.column}" holds years or dates, give it the type date in its data block: types="${p.column}:date".`
+        : 'Use a date format for dates ("%Y", "%b %Y"), or leave the format out: Plotline writes dates at the precision they were written in.',
+  }),
   "plot/render-failed": entry<{ detail: string }>({
     severity: "error",
     title: "Chart could not be drawn",
@@ -566,6 +578,13 @@ export const catalog = {
     message: (p) => `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
     hint: () => "Refer to a number column, or leave out format= to show the value as it is.",
   }),
+  "value/not-a-date": entry<{ format: string; found: string }>({
+    severity: "error",
+    title: "Date format given a value that is not a date",
+    message: (p) => `The format "${p.format}" writes dates, but this value is ${p.found}.`,
+    hint: () =>
+      'For a number use a number format (",.0f", ".1%") or leave out format=. If the column holds years or dates, give it the type date in its data block: types="year:date".',
+  }),
   "value/invalid-format": entry<{ format: string; detail: string }>({
     severity: "error",
     title: "Number format cannot be read",
@@ -583,6 +602,24 @@ export const catalog = {
     message: (p) => `${p.path} is a symbolic link to ${p.target}, outside the project: it would publish a file that is not part of the site.`,
     hint: () =>
       "Copy the file into public/ instead of linking to it (links to files inside the project are fine), or remove the link. Plotline publishes nothing from outside the project.",
+  }),
+
+  // ── Raw HTML in stories ────────────────────────────────────────────────────
+  "html/unclosed-element": entry<{ tag: string }>({
+    severity: "error",
+    title: "Raw HTML swallows what follows",
+    message: (p) =>
+      p.tag === "!--"
+        ? 'This HTML comment is opened with "<!--" but never closed with "-->", so everything after it, charts, tables and text, would be hidden from readers.'
+        : p.tag === "plaintext"
+          ? "<plaintext> turns everything after it, charts, tables and text, into plain characters: readers would not see the rest of the story."
+          : `The HTML element <${p.tag}> is opened here but not closed in the same paragraph or HTML block, so the browser reads what follows it (the rest of the paragraph, or charts, tables and text after it) as part of it, and readers would not see that.`,
+    hint: (p) =>
+      p.tag === "!--"
+        ? 'Close the comment with "-->" where the hidden text should end, or remove the "<!--".'
+        : p.tag === "plaintext"
+          ? "Remove it; to show code or markup, put it in a code block between ``` lines."
+          : `Close it with </${p.tag}> in the same paragraph or HTML block, or remove it: stories keep only safe HTML, so a <${p.tag}> is never published anyway.`,
   }),
 
   // ── Links in stories ───────────────────────────────────────────────────────
@@ -633,6 +670,28 @@ export const catalog = {
     message: (p) => `The address "${p.href}" cannot be read: ${p.detail}.`,
     hint: () =>
       "Links to other sites start with https:// and the site's name (https://www.example.com/page); links within the site start with / (/stories/ai-jobs/) or ../ (../ai-jobs/). Copy addresses from the browser's address bar rather than typing them.",
+  }),
+  "link/unsafe-scheme": entry<{ href: string; scheme: string; kind: "link" | "image" }>({
+    severity: "error",
+    title: "Link or image address of a kind stories cannot use",
+    message: (p) =>
+      `The ${p.kind === "image" ? "image" : "link"} "${p.href}" starts with "${p.scheme}", which stories may not use, so Plotline removes it and the ${p.kind === "image" ? "picture would not show" : "link would go nowhere"}.`,
+    hint: (p) =>
+      p.kind === "image"
+        ? "Put the picture in public/ and write its path from there: public/images/map.png is ![A map of the offices](/images/map.png). Pictures given as data: or script addresses are never kept."
+        : /^(javascript|vbscript|data):$/i.test(p.scheme.trim())
+          ? "Links cannot run scripts or carry a page of their own: link to a page (https://…, or /stories/… on this site) instead."
+          : "Links in stories start with https:// or http:// (in lowercase), mailto:, or are addresses on this site such as /stories/ai-jobs/.",
+  }),
+  "link/external-image": entry<{ href: string; where: "story" | "chart" }>({
+    severity: "error",
+    title: "Picture from another site",
+    message: (p) =>
+      `The ${p.where === "chart" ? "chart" : "story"} shows the picture "${p.href}" from another site: readers' browsers would fetch it from there (telling that site who reads the story), and the site's Content-Security-Policy, which allows only the site's own files, blocks it where it applies.`,
+    hint: (p) =>
+      p.where === "chart"
+        ? "Download the pictures into public/ (e.g. public/logos/) and give their paths from there in the data or spec: /logos/alibaba.png."
+        : "Download the picture, put it in public/ and write its path from there: public/images/map.png is ![A map of the offices](/images/map.png). Links to other sites are fine; pictures must be the site's own.",
   }),
 } as const;
 

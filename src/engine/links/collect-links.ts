@@ -45,8 +45,9 @@ export function collectLinks(hast: HastRoot, mdast: MdastRoot, file: SourceFile)
   visit(hast, "element", (element: Element) => {
     const attribute = element.tagName === "a" ? "href" : element.tagName === "img" ? "src" : undefined;
     const value = attribute === undefined ? undefined : element.properties?.[attribute];
-    const start = element.position?.start.offset;
-    const end = element.position?.end.offset;
+    // Before sanitising, an element the HTML parser never saw closed has a start but no end (hast-util-raw).
+    const start = element.position?.start?.offset;
+    const end = (element.position?.end as { offset?: number } | undefined)?.offset;
     // Elements without a position are Plotline's or remark's own (footnote back-links), not the editor's.
     if (attribute === undefined || typeof value !== "string" || start === undefined || end === undefined) return;
     const found = addressSpan(file, start, end, markdown.get(start), definitions, attribute);

@@ -58,7 +58,9 @@ export function missingAnchor(
 ): Diagnostic {
   const fragment = link.fragment ?? "";
   const targets = anchors ? [...anchors.headings, ...anchors.charts] : [];
-  const match = closestMatch(fragment, targets) ?? closestMatch(fragment, allIds(anchors));
+  // An id written in the story's HTML is on the page with "user-content-" in front (links/user-content-ids.ts).
+  const prefixed = allIds(anchors).find((id) => id === `user-content-${fragment}`);
+  const match = prefixed ?? closestMatch(fragment, targets) ?? closestMatch(fragment, allIds(anchors));
   return diagnostic(
     "link/missing-anchor",
     { href: link.href, fragment, page, suggestion: match === undefined ? "" : ` Did you mean "#${match}"?`, headings: anchors?.headings ?? [], charts: anchors?.charts ?? [] },

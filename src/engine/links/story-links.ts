@@ -5,8 +5,9 @@
  * links to other pages and files are returned, for the project to check once every story is compiled
  * (project/check-links.ts). Images are checked like links, but must be files (project/check-links.ts).
  */
-import type { Root as HastRoot } from "hast";
+import type { Element, Root as HastRoot } from "hast";
 import type { Root as MdastRoot } from "mdast";
+import { visit } from "unist-util-visit";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile, SourceSpan } from "../diagnostics/source-file.ts";
 import { collectLinks } from "./collect-links.ts";
@@ -58,6 +59,11 @@ export function storyLinks(hast: HastRoot, mdast: MdastRoot, file: SourceFile, c
       diagnostics.push(diagnostic("link/malformed", { href: found.written, detail }, found.span));
       continue;
     }
+    // Pictures come from the site itself: one from elsewhere is a request to another site, refused by the CSP.
+    if (resolved.kind === "external" && found.kind === "image") {
+      diagnostics.push(diagnostic("link/external-image", { href: found.written, where: "story" }, found.span));
+      continue;
+    }
     if (resolved.kind !== "internal") continue;
     const page = sitePage(resolved.path);
     const link: StoryLink = { kind: found.kind, href: found.written, span: found.span, path: resolved.path, hash: resolved.hash };
@@ -68,5 +74,20 @@ export function storyLinks(hast: HastRoot, mdast: MdastRoot, file: SourceFile, c
       links.push(link);
     }
   }
+  diagnostics.push(...externalSources(hast, file, context));
   return { links, diagnostics };
+}
+
+/** <picture><source srcset="…"> candidates from other sites: pictures too, reported at the element. */
+function externalSources(hast: HastRoot, file: SourceFile, context: LinkContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visit(hast, "element", (element: Element) => {
+    const srcSet = element.tagName === "source" ? element.properties?.["srcSet"] : undefined;
+    const start = element.position?.start.offset;
+    if (start === undefined || (typeof srcSet !== "string" && !Array.isArray(srcSet))) return;
+    const candidates = (Array.isArray(srcSet) ? srcSet.join(",") : srcSet).split(",").map((c) => c.trim().split(/\s+/)[0] ?? "").filter(Boolean);
+    const external = candidates.find((url) => resolveLink(url, context).kind === "external");
+    if (external !== undefined) diagnostics.push(diagnostic("link/external-image", { href: external, where: "story" }, file.span(start, start)));
+  });
+  return diagnostics;
 }

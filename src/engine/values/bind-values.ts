@@ -50,7 +50,9 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
         bound.diagnostics.push(
           formatted.problem === "not-a-number"
             ? diagnostic("value/not-a-number", { format: format ?? "", found: formatted.detail }, span)
-            : diagnostic("value/invalid-format", { format: format ?? "", detail: formatted.detail }, span),
+            : formatted.problem === "not-a-date"
+              ? diagnostic("value/not-a-date", { format: format ?? "", found: formatted.detail }, span)
+              : diagnostic("value/invalid-format", { format: format ?? "", detail: formatted.detail }, span),
         );
         restore(node, index, parent, file);
         return SKIP;

@@ -2,7 +2,7 @@ import type { Cell, DatePrecision } from "../data/data-table.ts";
 import { dateFormat, intlLocale, isTimeSpecifier, numberFormat } from "../i18n/d3-locales.ts";
 import { numberFormatProblem } from "../chart/number-format.ts";
 
-export type FormatResult = { ok: true; text: string } | { ok: false; problem: "not-a-number" | "invalid-format"; detail: string };
+export type FormatResult = { ok: true; text: string } | { ok: false; problem: "not-a-number" | "not-a-date" | "invalid-format"; detail: string };
 
 /** How a date of each precision reads in the story's language when no format is given. */
 function formatDate(date: Date, precision: DatePrecision, locale: string): string {
@@ -41,7 +41,7 @@ export function formatValue(value: Exclude<Cell, null>, format: string | undefin
     return { ok: true, text: new Intl.NumberFormat(locale, options).format(value) };
   }
   if (isTimeSpecifier(format)) {
-    if (!(value instanceof Date)) return { ok: false, problem: "not-a-number", detail: found };
+    if (!(value instanceof Date)) return { ok: false, problem: "not-a-date", detail: typeof value === "number" ? `a number (${value})` : found };
     return { ok: true, text: dateFormat(format, lang)(value) };
   }
   const problem = numberFormatProblem(format);

@@ -17,3 +17,11 @@ const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 const needsWork = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * Text of a feed element that feed readers show as HTML (an item's <title> and <description>): escaped
+ * for that HTML first, then for the XML around it, so a dek "<b>x</b>" reads as those characters, not bold.
+ */
+export function xmlHtmlText(text: string): string {
+  return xmlText(xmlText(text));
+}

@@ -78,17 +78,15 @@ describe("escaping", () => {
     expect(result.charts[0]!.chartMarkup).not.toMatch(/="[^"]*</);
   });
 
-  // BUG (src/engine/chart/spec-to-plot.ts / render-chart-svg.ts): the href channel turns data values into
-  // <a href="…"> around marks, with any scheme, so a data cell "javascript:alert(1)" becomes a script
-  // link in the built page, although raw HTML in the prose is sanitised (GitHub's rules allow only
-  // http(s), mailto, … in href). Fix: drop (or report) href values whose scheme is not http, https or
-  // mailto, e.g. by wrapping the href channel's values, or by removing such <a> after rendering.
-  it("an href channel cannot make a javascript: link from a data value", () => {
+  // The href channel turns data values into <a href="…"> around marks: a data cell "javascript:alert(1)"
+  // must never become a script link, although Plot would write any scheme.
+  it("an href channel with a javascript: value from data is reported at the cell, and such a value is never drawn as a link", () => {
     const links = '```data id=d\nname,v,url\nbad,1,javascript:alert(1)\ngood,2,https://example.org\n```\n\n' + plotBlock("data=d", "marks:\n  - barX: {y: name, x: v, href: url}");
-    const linked = compile(links);
-    expect(linked.charts).toHaveLength(1);
-    expect(linked.html).toContain('href="https://example.org"');
-    expect(linked.html).not.toMatch(/href="\s*javascript:/i);
+    expect(compile(links).diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`)).toEqual(["link/unsafe-scheme 9:7"]);
+    const spec: ChartSpec = { version: 1, id: "t", data: "d", figure: {}, options: {}, marks: [{ mark: "barX", options: { y: "name", x: "v", href: "url" }, transforms: [] }] };
+    const svg = renderChartSvg(spec, { d: [{ name: "bad", v: 1, url: "javascript:alert(1)" }, { name: "good", v: 2, url: "https://example.org" }] }, { idPrefix: "t" });
+    expect(svg).toContain('href="https://example.org"');
+    expect(svg).not.toMatch(/href="\s*javascript:/i);
   });
 });
 

@@ -56,6 +56,10 @@ describe("formatValue", () => {
     expect(formatValue("Beijing", ".1%", "en")).toMatchObject({ ok: false, problem: "not-a-number" });
     expect(formatValue(1, ".1q", "en")).toMatchObject({ ok: false, problem: "invalid-format" });
   });
+  it("says a date format is for dates when it is given a number, instead of calling the number not a number", () => {
+    expect(formatValue(2024, "%Y", "en")).toEqual({ ok: false, problem: "not-a-date", detail: "a number (2024)" });
+    expect(formatValue("Beijing", "%Y", "en")).toEqual({ ok: false, problem: "not-a-date", detail: 'the text "Beijing"' });
+  });
 });
 
 describe(":value references", () => {
@@ -107,6 +111,7 @@ describe("broken :value references are reported at the reference", () => {
     [":value[pay.salary]{aggregate=avg}", "value/unknown-aggregate 8:1"],
     [":value[pay.city]{city=上海 format=\".1f\"}", "value/not-a-number 8:1"],
     [":value[facts.growth]{format=\".1q\"}", "value/invalid-format 8:1"],
+    [":value[pay.salary]{city=上海 format=\"%Y\"}", "value/not-a-date 8:1"],
     [":value[]", "value/syntax 8:1"],
   ])("%s", (sentence, expected) => {
     expect(found(sentence)).toEqual([expected]);
