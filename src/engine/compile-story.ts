@@ -50,13 +50,8 @@ export interface CompileStoryOptions {
   /** The site's address ("https://news.example.com"): links written with it are checked as internal. */
   site?: string;
   /**
-   * Only find problems (plotline check): each chart is drawn once, to catch what only Plot notices,
-   * and no page HTML is produced for it.
-   */
-  checkOnly?: boolean;
-  /**
-   * Draws PNGs: each chart's download and the story's social card (none without one, and none in
-   * checkOnly). project/image-options.ts makes one with a cache.
+   * Draws PNGs: each chart's download and the story's social card (none without one).
+   * project/image-options.ts makes one with a cache.
    */
   rasterize?: Rasterizer | undefined;
   /** The site's name, on social cards. Default "Plotline". */
@@ -210,8 +205,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       reservedIds,
       assetBase: options.assetBase ?? "/",
       site: options.site,
-      checkOnly: options.checkOnly ?? false,
-      rasterize: options.checkOnly ? undefined : options.rasterize,
+      rasterize: options.rasterize,
       failedData,
     });
     diagnostics.push(...result.diagnostics);
@@ -249,7 +243,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   timings.html += performance.now() - bodyStarted;
   const cardStarted = performance.now();
   const card =
-    frontmatter && options.rasterize && !options.checkOnly
+    frontmatter && options.rasterize
       ? socialCard({ slug, frontmatter, siteName: options.siteName ?? "Plotline", chart: charts[0], rasterize: options.rasterize })
       : undefined;
   timings.images += performance.now() - cardStarted;
