@@ -25,6 +25,7 @@ import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
 import type { StoryBlock } from "./story/story-block.ts";
+import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "./story/name-limit.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
 import { storyPagePath } from "./links/site-page.ts";
@@ -130,6 +131,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   if (input.encodingProblem) diagnostics.push(diagnostic("story/not-utf8", { detail: input.encodingProblem }, file.lineSpan(1)));
   if (!isValidSlug(slug)) {
     diagnostics.push(diagnostic("story/invalid-slug", { name: `${slug}.md`, suggestion: suggestSlug(slug) }, file.lineSpan(1)));
+  } else if (isNameTooLong(slug)) {
+    diagnostics.push(diagnostic("story/slug-too-long", { length: nameBytes(slug), max: MAX_NAME_BYTES, suggestion: shortenName(slug) }, file.lineSpan(1)));
   }
 
   const { frontmatter, diagnostics: frontmatterDiagnostics } = parseFrontmatter(file);

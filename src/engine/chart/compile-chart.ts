@@ -25,6 +25,7 @@ import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
 import type { Png, Rasterizer } from "../image/rasterize-svg.ts";
 import { standaloneChartSvg } from "../image/standalone-chart-svg.ts";
+import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "../story/name-limit.ts";
 
 export interface CompiledChart {
   id: string;
@@ -139,8 +140,11 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
 
   const explicitId = block.attribute("id");
   if (explicitId !== undefined && !validId.test(explicitId)) {
-    const suggestion = explicitId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "") || "chart";
+    const suggestion = shortenName(explicitId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "")) || "chart";
     diagnostics.push(diagnostic("plot/invalid-id", { id: explicitId, suggestion }, block.attributeSpan("id", "value")));
+  } else if (explicitId !== undefined && isNameTooLong(explicitId)) {
+    const suggestion = shortenName(explicitId);
+    diagnostics.push(diagnostic("plot/id-too-long", { length: nameBytes(explicitId), max: MAX_NAME_BYTES, suggestion }, block.attributeSpan("id", "value")));
   } else if (explicitId !== undefined && context.usedIds.has(explicitId)) {
     diagnostics.push(diagnostic("plot/duplicate-id", { id: explicitId }, block.attributeSpan("id", "value")));
   } else if (explicitId === undefined) {
@@ -263,11 +267,15 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   return { chart, diagnostics, timings };
 }
 
-/** `wanted`, or `wanted-2`, `wanted-3`, … : the first that no chart so far has and no id= reserves. */
+/**
+ * `wanted`, or `wanted-2`, `wanted-3`, … : the first that no chart so far has and no id= reserves, cut
+ * short enough to name files (a title's first six words can be long ones).
+ */
 function freeId(wanted: string, context: ChartContext): string {
   const taken = (candidate: string) => context.usedIds.has(candidate) || (context.reservedIds?.has(candidate) ?? false);
-  let id = wanted;
-  for (let n = 2; taken(id); n++) id = `${wanted}-${n}`;
+  const numbered = (n: number) => (n === 1 ? shortenName(wanted) : `${shortenName(wanted, MAX_NAME_BYTES - `-${n}`.length)}-${n}`);
+  let id = numbered(1);
+  for (let n = 2; taken(id); n++) id = numbered(n);
   return id;
 }
 
