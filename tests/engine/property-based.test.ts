@@ -16,17 +16,19 @@ import { generatedStory, REAL_RASTER_EVERY } from "../support/generated-story.ts
 import { compileAndCheck } from "../support/story-invariants.ts";
 
 const SEED = Number(process.env["PLOTLINE_FC_SEED"] ?? 20261203);
-const RUNS = Number(process.env["PLOTLINE_FC_RUNS"] ?? 60);
+const RUNS = Number(process.env["PLOTLINE_FC_RUNS"] ?? 100);
 
 describe("any story, whatever its text", () => {
   it(`compiles without throwing into catalogue diagnostics with hints and positions, and well-formed SVG (seed ${SEED}, ${RUNS} runs)`, () => {
     let compiled = 0;
     let withCharts = 0;
     let realRasters = 0;
+    let svgsChecked = 0;
     fc.assert(
       fc.property(generatedStory, (generated) => {
-        const { story, problems, rasterized } = compileAndCheck(generated);
+        const { story, problems, rasterized, svgs } = compileAndCheck(generated);
         compiled++;
+        svgsChecked += svgs;
         if (story && story.charts.length > 0) withCharts++;
         if (generated.realRaster && rasterized > 0) realRasters++;
         if (problems.length > 0) throw new Error(problems.join("\n"));
@@ -34,7 +36,10 @@ describe("any story, whatever its text", () => {
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     // The generator must reach the drawing, not only the parsers: otherwise the SVG checks prove little.
-    console.log(`property-based: ${compiled} stories compiled, ${withCharts} with charts drawn, ${realRasters} with PNGs drawn by resvg (1 run in ${REAL_RASTER_EVERY}; seed ${SEED})`);
+    console.log(
+      `property-based: ${compiled} stories compiled, ${withCharts} with charts drawn, ${svgsChecked} SVGs checked, ${realRasters} with PNGs drawn by resvg (1 run in ${REAL_RASTER_EVERY}; seed ${SEED})`,
+    );
     expect(withCharts).toBeGreaterThan(RUNS / 4);
+    expect(svgsChecked).toBeGreaterThan(withCharts * 3);
   }, 300_000);
 });

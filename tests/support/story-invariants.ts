@@ -13,8 +13,38 @@ import { xmlProblem } from "./strict-xml.ts";
 
 const STORY_PATH = "content/stories/generated.md";
 
-/** Every SVG element in a piece of HTML (Plot's drawings and legends hold no nested <svg>). */
-const svgsIn = (html: string): string[] => html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
+/** An HTML tag at a "<": name in group 2 ("/" in group 1 for an end tag), quoted attribute values skipped whole. */
+const TAG = /<(\/?)([A-Za-z][^\s/>]*)(?:\s+[^\s=>"'/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*\s*\/?>/y;
+
+/**
+ * Every outermost <svg> element of a page's HTML, as written. Tags are read one after another, so an
+ * "<svg>" inside an attribute value (an alt text quoting one) is not taken for an element, and script
+ * contents (the chart's JSON) are skipped.
+ */
+function svgsIn(html: string): string[] {
+  const svgs: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = html.indexOf("<"); i !== -1; i = html.indexOf("<", i)) {
+    TAG.lastIndex = i;
+    const tag = TAG.exec(html);
+    if (!tag) {
+      i++;
+      continue;
+    }
+    const [, end, name = ""] = tag;
+    const lower = name.toLowerCase();
+    if (lower === "script" && !end) {
+      const close = html.toLowerCase().indexOf("</script", TAG.lastIndex);
+      i = close === -1 ? html.length : close;
+      continue;
+    }
+    if (lower === "svg" && !end && depth++ === 0) start = i;
+    if (lower === "svg" && end && depth > 0 && --depth === 0) svgs.push(html.slice(start, TAG.lastIndex));
+    i = TAG.lastIndex;
+  }
+  return svgs;
+}
 
 /** The outcome of compiling one generated story. */
 export interface Checked {
@@ -23,6 +53,8 @@ export interface Checked {
   problems: string[];
   /** SVGs that went to the rasterizer (chart downloads, the social card). */
   rasterized: number;
+  /** SVGs checked as XML (in the page, alone, as downloads, as PNGs). */
+  svgs: number;
 }
 
 /** Compiles a generated story as a build does (PNGs included) and says what of the above does not hold. */
@@ -37,13 +69,13 @@ export function compileAndCheck({ text, files, realRaster }: GeneratedStory): Ch
     story = compileStory({ path: STORY_PATH, text }, { dataFiles: memoryFiles(files), assetBase: "/", site: "https://news.example.org", rasterize });
   } catch (error) {
     const where = error instanceof Error ? (error.stack ?? "").split("\n").slice(0, 4).join(" | ") : String(error);
-    return { problems: [`compileStory threw: ${where}`], rasterized: rasterized.length };
+    return { problems: [`compileStory threw: ${where}`], rasterized: rasterized.length, svgs: 0 };
   }
-  return { story, problems: problemsWith(story, text, rasterized), rasterized: rasterized.length };
+  return { story, ...problemsWith(story, text, rasterized), rasterized: rasterized.length };
 }
 
 /** Problems with a compiled story, as sentences; empty when the property holds. */
-function problemsWith(story: CompiledStory, storySource: string, rasterized: readonly string[]): string[] {
+function problemsWith(story: CompiledStory, storySource: string, rasterized: readonly string[]): { problems: string[]; svgs: number } {
   const problems: string[] = [];
   // Lines as the engine counts them (a lone "\r" ends a line too: see normalize-source.ts).
   const lines = storySource.split(/\r\n?|\n/).length;
@@ -73,5 +105,5 @@ function problemsWith(story: CompiledStory, storySource: string, rasterized: rea
     const problem = xmlProblem(svg);
     if (problem) problems.push(`${what} is not well-formed XML: ${problem}`);
   }
-  return problems;
+  return { problems, svgs: svgs.length };
 }
