@@ -4,7 +4,7 @@ import type { CompiledStory } from "../engine/compile-story.ts";
 import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
-import { readSiteConfig } from "./site-config.ts";
+import { projectOptions, readSiteConfig } from "./site-config.ts";
 import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
@@ -64,8 +64,7 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
 
 async function buildLocked(root: string, workDir: string, outDir: string, options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const { site, base, name } = await readSiteConfig(root);
-  const project = await compileProjectInWorkers(root, { assetBase: base, ...(site ? { site } : {}), ...(name ? { siteName: name } : {}) });
+  const project = await compileProjectInWorkers(root, projectOptions(await readSiteConfig(root)));
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);

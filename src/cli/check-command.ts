@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
-import { readSiteConfig } from "./site-config.ts";
+import { projectOptions, readSiteConfig } from "./site-config.ts";
 
 export interface CheckOptions {
   /** "text" (default): for people, with code frames. "json": for editors' tools. */
@@ -38,13 +38,13 @@ export const toJsonDiagnostic = (d: Diagnostic): JsonDiagnostic => ({
 });
 
 /**
- * `plotline check`: finds every problem in every story and data file, without building pages (each chart
- * is drawn once, to catch what only Plot notices). Exit code 1 when there are errors, 0 with warnings only.
+ * `plotline check`: finds every problem in every story and data file by compiling the project exactly
+ * as `plotline build` does (every row, every width, every PNG and social card), without writing the
+ * site; so a project that passes check builds. What it compiles and draws goes into .plotline/cache,
+ * where the next build finds it. Exit code 1 when there are errors, 0 with warnings only.
  */
 export async function checkCommand(root: string, options: CheckOptions = {}): Promise<number> {
-  // The site's address and base, so links written with the site's full address are checked too.
-  const { site, base } = await readSiteConfig(root);
-  const project = await compileProjectInWorkers(root, { checkOnly: true, assetBase: base, ...(site ? { site } : {}) });
+  const project = await compileProjectInWorkers(root, projectOptions(await readSiteConfig(root)));
   const errors = project.diagnostics.filter((d) => d.severity === "error").length;
   if (options.format === "json") {
     const report = {

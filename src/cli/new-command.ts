@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { storiesDir } from "../engine/project/compile-project.ts";
 import { languages, type StoryLanguage } from "../engine/story/frontmatter-schema.ts";
+import { isNameTooLong, MAX_NAME_BYTES, shortenName } from "../engine/story/name-limit.ts";
 import { isValidSlug, suggestSlug } from "../engine/story/story-slug.ts";
 
 export interface NewCommandOptions {
@@ -249,6 +250,9 @@ export function newCommand(root: string, args: readonly string[], options: NewCo
       return fail(
         `Cannot create the story: "${parsed.slug}" cannot be a file name: use lowercase letters a-z, digits and "-", e.g. --slug ${suggestSlug(given) === "story" ? "ai-jobs" : suggestSlug(given)}.`,
       );
+    }
+    if (isNameTooLong(given)) {
+      return fail(`Cannot create the story: "${parsed.slug}" is longer than a story's file name may be (${MAX_NAME_BYTES} characters), e.g. --slug ${shortenName(given)}.`);
     }
     slug = given;
   } else {

@@ -8,7 +8,7 @@ const usage = `Usage: plotline <command>
 Commands:
   build [--report <file>]   check every story, then build the site into dist/
                             (--report writes timings and peak memory as JSON)
-  check [--format json]     check every story and report every problem, without building
+  check [--format json]     check every story as build does and report every problem, without writing the site
                             (--format json: one JSON report, for editors' tools)
   new "Title" [--lang en|zh-CN] [--slug name]
                             write content/stories/<name>.md, a draft story with an example of every part

@@ -27,6 +27,7 @@ import { parseFrontmatter } from "./story/parse-frontmatter.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
 import { swallowingHtml } from "./story/swallowing-html.ts";
 import type { StoryBlock } from "./story/story-block.ts";
+import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "./story/name-limit.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 import { layoutIds, storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
 import { keepHeadingIdsClear } from "./links/heading-ids.ts";
@@ -55,13 +56,8 @@ export interface CompileStoryOptions {
   /** The site's address ("https://news.example.com"): links written with it are checked as internal. */
   site?: string;
   /**
-   * Only find problems (plotline check): each chart is drawn once, to catch what only Plot notices,
-   * and no page HTML is produced for it.
-   */
-  checkOnly?: boolean;
-  /**
-   * Draws PNGs: each chart's download and the story's social card (none without one, and none in
-   * checkOnly). project/image-options.ts makes one with a cache.
+   * Draws PNGs: each chart's download and the story's social card (none without one).
+   * project/image-options.ts makes one with a cache.
    */
   rasterize?: Rasterizer | undefined;
   /** The site's name, on social cards. Default "Plotline". */
@@ -144,6 +140,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   if (input.encodingProblem) diagnostics.push(diagnostic("story/not-utf8", { detail: input.encodingProblem }, file.lineSpan(1)));
   if (!isValidSlug(slug)) {
     diagnostics.push(diagnostic("story/invalid-slug", { name: `${slug}.md`, suggestion: suggestSlug(slug) }, file.lineSpan(1)));
+  } else if (isNameTooLong(slug)) {
+    diagnostics.push(diagnostic("story/slug-too-long", { length: nameBytes(slug), max: MAX_NAME_BYTES, suggestion: shortenName(slug) }, file.lineSpan(1)));
   }
 
   const { frontmatter, diagnostics: frontmatterDiagnostics } = parseFrontmatter(file);
@@ -220,8 +218,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       reservedIds,
       assetBase: options.assetBase ?? "/",
       site: options.site,
-      checkOnly: options.checkOnly ?? false,
-      rasterize: options.checkOnly ? undefined : options.rasterize,
+      rasterize: options.rasterize,
       failedData,
     });
     diagnostics.push(...result.diagnostics);
@@ -259,7 +256,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   timings.html += performance.now() - bodyStarted;
   const cardStarted = performance.now();
   const card =
-    frontmatter && options.rasterize && !options.checkOnly
+    frontmatter && options.rasterize
       ? socialCard({ slug, frontmatter, siteName: options.siteName ?? "Plotline", chart: charts[0], rasterize: options.rasterize })
       : undefined;
   timings.images += performance.now() - cardStarted;

@@ -1,6 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectOptions, readSiteConfig } from "../../src/cli/site-config.ts";
+import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { pngCacheDir } from "../../src/engine/project/image-options.ts";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
 
 describe("plotline check", () => {
@@ -67,6 +70,23 @@ describe("plotline check", () => {
       writeFileSync(story("city-talent.md"), a);
     }
   }, 60_000);
+
+  it("compiles as the build does, PNGs and social cards included: after a check the build finds every story compiled", async () => {
+    rmSync(join(project.root, ".plotline"), { recursive: true, force: true });
+    expect(runPlotline(project.root, "check").status).toBe(0);
+    // What plotline build compiles, in-process: every story comes from the entries check left.
+    const built = compileProject(project.root, projectOptions(await readSiteConfig(project.root)));
+    expect(built.stories.length).toBeGreaterThan(0);
+    expect(built.stories.filter((story) => !story.fromCache).map((story) => story.path)).toEqual([]);
+    const charts = built.stories.flatMap((story) => story.charts);
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) expect(chart.png, chart.id).toBeDefined();
+    for (const story of built.stories) expect(story.socialCard, story.slug).toBeDefined();
+    // Drawn by check into the PNG cache (not into the site): each chart's PNG and each story's card.
+    const pngs = readdirSync(join(project.root, pngCacheDir)).filter((name) => name.endsWith(".png"));
+    expect(pngs.length).toBeGreaterThanOrEqual(charts.length + built.stories.length);
+    expect(existsSync(join(project.root, "dist"))).toBe(false);
+  }, 120_000);
 
   it("refuses an unknown --format", () => {
     const result = runPlotline(project.root, "check", "--format", "xml");

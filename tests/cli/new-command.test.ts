@@ -100,6 +100,14 @@ describe("plotline new", () => {
     expect(bad.err).toMatch(/"AIGC Talent" cannot be a file name.*--slug aigc-talent/);
   });
 
+  it("refuses a file name longer than check and build allow, and suggests one that fits", () => {
+    const long = `${"ai-talent-trends-".repeat(6)}in-china`;
+    const result = run("AIGC人才趋势", "--slug", long);
+    expect(result.status).toBe(1);
+    expect(result.err).toContain(`"${long}" is longer than a story's file name may be (100 characters), e.g. --slug ${"ai-talent-trends-".repeat(5)}ai-talent.`);
+    expect(storyFiles()).not.toContain(`${long}.md`);
+  });
+
   it("refuses to overwrite a story that exists", () => {
     const name = "chinas-ai-hiring-boom-who-gets-the-jobs.md";
     writeFileSync(join(project.root, "content", "stories", name), read(name) + "\nMy own work.\n");

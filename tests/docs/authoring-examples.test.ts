@@ -128,7 +128,7 @@ interface Compiled {
 /** The repository's own stories and public/ files, which examples may link to; compiled once. */
 let repository: { stories: CompiledStory[]; publicFiles: string[] } | undefined;
 function withLinksChecked(story: CompiledStory): CompiledStory {
-  repository ??= { stories: compileProject(repoRoot, { checkOnly: true }).stories, publicFiles: listPublicFiles(repoRoot) };
+  repository ??= { stories: compileProject(repoRoot).stories, publicFiles: listPublicFiles(repoRoot) };
   return checkLinks([story, ...repository.stories], { publicFiles: repository.publicFiles })[0]!;
 }
 

@@ -15,7 +15,7 @@ const front = "---\ntitle: Links\ndek: A story with links.\ndate: 2025-03-21\n--
 /** Lines of the frontmatter above, so positions read as lines of the body. */
 const FRONT_LINES = 6;
 
-function compile(body: string, options: { assetBase?: string; site?: string; checkOnly?: boolean; slug?: string } = {}): CompiledStory {
+function compile(body: string, options: { assetBase?: string; site?: string; slug?: string } = {}): CompiledStory {
   const { slug = "links", ...rest } = options;
   return compileStory({ path: `content/stories/${slug}.md`, text: front + body }, { dataFiles, ...rest });
 }
@@ -213,16 +213,6 @@ describe("#fragments on the story's own page", () => {
     ]);
     expect(bad.diagnostics[0]!.hint).toContain('The headings and charts of this story have the ids "#a-post-deepseek-rush".');
     expect(bad.ok).toBe(false);
-  });
-
-  it("finds the same links and anchors when only checking (plotline check) as when building", () => {
-    const body = "[a](/stories/a/#x) [b](#chart-degrees)\n\n## Heading\n\n```data id=degrees show\nmarket,postgraduate\nAI roles,50%\n```\n\n```plot data=degrees id=degrees\nalt: Bars.\nmarks:\n  - barX: {y: market, x: postgraduate}\n```\n";
-    const built = compile(body);
-    const checked = compile(body, { checkOnly: true });
-    expect(checked.links).toEqual(built.links);
-    expect(checked.anchors).toEqual(built.anchors);
-    expect(checked.charts.map((c) => c.csvPath)).toEqual(built.charts.map((c) => c.csv?.path));
-    expect(built.charts[0]!.csvPath).toBe("_plotline/data/links/degrees.csv");
   });
 });
 

@@ -27,6 +27,7 @@ import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
 import type { Png, Rasterizer } from "../image/rasterize-svg.ts";
 import { standaloneChartSvg } from "../image/standalone-chart-svg.ts";
+import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "../story/name-limit.ts";
 
 export interface CompiledChart {
   id: string;
@@ -46,8 +47,6 @@ export interface CompiledChart {
   svg?: ChartAsset;
   /** The same as a PNG at 2×, when the compile was given a rasterizer. */
   png?: ChartAsset;
-  /** Where that CSV is published, under the site root; set by plotline check too, which makes no file. */
-  csvPath?: string;
 }
 
 export interface ChartAsset {
@@ -80,9 +79,6 @@ export function variantWidths(spec: ChartSpec): number[] {
 /** Rows of a chart's data shown in its table; all of them are in its CSV. */
 export const CHART_TABLE_ROWS = 100;
 
-/** Rows per data block that plotline check draws a chart with. */
-export const CHECK_ROWS = 500;
-
 /** Payloads up to this size travel inside the page; larger ones are fetched only when a reader interacts. */
 export const INLINE_PAYLOAD_LIMIT = 8 * 1024;
 
@@ -100,8 +96,6 @@ export interface ChartContext {
   site?: string | undefined;
   /** Ids of data blocks that exist but could not be read (already reported): charts on them are skipped. */
   failedData?: ReadonlySet<string>;
-  /** Only find problems: draw once, produce no figure. */
-  checkOnly?: boolean;
   /** Draws the chart's downloadable PNG; without one, charts offer the SVG download only. */
   rasterize?: Rasterizer | undefined;
 }
@@ -148,8 +142,11 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
 
   const explicitId = block.attribute("id");
   if (explicitId !== undefined && !validId.test(explicitId)) {
-    const suggestion = explicitId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "") || "chart";
+    const suggestion = shortenName(explicitId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "")) || "chart";
     diagnostics.push(diagnostic("plot/invalid-id", { id: explicitId, suggestion }, block.attributeSpan("id", "value")));
+  } else if (explicitId !== undefined && isNameTooLong(explicitId)) {
+    const suggestion = shortenName(explicitId);
+    diagnostics.push(diagnostic("plot/id-too-long", { length: nameBytes(explicitId), max: MAX_NAME_BYTES, suggestion }, block.attributeSpan("id", "value")));
   } else if (explicitId !== undefined && context.usedIds.has(explicitId)) {
     diagnostics.push(diagnostic("plot/duplicate-id", { id: explicitId }, block.attributeSpan("id", "value")));
   } else if (explicitId === undefined) {
@@ -198,10 +195,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     drawn.figure = { ...drawn.figure, alt: generated };
     diagnostics.push(diagnostic("plot/missing-alt", { generated }, block.fenceSpan));
   }
-  // plotline check draws each chart with its first rows only: what Plot refuses is nearly always an
-  // option, not a row, and big data would make checking as slow as building.
-  const rowsOf = (table: DataTable) => (context.checkOnly ? table.rows.slice(0, CHECK_ROWS) : table.rows);
-  const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([...[...tables].map(([id, table]) => [id, rowsOf(table)] as const), ...inline]);
+  const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([...[...tables].map(([id, table]) => [id, table.rows] as const), ...inline]);
   const domId = `chart-${spec.id}`;
 
   timings.check = performance.now() - started;
@@ -212,7 +206,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   try {
     // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^Warning:\s*/, ""));
-    for (const width of context.checkOnly ? variantWidths(drawn).slice(0, 1) : variantWidths(drawn)) {
+    for (const width of variantWidths(drawn)) {
       variants.push({ width, markup: renderChartSvg(drawn, rows, { idPrefix: `${domId}-${width}`, width, lang: context.lang }) });
     }
   } catch (error) {
@@ -229,13 +223,6 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
   // A chart has a CSV download exactly when it draws a data block (chartDataTable below).
   const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? `_plotline/data/${context.storySlug}/${drawn.id}.csv` : undefined;
-  if (context.checkOnly) {
-    timings.html = performance.now() - htmlStarted;
-    const checked: CompiledChart = { id: spec.id, domId, spec: drawn, html: "", chartMarkup: variants[0]!.markup };
-    if (csvPath) checked.csvPath = csvPath;
-    return { chart: checked, diagnostics, timings };
-  }
-
   const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;
   if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
@@ -278,20 +265,21 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   if (asset) chart.asset = asset;
   chart.svg = images.svg;
   if (images.png) chart.png = images.png;
-  if (csv) {
-    chart.csv = csv;
-    chart.csvPath = csv.path;
-  }
+  if (csv) chart.csv = csv;
   timings.html = performance.now() - htmlStarted - timings.images;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics, timings };
 }
 
-/** `wanted`, or `wanted-2`, `wanted-3`, … : the first that no chart so far has and no id= reserves. */
+/**
+ * `wanted`, or `wanted-2`, `wanted-3`, … : the first that no chart so far has and no id= reserves, cut
+ * short enough to name files (a title's first six words can be long ones).
+ */
 function freeId(wanted: string, context: ChartContext): string {
   const taken = (candidate: string) => context.usedIds.has(candidate) || (context.reservedIds?.has(candidate) ?? false);
-  let id = wanted;
-  for (let n = 2; taken(id); n++) id = `${wanted}-${n}`;
+  const numbered = (n: number) => (n === 1 ? shortenName(wanted) : `${shortenName(wanted, MAX_NAME_BYTES - `-${n}`.length)}-${n}`);
+  let id = numbered(1);
+  for (let n = 2; taken(id); n++) id = numbered(n);
   return id;
 }
 

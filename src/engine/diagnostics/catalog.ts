@@ -92,6 +92,13 @@ export const catalog = {
     message: (p) => `The file name "${p.name}" becomes the story's address, and it may only hold lowercase letters a–z, digits and "-".`,
     hint: (p) => `Rename the file, for example to "${p.suggestion}.md".`,
   }),
+  "story/slug-too-long": entry<{ length: number; max: number; suggestion: string }>({
+    severity: "error",
+    title: "Story file name is too long",
+    message: (p) =>
+      `The file name is ${p.length} characters long without ".md"; it names the story's page and files, and may have at most ${p.max}.`,
+    hint: (p) => `Rename the file to a few words, for example "${p.suggestion}.md".`,
+  }),
   // translationOf is checked against the other stories of the project (src/engine/project/translations.ts).
   // Both are errors: a page would otherwise link readers to a story that is not there, or offer "Read in
   // English" on an English page, or Plotline would have to pick one of two translations at random.
@@ -490,6 +497,12 @@ export const catalog = {
     title: "Chart id has the wrong form",
     message: (p) => `The chart id "${p.id}" may only hold lowercase letters a–z, digits and "-", and must start with a letter.`,
     hint: (p) => `Use for example id=${p.suggestion}. The id becomes part of the chart's web address.`,
+  }),
+  "plot/id-too-long": entry<{ length: number; max: number; suggestion: string }>({
+    severity: "error",
+    title: "Chart id is too long",
+    message: (p) => `The chart id is ${p.length} characters long; it names the chart's files and embed page, and may have at most ${p.max}.`,
+    hint: (p) => `Use a few words, for example id=${p.suggestion}.`,
   }),
   "plot/duplicate-id": entry<{ id: string }>({
     severity: "error",

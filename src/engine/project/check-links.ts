@@ -41,7 +41,7 @@ export function checkLinks(stories: readonly CompiledStory[], site: SiteFiles): 
   const files = new Map<string, CompiledStory | undefined>([...site.publicFiles, ...builtFiles].map((path) => [path, undefined]));
   for (const story of bySlug.values()) {
     for (const chart of story.charts) {
-      if (chart.csvPath) files.set(chart.csvPath, story);
+      if (chart.csv) files.set(chart.csv.path, story);
       // Every chart a build draws is also an SVG and a PNG (plotline check draws no files, hence the names).
       for (const extension of ["svg", "png"] as const) files.set(chartImagePath(story.slug, chart.id, extension), story);
     }

@@ -34,8 +34,6 @@ export interface ProjectOptions {
   assetBase?: string;
   /** The site's address ("https://news.example.com"): links written with it are checked as internal. */
   site?: string;
-  /** Only find problems (see CompileStoryOptions.checkOnly). */
-  checkOnly?: boolean;
   /** The site's name, written on social cards ("Plotline" by default). */
   siteName?: string;
 }
@@ -49,21 +47,20 @@ export function compileProjectStory(root: string, path: string, options: Project
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root, options.checkOnly) });
+  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
 }
 
 /** Compiles every story of a project and gathers all their diagnostics. */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
-  const stories = listStoryFiles(root).map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root, options.checkOnly) }));
+  const stories = listStoryFiles(root).map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
   return finishProject(root, stories);
 }
 
 /** The options of compileStory that come from the project's. */
-export function storyOptions(options: ProjectOptions): { assetBase: string; checkOnly: boolean; site?: string; siteName?: string } {
+export function storyOptions(options: ProjectOptions): { assetBase: string; site?: string; siteName?: string } {
   return {
     assetBase: options.assetBase ?? "/",
-    checkOnly: options.checkOnly ?? false,
     ...(options.site ? { site: options.site } : {}),
     ...(options.siteName ? { siteName: options.siteName } : {}),
   };

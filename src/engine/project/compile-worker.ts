@@ -19,7 +19,7 @@ interface Job {
 
 const { root, paths, options } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root, options.checkOnly) }));
+const stories = paths.map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root) }));
 parentPort?.postMessage(stories, transferables(stories));
 
 /**

@@ -9,10 +9,10 @@ const rasterizers = new Map<string, Rasterizer>();
 
 /**
  * What compileStory needs to draw a project's PNGs (chart downloads, social cards): a rasterizer with
- * the project's cache, one per process or worker thread. plotline check draws no PNG.
+ * the project's cache, one per process or worker thread. plotline check draws them too (a PNG that
+ * cannot be drawn fails both), and what it draws is in the cache for the build.
  */
-export function imageOptions(root: string, checkOnly = false): { rasterize?: Rasterizer } {
-  if (checkOnly) return {};
+export function imageOptions(root: string): { rasterize: Rasterizer } {
   let rasterize = rasterizers.get(root);
   if (!rasterize) rasterizers.set(root, (rasterize = cachedRasterizer(join(root, pngCacheDir))));
   return { rasterize };

@@ -4,7 +4,7 @@
  *
  * One entry per story file and set of options, in .plotline/cache/stories/. An entry is used only if
  * everything that decides the compiled story is as it was: the story's text, the options (base path,
- * site, site name, check or build), the engine (the source of src/engine, the locked dependency
+ * site, site name; check and build share them, so a check warms the build), the engine (the source of src/engine, the locked dependency
  * versions and Node's), the contents of every data file the story names (a file that was missing
  * counts too), and the PNG files its assets point to. Stories with errors are never kept, so their
  * errors are always found afresh. Entries are written by serialising the compiled story the way worker
@@ -56,8 +56,8 @@ function entryKey(root: string, input: StoryInput, options: CompileStoryOptions)
 }
 
 function optionsKey(options: CompileStoryOptions): string {
-  const { assetBase = "/", site = "", siteName = "", checkOnly = false, rasterize } = options;
-  return JSON.stringify([assetBase, site, siteName, checkOnly, rasterize !== undefined]);
+  const { assetBase = "/", site = "", siteName = "", rasterize } = options;
+  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined]);
 }
 
 const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");

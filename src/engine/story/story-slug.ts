@@ -1,3 +1,5 @@
+import { shortenName } from "./name-limit.ts";
+
 /** The web-address slug of a story: its file name without `.md`. */
 export function slugFromPath(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -14,5 +16,5 @@ export function suggestSlug(slug: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return ascii || "story";
+  return shortenName(ascii) || "story";
 }

@@ -129,18 +129,6 @@ describe("the PNG cache", () => {
     const svg = standaloneChartSvg({ markup: '<svg width="10" height="10" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>', lang: "en" }).svg;
     expect(cachedRasterizer(join(file, "cache"))(svg)).toEqual(rasterizeSvg(svg));
   });
-
-  it("plotline check's compile draws no PNG at all", () => {
-    let calls = 0;
-    const counting: Rasterizer = () => {
-      calls++;
-      return new Uint8Array();
-    };
-    const story = compileStory({ path: "content/stories/t.md", text: storyText("en", EN_CHART) }, { dataFiles: memoryFiles(), checkOnly: true, rasterize: counting });
-    expect(story.assets).toEqual([]);
-    expect(story.socialCard).toBeUndefined();
-    expect(calls).toBe(0);
-  });
 });
 
 describe("a compiled story's PNGs", () => {
