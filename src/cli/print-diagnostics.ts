@@ -12,7 +12,9 @@ export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[
   for (const d of diagnostics) {
     if (!sources.has(d.span.file)) {
       const path = join(root, d.span.file);
-      sources.set(d.span.file, existsSync(path) ? normalizeSource(readSourceText(path)) : undefined);
+      // No code frame from an empty text: a story too large to read gives one too (read-story-file.ts).
+      const text = existsSync(path) ? readSourceText(path) : "";
+      sources.set(d.span.file, text === "" ? undefined : normalizeSource(text));
     }
     const source = sources.get(d.span.file);
     write(`${formatDiagnostic(d, source === undefined ? { color } : { source, color })}\n\n`);

@@ -14,7 +14,8 @@ import { socialCard, type SocialCard } from "./image/social-card.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { DataTable } from "./data/data-table.ts";
-import { parseDataBlock, resolveSrc } from "./data/parse-data-block.ts";
+import { megabytes, parseDataBlock, resolveSrc } from "./data/parse-data-block.ts";
+import { MAX_STORY_BYTES } from "./limits.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
@@ -23,7 +24,9 @@ import { normalizeSource } from "./story/normalize-source.ts";
 import { bindValues } from "./values/bind-values.ts";
 import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
+import { limitNesting } from "./story/limit-nesting.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
+import { pruneDeepNodes } from "./story/prune-deep-nodes.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 import { storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
@@ -38,6 +41,8 @@ export interface StoryInput {
   encoding?: "UTF-16" | "GB18030";
   /** The file could not be read as text in any encoding Plotline knows: why. */
   encodingProblem?: string;
+  /** The file's size in bytes, when it is over MAX_STORY_BYTES and was therefore not read (`text` is empty). */
+  tooLarge?: number;
 }
 
 export interface CompileStoryOptions {
@@ -137,11 +142,21 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     diagnostics.push(diagnostic("story/invalid-slug", { name: `${slug}.md`, suggestion: suggestSlug(slug) }, file.lineSpan(1)));
   }
 
+  if (input.tooLarge !== undefined) {
+    diagnostics.push(diagnostic("story/too-large", { size: megabytes(input.tooLarge), limit: megabytes(MAX_STORY_BYTES) }, file.lineSpan(1)));
+    return unread(input.path, slug, diagnostics);
+  }
+
   const { frontmatter, diagnostics: frontmatterDiagnostics } = parseFrontmatter(file);
   diagnostics.push(...frontmatterDiagnostics);
   const lang = frontmatter?.lang ?? "en";
 
-  const tree = parseMarkdown(file);
+  // Nesting past the limit is reported and left out, before the parser (lines) and after it (the tree).
+  const nesting = limitNesting(file);
+  diagnostics.push(...nesting.diagnostics);
+  const tree = parseMarkdown(nesting.file);
+  const pruned = pruneDeepNodes(tree, file);
+  if (nesting.diagnostics.length === 0) diagnostics.push(...pruned);
   const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0, images: 0 };
   const dataStarted = performance.now();
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
@@ -271,6 +286,24 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     anchors: body.anchors,
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,
+  };
+}
+
+/** A story that was not read at all (too large): its diagnostics and nothing else. */
+function unread(path: string, slug: string, diagnostics: Diagnostic[]): CompiledStory {
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    slug,
+    path,
+    html: "",
+    charts: [],
+    dataFiles: [],
+    assets: [],
+    timings: { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 },
+    links: [],
+    anchors: { headings: [], charts: [], other: [] },
+    diagnostics: sorted,
+    ok: false,
   };
 }
 

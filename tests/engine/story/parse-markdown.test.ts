@@ -18,6 +18,7 @@ const documents: Record<string, string> = {
   "raw HTML right before a fence": "<div>\n```data id=a\nx\n1\n```\n</div>\n",
   "an unclosed data block": "Text.\n\n```data id=a\nx\n1\n",
   "a paragraph running into a fence": "Some text\n```data id=a\nx\n1\n```\n",
+  "several blocks, with prose, a list and a quote after them": "# T\n\n```data id=a\nx\n1\n2\n```\n\nMiddle *a*.\n\n```plot data=a\nmarks:\n  - dot: {x: x}\n```\n```data id=b\ny\n```\n\n- one\n- two\n\n> end\n",
 };
 
 const strip = (tree: Root) => JSON.parse(JSON.stringify(tree, (key, value) => (key === "data" ? undefined : value))) as unknown;
