@@ -12,7 +12,8 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(r
 interface LeftOutBlock {
   /** 1-based lines of the opening and closing fence in the story. */
   open: number;
-  close: number;
+  /** Undefined for a block left unclosed, which Markdown runs to the end of the story. */
+  close: number | undefined;
 }
 
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
@@ -39,13 +40,22 @@ export function parseMarkdown(file: SourceFile): Root {
     }
   });
   const expected = new Map(leftOut.map((b) => [b.open, b]));
+  // The story's end, where an unclosed block (and so the story's tree) ends.
+  const lastLine = file.lineCount;
+  const end = { line: lastLine, column: file.lineText(lastLine).length + 1, offset: file.text.length };
   let found = 0;
   visit(tree, "code", (node: Code) => {
     const block = node.position ? expected.get(node.position.start.line) : undefined;
-    if (!block || node.position?.end.line !== block.close || node.position.start.column !== 1) return;
+    if (!block || node.position?.end.line !== (block.close ?? block.open) || node.position.start.column !== 1) return;
+    // An unclosed block holds every line to the end, but not the empty one after a final line break.
+    const stop = block.close ?? (file.text.endsWith("\n") ? lastLine : lastLine + 1);
     const lines: string[] = [];
-    for (let line = block.open + 1; line < block.close; line++) lines.push(file.lineText(line));
+    for (let line = block.open + 1; line < stop; line++) lines.push(file.lineText(line));
     node.value = lines.join("\n");
+    if (block.close === undefined) {
+      node.position.end = { ...end };
+      if (tree.position) tree.position.end = { ...end };
+    }
     found++;
   });
   return found === leftOut.length ? tree : (parser.parse(file.text) as Root);
@@ -72,6 +82,8 @@ function withoutBlockBodies(file: SourceFile): { text: string; storyLine: number
       open = undefined;
     }
   }
+  // An unclosed block runs to the end of the story: its lines are left out too.
+  if (open?.leaveOut && lines.length > open.index + 1) leftOut.push({ open: open.index + 1, close: undefined });
   if (leftOut.length === 0) return none;
   const kept: string[] = [];
   const storyLine: number[] = [];
@@ -79,7 +91,7 @@ function withoutBlockBodies(file: SourceFile): { text: string; storyLine: number
   for (const block of leftOut) {
     // Lines up to and including the opening fence (block.open is 1-based: index block.open - 1).
     for (; next < block.open; next++) (kept.push(lines[next]!), storyLine.push(next + 1));
-    next = block.close - 1;
+    next = block.close === undefined ? lines.length : block.close - 1;
   }
   for (; next < lines.length; next++) (kept.push(lines[next]!), storyLine.push(next + 1));
   return { text: kept.join("\n"), storyLine, leftOut };
