@@ -13,20 +13,22 @@ export interface FormatOptions {
  * followed by a code frame and the hint.
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
-  const { file, start, end } = d.span;
+  const { file, start } = d.span;
   const lines = [`${file}:${start.line}:${start.column} ${d.severity} ${d.code} ${d.message}`];
-  if (options.source !== undefined) {
-    const sameLine = end.line === start.line && end.column > start.column;
-    const framed = clipped(options.source, start, sameLine ? end : undefined);
-    const frame = codeFrameColumns(
-      framed.source,
-      { start: framed.start, end: framed.end },
-      { highlightCode: options.color ?? false, linesAbove: LINES_ABOVE, linesBelow: LINES_BELOW },
-    );
-    lines.push(frame.replace(/^/gm, "  "));
-  }
+  if (options.source !== undefined) lines.push(codeFrame(d, options.source, options.color).replace(/^/gm, "  "));
   lines.push(`  hint: ${d.hint.replace(/\n/g, "\n        ")}`);
   return lines.join("\n");
+}
+
+/**
+ * The lines around a diagnostic's position with a marker under it (@babel/code-frame), as the terminal
+ * and the dev overlay show them.
+ */
+export function codeFrame(d: Diagnostic, source: string, color = false): string {
+  const { start, end } = d.span;
+  const sameLine = end.line === start.line && end.column > start.column;
+  const framed = clipped(source, start, sameLine ? end : undefined);
+  return codeFrameColumns(framed.source, { start: framed.start, end: framed.end }, { highlightCode: color, linesAbove: LINES_ABOVE, linesBelow: LINES_BELOW });
 }
 
 /** Frame lines longer than this are cut to a window of it around the problem's column. */
