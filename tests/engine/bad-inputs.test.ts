@@ -48,7 +48,7 @@ describe("the bad-input corpus", () => {
         "unclosed-data-fence", "unclosed-plot-fence", "plot-yaml-syntax", "csv-ragged-rows", "csv-gb18030",
         "csv-utf8-bom", "csv-utf16", "data-empty", "data-file-too-large", "duplicate-ids", "missing-references",
         "src-not-a-file", "src-path-traversal", "plot-option-types", "html-in-data", "large-inline-block", "data-not-text",
-        "inline-block-too-large", "story-too-large", "blockquote-too-deep", "list-too-deep", "frontmatter-huge-value",
+        "inline-block-too-large", "story-too-large", "blockquote-too-deep", "list-too-deep", "frontmatter-huge-value", "yaml-nested-too-deep",
       ]),
     );
   });
