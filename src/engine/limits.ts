@@ -21,3 +21,6 @@ export const MAX_STORY_BYTES = 16 * 1024 * 1024;
  * rendering deeper trees costs stack space, so a story past this is refused at the line that crosses it.
  */
 export const MAX_NESTING_DEPTH = 100;
+
+/** A size as messages about these limits give it: "12 MB", "12.6 MB". */
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, "")} MB`;

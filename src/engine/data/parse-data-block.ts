@@ -7,7 +7,7 @@ import { explainYamlError } from "../story/explain-yaml-error.ts";
 import { editorYamlOptions, starredValue, yamlValueProblem } from "../story/parse-frontmatter.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { nodeAt } from "../story/yaml-locate.ts";
-import { MAX_DATA_BYTES } from "../limits.ts";
+import { MAX_DATA_BYTES, megabytes } from "../limits.ts";
 import type { DataFileSource } from "./data-file-source.ts";
 import { decodeDataFile } from "./decode-data-file.ts";
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.ts";
@@ -28,7 +28,6 @@ const MAX_BAD_VALUES = 5;
 export const MAX_INLINE_ROWS = 500;
 export const MAX_INLINE_BYTES = 50 * 1024;
 
-export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, "")} MB`;
 const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
 type Path = readonly (string | number)[];
