@@ -91,11 +91,8 @@ function typedTable(id: string, columns: { name: string; values: ArrayLike<unkno
     if (!type) return undefined;
     typed.push({ name, type });
   }
-  const rows: Row[] = Array.from(order, (i) => {
-    const row: Row = {};
-    for (const { name, values } of columns) row[name] = cell(values[i]);
-    return row;
-  });
+  // fromEntries, not assignment: a label such as "__proto__" stays a column.
+  const rows: Row[] = Array.from(order, (i) => Object.fromEntries(columns.map(({ name, values }) => [name, cell(values[i])])) as Row);
   return { id, kind: "table", columns: typed, rows };
 }
 
