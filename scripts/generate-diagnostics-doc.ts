@@ -69,6 +69,9 @@ const SETUP_LINE = /^<!-- setup: (.+?) -->\r?\n/;
 /** Data files of the examples that are too large to keep in the repository: their size, in bytes. */
 export const largeExampleFiles: Readonly<Record<string, number>> = { "visits-2024.csv": 12_582_912 };
 
+/** Example stories that stand for files too large to keep in the repository: their size on disk, in bytes. */
+export const largeExampleStories: Readonly<Record<string, number>> = { "story-too-large.md": 25_165_824 };
+
 /** docs/examples/data/ as a project's data/ folder, with the large files stood in for by their size. */
 export function exampleDataFiles(): DataFileSource {
   const files = nodeDataFiles(exampleDataDir);
@@ -97,7 +100,9 @@ export function compileExample(code: DiagnosticCode): DiagnosticsExample | undef
   const project = setupLine || !/^content\/stories\/[^/]+\.md$/.test(path) ? projectFileProblems(path, text, links) : { built: true, diagnostics: [] };
   // The project-level checks (translationOf, links) too, with the example as a project of one story
   // and the repository's public/ folder.
-  const story = compileStory({ ...input, path, text }, { dataFiles: exampleDataFiles() });
+  // A story standing for a file too large to keep is compiled as Plotline meets such a file: by its size, unread.
+  const tooLarge = largeExampleStories[exampleFileName(code)];
+  const story = compileStory(tooLarge === undefined ? { ...input, path, text } : { path, text: "", tooLarge }, { dataFiles: exampleDataFiles() });
   const [checked] = checkLinks(checkTranslations([story], () => text), { publicFiles: listPublicFiles(repoRoot) });
   const compiled = { diagnostics: [...(project.built ? checked!.diagnostics : []), ...project.diagnostics] };
   const dataFiles = [...text.matchAll(/^\s*(?:`{3,}|~{3,})\s*data\b.*?\bsrc=(?:"([^"]*)"|'([^']*)'|(\S+))/gm)]
@@ -176,7 +181,8 @@ function printed(example: DiagnosticsExample): string {
   return example.diagnostics
     .map((d) => {
       let source: string | undefined;
-      if (d.span.file === example.path) source = normalizeSource(example.text);
+      // A story too large to read has no code frame (print-diagnostics.ts does not read it either).
+      if (d.span.file === example.path && largeExampleStories[exampleFileName(example.code)] === undefined) source = normalizeSource(example.text);
       else if (d.span.file.startsWith("data/") && existsSync(join(exampleDataDir, d.span.file.slice(5)))) {
         source = normalizeSource(readFileSync(join(exampleDataDir, d.span.file.slice(5)), "utf8"));
       }
@@ -211,7 +217,9 @@ function section(code: DiagnosticCode): string {
   lines.push(`**What it means.** ${own.message}`, "", `**What to do.** ${hintFirst}`, "");
   // Hints with several lines show an example under their first line: keep its indentation.
   if (hintRest.length) lines.push(fence(dedent(hintRest).join("\n"), "yaml"), "");
-  lines.push(`Example: \`${example.path}\``, "", fence(shortened(example.text), "markdown"), "");
+  const storySize = largeExampleStories[exampleFileName(code)];
+  const sized = storySize === undefined ? "" : `, ${Math.round(storySize / 1_048_576)} MB on disk: like this, with hundreds of thousands of rows in its data block`;
+  lines.push(`Example: \`${example.path}\`${sized}`, "", fence(shortened(example.text), "markdown"), "");
   for (const { symlink, target } of example.links) lines.push(`with \`${symlink}\`, a symbolic link to \`${target}\`.`, "");
   for (const path of example.dataFiles) {
     const { text, note } = dataFileText(path);

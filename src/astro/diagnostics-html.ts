@@ -1,5 +1,4 @@
-import { codeFrameColumns } from "@babel/code-frame";
-import { showControlChars } from "../engine/diagnostics/terminal-text.ts";
+import { codeFrame } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 
 const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -89,11 +88,10 @@ function diagnosticHtml(d: Diagnostic, source: string | undefined, docsHref: str
  * with the line of the position and the marker under it picked out for CSS.
  */
 function codeFrameHtml(d: Diagnostic, source: string): string {
-  const { start, end } = d.span;
-  const sameLine = end.line === start.line && end.column > start.column;
   let frame: string;
   try {
-    frame = codeFrameColumns(showControlChars(source), { start, end: sameLine ? end : undefined }, { highlightCode: false, linesAbove: 2, linesBelow: 1 });
+    // Long lines cut to a window around the position, as in the terminal.
+    frame = codeFrame(d, source);
   } catch {
     return "";
   }

@@ -10,7 +10,8 @@ export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[
   for (const d of diagnostics) {
     if (!sources.has(d.span.file)) {
       const text = readProjectSourceText(root, d.span.file);
-      sources.set(d.span.file, text === undefined ? undefined : normalizeSource(text));
+      // No code frame from an empty text: a story too large to read gives one too (read-story-file.ts).
+      sources.set(d.span.file, text === undefined || text === "" ? undefined : normalizeSource(text));
     }
     const source = sources.get(d.span.file);
     write(`${formatDiagnostic(d, source === undefined ? { color } : { source, color })}\n\n`);

@@ -15,6 +15,7 @@ import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { DataTable } from "./data/data-table.ts";
 import { parseDataBlock, resolveSrc } from "./data/parse-data-block.ts";
+import { MAX_STORY_BYTES, megabytes } from "./limits.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
@@ -24,8 +25,10 @@ import { replaceControlCharacters } from "./story/control-characters.ts";
 import { bindValues } from "./values/bind-values.ts";
 import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
+import { limitNesting } from "./story/limit-nesting.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
 import { swallowingHtml } from "./story/swallowing-html.ts";
+import { pruneDeepNodes } from "./story/prune-deep-nodes.ts";
 import type { StoryBlock } from "./story/story-block.ts";
 import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "./story/name-limit.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
@@ -44,6 +47,8 @@ export interface StoryInput {
   encoding?: "UTF-16" | "GB18030";
   /** The file could not be read as text in any encoding Plotline knows: why. */
   encodingProblem?: string;
+  /** The file's size in bytes, when it is over MAX_STORY_BYTES and was therefore not read (`text` is empty). */
+  tooLarge?: number;
 }
 
 export interface CompileStoryOptions {
@@ -144,11 +149,21 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     diagnostics.push(diagnostic("story/slug-too-long", { length: nameBytes(slug), max: MAX_NAME_BYTES, suggestion: shortenName(slug) }, file.lineSpan(1)));
   }
 
+  if (input.tooLarge !== undefined) {
+    diagnostics.push(diagnostic("story/too-large", { size: megabytes(input.tooLarge), limit: megabytes(MAX_STORY_BYTES) }, file.lineSpan(1)));
+    return unread(input.path, slug, diagnostics);
+  }
+
   const { frontmatter, diagnostics: frontmatterDiagnostics } = parseFrontmatter(file);
   diagnostics.push(...frontmatterDiagnostics);
   const lang = frontmatter?.lang ?? "en";
 
-  const tree = parseMarkdown(file);
+  // Nesting past the limit is reported and left out, before the parser (lines) and after it (the tree).
+  const nesting = limitNesting(file);
+  diagnostics.push(...nesting.diagnostics);
+  const tree = parseMarkdown(nesting.file);
+  const pruned = pruneDeepNodes(tree, file);
+  if (nesting.diagnostics.length === 0) diagnostics.push(...pruned);
   diagnostics.push(...swallowingHtml(tree, file));
   const timings: StoryTimings = { parse: performance.now() - started, data: 0, check: 0, render: 0, html: 0, images: 0 };
   const dataStarted = performance.now();
@@ -278,6 +293,24 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     anchors: body.anchors,
     diagnostics: sorted,
     ok: !hasErrors(sorted) && frontmatter !== undefined,
+  };
+}
+
+/** A story that was not read at all (too large): its diagnostics and nothing else. */
+function unread(path: string, slug: string, diagnostics: Diagnostic[]): CompiledStory {
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    slug,
+    path,
+    html: "",
+    charts: [],
+    dataFiles: [],
+    assets: [],
+    timings: { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 },
+    links: [],
+    anchors: { headings: [], charts: [], other: [] },
+    diagnostics: sorted,
+    ok: false,
   };
 }
 

@@ -21,7 +21,11 @@ export type SetupStep =
   | { fifo: string }
   | { file: string; text: string }
   | { file: string; repeat: string; times: number }
+  | { file: string; pieces: Piece[] }
   | { largeCsv: string; megabytes: number };
+
+/** A part of a file written by a `pieces` step: some text, or one string repeated. */
+export type Piece = { text: string } | { repeat: string; times: number; indent?: string };
 
 export interface BadInputCase {
   name: string;
@@ -63,7 +67,9 @@ export function addCase(root: string, c: BadInputCase): string[] {
     made.push(to);
   };
   mkdirSync(join(root, "content", "stories"), { recursive: true });
-  copy(join(c.dir, c.story), join(root, c.story));
+  // A story too large or too odd to commit is written by a setup step instead.
+  if (existsSync(join(c.dir, c.story))) copy(join(c.dir, c.story), join(root, c.story));
+  else if (!c.setup.some((step) => "file" in step && step.file === c.story)) throw new Error(`${c.name}: no ${c.story}, and no setup step writes it`);
   const dataDir = join(c.dir, "data");
   if (existsSync(dataDir)) {
     mkdirSync(join(root, "data"), { recursive: true });
@@ -79,6 +85,7 @@ export function addCase(root: string, c: BadInputCase): string[] {
       if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
     } else if ("text" in step) writeFileSync(path, step.text);
     else if ("repeat" in step) writeFileSync(path, step.repeat.repeat(step.times));
+    else if ("pieces" in step) writePieces(path, step.pieces);
     else writeLargeCsv(path, step.megabytes);
     made.push(path);
   }
@@ -99,6 +106,28 @@ function writeLargeCsv(path: string, megabytes: number): void {
   try {
     writeSync(fd, header);
     for (let i = 0; i < megabytes; i++) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file of pieces written one after another, so a file of many megabytes never has to be one string. */
+function writePieces(path: string, pieces: Piece[]): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const piece of pieces) {
+      if ("text" in piece) writeSync(fd, piece.text);
+      else if (piece.indent !== undefined) {
+        for (let i = 0; i < piece.times; i++) writeSync(fd, piece.indent.repeat(i) + piece.repeat);
+      } else {
+        // Repeats are written in chunks of about 1 MiB.
+        const perChunk = Math.max(1, Math.floor((1024 * 1024) / Math.max(1, piece.repeat.length)));
+        const chunk = piece.repeat.repeat(Math.min(perChunk, piece.times));
+        let left = piece.times;
+        for (; left >= perChunk; left -= perChunk) writeSync(fd, chunk);
+        if (left > 0) writeSync(fd, piece.repeat.repeat(left));
+      }
+    }
   } finally {
     closeSync(fd);
   }

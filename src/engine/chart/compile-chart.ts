@@ -3,7 +3,9 @@ import type { StoryData } from "../compile-story.ts";
 import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
-import { chartPayload, serializePayload } from "./chart-payload.ts";
+import { type ChartPayload, chartPayload, payloadData, serializePayload } from "./chart-payload.ts";
+import { preAggregateMarks } from "./pre-aggregate-marks.ts";
+import type { ChartData } from "./spec-to-plot.ts";
 import { type ChartSpec, type MarkSpec, markDataId } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
@@ -201,14 +203,19 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   timings.check = performance.now() - started;
   const renderStarted = performance.now();
   const variants: ChartVariant[] = [];
+  let drawFrom: { spec: ChartSpec; rows: ChartData; payload?: ChartPayload } = { spec: drawn, rows };
   const warnings: string[] = [];
   const originalWarn = console.warn;
   try {
     // Plot reports suspicious data through console.warn; editors should see it as a warning instead.
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" ").replace(/^Warning:\s*/, ""));
-    for (const width of variantWidths(drawn)) {
-      variants.push({ width, markup: renderChartSvg(drawn, rows, { idPrefix: `${domId}-${width}`, width, lang: context.lang }) });
-    }
+    const [wide, ...narrower] = variantWidths(drawn);
+    const render = (chart: ChartSpec, data: ChartData, width: number) => renderChartSvg(chart, data, { idPrefix: `${domId}-${width}`, width, lang: context.lang });
+    variants.push({ width: wide!, markup: render(drawn, rows, wide!) });
+    const lean = aggregatedPayload(drawn, rows, tables, inline, (chart, data) => render(chart, data, wide!) === variants[0]!.markup);
+    if (lean) drawFrom = lean;
+    // The narrow drawing comes from what the browser gets: the same picture, from fewer rows when reduced.
+    for (const width of narrower) variants.push({ width, markup: render(drawFrom.spec, drawFrom.rows, width) });
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, "");
     diagnostics.push(diagnostic("plot/render-failed", { detail }, block.fenceSpan));
@@ -223,7 +230,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
   // A chart has a CSV download exactly when it draws a data block (chartDataTable below).
   const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? `_plotline/data/${context.storySlug}/${drawn.id}.csv` : undefined;
-  const payloadJson = serializePayload(chartPayload(drawn, tables, inline));
+  const payloadJson = serializePayload(drawFrom.payload ?? chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;
   if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
     // Named by content: the same chart gives the same file, and a changed one a new name (safe to cache forever).
@@ -269,6 +276,33 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   timings.html = performance.now() - htmlStarted - timings.images;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
   return { chart, diagnostics, timings };
+}
+
+/**
+ * The payload of a chart whose grouping and binning marks are evaluated here (pre-aggregate-marks.ts):
+ * the reduced rows instead of the source rows. Used only when the chart drawn from exactly what the
+ * browser would get (the payload, through JSON) is the chart drawn from the source (`drawsSame`);
+ * otherwise undefined, and the payload holds the source rows as before.
+ */
+function aggregatedPayload(
+  spec: ChartSpec,
+  rows: ChartData,
+  tables: ReadonlyMap<string, DataTable>,
+  inline: ReadonlyMap<string, (Row | Cell)[]>,
+  drawsSame: (spec: ChartSpec, data: ChartData) => boolean,
+): { spec: ChartSpec; rows: ChartData; payload: ChartPayload } | undefined {
+  try {
+    const reduced = preAggregateMarks(spec, rows);
+    if (!reduced) return undefined;
+    const used = new Set(reduced.spec.marks.map((mark) => markDataId(reduced.spec, mark)));
+    const kept = new Map([...[...tables].filter(([id]) => used.has(id)), ...reduced.tables]);
+    const payload = chartPayload(reduced.spec, kept, inline);
+    const data = payloadData(JSON.parse(serializePayload(payload)) as ChartPayload);
+    return drawsSame(reduced.spec, data) ? { spec: reduced.spec, rows: data, payload } : undefined;
+  } catch {
+    // Plot could not evaluate a transform on its own: the chart keeps its source rows.
+    return undefined;
+  }
 }
 
 /**

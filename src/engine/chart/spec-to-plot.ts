@@ -46,11 +46,32 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
 }
 
 function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment): unknown {
+  const options = withTransforms(mark, markOptions(mark, spec, environment));
+  const markFunction = plotFunction(mark.mark);
+  if (marksWithoutDataArgument.has(mark.mark)) return markFunction(options);
+  const rows = markRows(mark, spec, data);
+  return rows === undefined ? markFunction(options) : markFunction(rows, options);
+}
+
+/** The rows a mark draws: its own data, else the chart's (axes and grids read data as ticks: only their own). */
+export function markRows(mark: MarkSpec, spec: ChartSpec, data: ChartData): readonly unknown[] | undefined {
+  const chartRows = spec.data !== undefined && !/^(axis|grid)/.test(mark.mark) ? data[spec.data] : undefined;
+  return typeof mark.data === "string" ? data[mark.data] : Array.isArray(mark.data) ? mark.data : chartRows;
+}
+
+/** A mark's options for Plot before its transforms: the spec's, with Plotline's tips, formats and safe links. */
+export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEnvironment): Record<string, unknown> {
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (environment.interactive === false) delete options["tip"];
   else options = withLocaleTip(options, spec, environment.lang);
   if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
+  return options;
+}
+
+/** The options after the mark's transforms (groupX, stackY, …), in the order written. */
+export function withTransforms(mark: MarkSpec, markOptions: Record<string, unknown>): Record<string, unknown> {
+  let options = markOptions;
   for (const { name, value } of mark.transforms) {
     const info = transformCalls[name]!;
     const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
@@ -60,12 +81,7 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environmen
         ? (transform({ ...(isJsonObject(argument) ? argument : {}), ...options }) as Record<string, unknown>)
         : (transform(argument ?? {}, options) as Record<string, unknown>);
   }
-  const markFunction = plotFunction(mark.mark);
-  if (marksWithoutDataArgument.has(mark.mark)) return markFunction(options);
-  // Axes and grids read data as tick values: give them only data they were given explicitly.
-  const chartRows = spec.data !== undefined && !/^(axis|grid)/.test(mark.mark) ? data[spec.data] : undefined;
-  const rows = typeof mark.data === "string" ? data[mark.data] : Array.isArray(mark.data) ? mark.data : chartRows;
-  return rows === undefined ? markFunction(options) : markFunction(rows, options);
+  return options;
 }
 
 /**

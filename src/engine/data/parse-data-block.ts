@@ -8,6 +8,7 @@ import { explainYamlError } from "../story/explain-yaml-error.ts";
 import { editorYamlOptions, starredValue, yamlValueProblem } from "../story/parse-frontmatter.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { nodeAt } from "../story/yaml-locate.ts";
+import { MAX_DATA_BYTES, megabytes } from "../limits.ts";
 import type { DataFileSource } from "./data-file-source.ts";
 import { decodeDataFile } from "./decode-data-file.ts";
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.ts";
@@ -24,16 +25,10 @@ const ID = /^[a-z][a-z0-9-]*$/;
 const MAX_RAGGED = 5;
 /** Values reported per column that do not fit a type given with types=. */
 const MAX_BAD_VALUES = 5;
-/**
- * The largest data file read, checked before reading it. Charts draw aggregates; a file larger than
- * this is raw data that would slow every build and weigh down the chart's page.
- */
-export const MAX_DATA_FILE_BYTES = 10 * 1024 * 1024;
 /** Above either size, a block written inside a story gets a warning suggesting a file in data/. */
 export const MAX_INLINE_ROWS = 500;
 export const MAX_INLINE_BYTES = 50 * 1024;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, "")} MB`;
 const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
 type Path = readonly (string | number)[];
@@ -113,6 +108,12 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
     format ??= opened.format;
   } else {
     const { body } = block;
+    // Known from the story's text before anything is parsed: one limit for data inline or in a file.
+    const bytes = Buffer.byteLength(body.text, "utf8");
+    if (bytes > MAX_DATA_BYTES) {
+      report(diagnostic("data/too-large", { size: megabytes(bytes), limit: megabytes(MAX_DATA_BYTES) }, block.fenceSpan));
+      return { diagnostics };
+    }
     origin = { text: body.text, span: (start, end) => body.span(start, end), whole: block.fenceSpan };
   }
   if (!formatOk) return { diagnostics };
@@ -284,10 +285,10 @@ function openSrc(
     return undefined;
   }
   const tooLarge = (size: number) => {
-    report(diagnostic("data/too-large", { path: displayPath, size: megabytes(size), limit: megabytes(MAX_DATA_FILE_BYTES) }, valueSpan));
+    report(diagnostic("data/too-large", { path: displayPath, size: megabytes(size), limit: megabytes(MAX_DATA_BYTES) }, valueSpan));
     return undefined;
   };
-  if (found?.kind === "file" && found.size > MAX_DATA_FILE_BYTES) return tooLarge(found.size);
+  if (found?.kind === "file" && found.size > MAX_DATA_BYTES) return tooLarge(found.size);
 
   let bytes: Uint8Array | undefined;
   try {
@@ -300,7 +301,7 @@ function openSrc(
     report(diagnostic("data/src-unreadable", { path: displayPath, reason: "a file Plotline is not allowed to read" }, valueSpan));
     return undefined;
   }
-  if (bytes.length > MAX_DATA_FILE_BYTES) return tooLarge(bytes.length);
+  if (bytes.length > MAX_DATA_BYTES) return tooLarge(bytes.length);
   if (!format) {
     // An unknown format= is reported already; the extension does not matter then.
     if (!formatUnknown) report(diagnostic("data/src-unknown-extension", { src: written }, valueSpan));

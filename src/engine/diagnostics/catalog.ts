@@ -86,6 +86,21 @@ export const catalog = {
           ? "Some spreadsheets write it for a line break inside a cell. Delete it, or put a space or a line break there yourself (in VS Code: search with the regular expression \\v or \\f)."
           : "It usually comes with text pasted from a PDF, a spreadsheet or a terminal. Delete it (in VS Code: search with the regular expression [\\x00-\\x08\\x0e-\\x1f]).",
   }),
+  "story/too-large": entry<{ size: string; limit: string }>({
+    severity: "error",
+    title: "Story file is too large",
+    message: (p) => `This story file is ${p.size}; Plotline reads stories of up to ${p.limit}, so it was not read.`,
+    hint: () =>
+      "A story this size is nearly always data pasted into it: move the data into a file under data/, aggregated to what the charts show, and read it with ```data src=\"file.csv\".",
+  }),
+  "story/too-deep": entry<{ depth: number; limit: number }>({
+    severity: "error",
+    title: "Markdown nested too deeply",
+    message: (p) =>
+      `This line nests ${p.depth} levels of blockquotes, lists, emphasis or links inside each other; Plotline reads up to ${p.limit}, so what is nested deeper was left out.`,
+    hint: () =>
+      "Take out the extra \">\" markers, list indentation or * and _ around the text: a quote in a quote, or a list in a list, is rarely more than a few levels deep.",
+  }),
   "story/invalid-slug": entry<{ name: string; suggestion: string }>({
     severity: "error",
     title: "Story file name cannot be a web address",
@@ -352,12 +367,17 @@ export const catalog = {
         ? 'Open it in Excel or WPS and save the sheet with "Save As" › "CSV UTF-8 (Comma delimited)" into data/, then point src= at the .csv file.'
         : "Data files are CSV, TSV, JSON or YAML text. Point src= at such a file, or export the data to CSV first.",
   }),
-  "data/too-large": entry<{ path: string; size: string; limit: string }>({
+  "data/too-large": entry<{ path?: string; size: string; limit: string }>({
     severity: "error",
-    title: "Data file is too large",
-    message: (p) => `"${p.path}" is ${p.size}; Plotline reads data files of up to ${p.limit}, so that builds stay fast and pages stay light.`,
-    hint: () =>
-      "Reduce the data to what the chart shows before putting it in data/: aggregate it (one row per bar, point or date, e.g. sums per month) or take a sample, and keep the full file elsewhere.",
+    title: "Data is too large",
+    message: (p) =>
+      p.path === undefined
+        ? `This data block is ${p.size}; Plotline reads data of up to ${p.limit}, written in a story or in a file, so that builds stay fast and pages stay light.`
+        : `"${p.path}" is ${p.size}; Plotline reads data files of up to ${p.limit}, so that builds stay fast and pages stay light.`,
+    hint: (p) =>
+      p.path === undefined
+        ? "Reduce the data to what the chart shows: aggregate it (one row per bar, point or date, e.g. sums per month) or take a sample, save that under data/ and read it with src=, and keep the full data elsewhere."
+        : "Reduce the data to what the chart shows before putting it in data/: aggregate it (one row per bar, point or date, e.g. sums per month) or take a sample, and keep the full file elsewhere.",
   }),
   "data/src-is-directory": entry<{ path: string; example: string }>({
     severity: "error",

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { StoryInput } from "../compile-story.ts";
 import { decodeDataFile } from "../data/decode-data-file.ts";
 import { resolveInProject } from "./resolve-in-project.ts";
+import { MAX_STORY_BYTES } from "../limits.ts";
 
 /**
  * Reads a story file the way its editor saved it: UTF-8 as it is; UTF-16 or GB18030 (Notepad and
@@ -16,12 +17,16 @@ export function storyInputFromBytes(path: string, bytes: Uint8Array): StoryInput
   return { path, text: new TextDecoder("utf-8").decode(bytes), encodingProblem: problem };
 }
 
+/** Reads a story file, unless its size on disk is over MAX_STORY_BYTES: then it is not read, only noted as too large. */
 export function readStoryFile(absolutePath: string, path: string): StoryInput {
+  const { size } = statSync(absolutePath);
+  if (size > MAX_STORY_BYTES) return { path, text: "", tooLarge: size };
   return storyInputFromBytes(path, readFileSync(absolutePath));
 }
 
-/** A project file's text for a code frame, decoded as Plotline read it. */
+/** A project file's text for a code frame, decoded as Plotline read it; nothing for a file too large to read. */
 export function readSourceText(absolutePath: string): string {
+  if (statSync(absolutePath).size > MAX_STORY_BYTES) return "";
   const decoded = decodeDataFile(readFileSync(absolutePath));
   return decoded.ok ? decoded.text : readFileSync(absolutePath, "utf8");
 }

@@ -52,7 +52,7 @@ export function compileStoryCached(root: string, input: StoryInput, options: Com
 }
 
 function entryKey(root: string, input: StoryInput, options: CompileStoryOptions): string {
-  return hash(`${engineVersion(root)}\n${optionsKey(options)}\n${input.path}\n${input.encoding ?? ""}\n${input.encodingProblem ?? ""}\n${input.text}`);
+  return hash(`${engineVersion(root)}\n${optionsKey(options)}\n${input.path}\n${input.encoding ?? ""}\n${input.encodingProblem ?? ""}\n${input.tooLarge ?? ""}\n${input.text}`);
 }
 
 function optionsKey(options: CompileStoryOptions): string {

@@ -1,4 +1,5 @@
 import type { YAMLError } from "yaml";
+import { MAX_NESTING_DEPTH } from "../limits.ts";
 
 /** A YAML error in editors' words, and the stretch of text to point at (offsets into the YAML text). */
 export interface YamlProblem {
@@ -29,6 +30,26 @@ function unclosed(text: string, offset: number, open: string, close: string): nu
   return undefined;
 }
 
+/** The offset of the first "[" or "{" nested more than MAX_NESTING_DEPTH deep, outside quotes and comments. */
+function deepFlowBracket(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const next = text.indexOf("\n", i);
+      i = next < 0 ? text.length : next;
+    } else if (c === "[" || c === "{") {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 /**
  * The yaml package's messages are written for programmers ("Nested mappings are not allowed in compact
  * mappings"). The mistakes editors actually make get a sentence that says what to change, and point
@@ -38,6 +59,16 @@ export function explainYamlError(error: YAMLError, text: string): YamlProblem {
   const [start, end] = error.pos;
   const first = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
   const fallback = { detail: first.replace(/^./, (c) => c.toLowerCase()), start, end };
+  // The parser ran out of stack: hundreds of lists or mappings inside one another. Where it gave up
+  // depends on the stack's size, so point at the bracket past MAX_NESTING_DEPTH instead, if there is one.
+  if (/maximum call stack/i.test(first)) {
+    const deep = deepFlowBracket(text);
+    return {
+      detail: `lists or mappings are nested more than ${MAX_NESTING_DEPTH} levels deep inside one another; data, charts and frontmatter need only a few`,
+      start: deep ?? start,
+      end: deep === undefined ? end : deep + 1,
+    };
+  }
 
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":

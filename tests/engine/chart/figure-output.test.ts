@@ -144,11 +144,18 @@ describe("the payload", () => {
     expect(payload.data["~1"]).toEqual({ values: [0] });
   });
   it("includes columns used by transforms, channels maps and a second data block", () => {
-    const markdown = PAY + "```data id=avg\ndept,mean,label\nnews,49500,x\n```\n\n" + plotBlock("data=pay", "marks:\n  - barY: {x: dept, y: salary, groupX: {y: mean}}\n  - dot: {data: avg, x: dept, y: mean, channels: {Label: label}}");
+    const markdown = PAY + "```data id=avg\ndept,mean,label\nnews,49500,x\n```\n\n" + plotBlock("data=pay", "marks:\n  - dot: {x: dept, y: salary, selectMaxY: true}\n  - dot: {data: avg, x: dept, y: mean, channels: {Label: label}}");
     const payload = payloadOf(clean(compile(markdown)).html);
     const columnsOf = (id: string) => Object.keys((payload.data[id] as { columns: object }).columns).sort();
     expect(columnsOf("pay")).toEqual(["dept", "salary"]);
     expect(columnsOf("avg")).toEqual(["dept", "label", "mean"]);
+  });
+  it("carries a grouping mark's groups instead of its source rows, named after the channels' labels", () => {
+    const markdown = PAY + plotBlock("data=pay", "marks:\n  - barY: {x: dept, y: salary, groupX: {y: mean}}\n  - ruleY: [0]");
+    const payload = payloadOf(clean(compile(markdown)).html);
+    expect(payload.spec.marks[0]).toEqual({ mark: "barY", data: "=0", options: { x: "dept", y: "salary" }, transforms: [] });
+    expect(payload.data["=0"]).toEqual({ columns: { dept: ["news", "graphics"], salary: [49500, 61000] } });
+    expect(payload.data["pay"]).toBeUndefined();
   });
   it("dates survive chartPayload → serializePayload → JSON.parse → payloadData as equal Dates", () => {
     const table: DataTable = {

@@ -17,7 +17,11 @@ const documents: Record<string, string> = {
   "a block in a list item and a blockquote": "- item\n\n  ```data id=a\n  x\n  1\n  ```\n\n> ```plot data=a\n> marks: []\n> ```\n",
   "raw HTML right before a fence": "<div>\n```data id=a\nx\n1\n```\n</div>\n",
   "an unclosed data block": "Text.\n\n```data id=a\nx\n1\n",
+  "an unclosed block without a final line break": "Text.\n\n```plot data=a\nmarks: []",
+  "an unclosed block ending in blank lines": "```data id=a\nx\n\n1\n  \n\n",
+  "a closed block, then an unclosed one": "```data id=a\nx\n```\n\nText.\n\n```data id=b\ny\n2\n",
   "a paragraph running into a fence": "Some text\n```data id=a\nx\n1\n```\n",
+  "several blocks, with prose, a list and a quote after them": "# T\n\n```data id=a\nx\n1\n2\n```\n\nMiddle *a*.\n\n```plot data=a\nmarks:\n  - dot: {x: x}\n```\n```data id=b\ny\n```\n\n- one\n- two\n\n> end\n",
 };
 
 const strip = (tree: Root) => JSON.parse(JSON.stringify(tree, (key, value) => (key === "data" ? undefined : value))) as unknown;

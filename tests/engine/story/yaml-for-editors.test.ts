@@ -22,6 +22,14 @@ describe("quoteProseValues", () => {
     const yaml = 'title: "Already: quoted"\nx: {label: Share: %}';
     expect(quoteProseValues(yaml, ["title"])).toBe(yaml);
   });
+  it("reads values of 320,000 spaces whole: a title with a colon among them is quoted as typed, a value of spaces only is left empty", () => {
+    // Such values made a backtracking pattern take a minute; the check here is that the answer is right.
+    const spaces = " ".repeat(320_000);
+    const yaml = `title: Analysis:${spaces}why AI jobs pay\ndek:${spaces}\nnote: a${spaces}b${spaces}`;
+    const quoted = quoteProseValues(yaml, ["title", "dek", "note"]);
+    expect(parseDocument(quoted).toJS()).toEqual({ title: `Analysis:${spaces}why AI jobs pay`, dek: null, note: `a${spaces}b` });
+    expect(quoted.split("\n").slice(1)).toEqual(yaml.split("\n").slice(1));
+  });
   it("changes only the lines it quotes, so other lines keep their positions", () => {
     const yaml = "title: A: B\nsubtitle: plain\nmarks: []";
     expect(quoteProseValues(yaml, ["title", "subtitle"]).split("\n").slice(1)).toEqual(yaml.split("\n").slice(1));
