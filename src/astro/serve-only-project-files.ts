@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, sep } from "node:path";
-import { isInside, resolveInProject } from "../engine/project/resolve-in-project.ts";
+import { isInside } from "../engine/is-inside.ts";
+import { resolveInProject } from "../engine/project/resolve-in-project.ts";
 
 /**
  * A Vite plugin for `astro dev`: the dev server never answers with a file from outside the project

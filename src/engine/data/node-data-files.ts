@@ -1,12 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
+import { isInside } from "../is-inside.ts";
 import type { DataFileLookup, DataFileSource } from "./data-file-source.ts";
-
-/** Whether `path` is `root` or inside it (both absolute and resolved). */
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-}
 
 /** A relative path that stays inside its folder on every system: no absolute paths, backslashes, drive letters or "..". */
 function isPlainRelative(path: string): boolean {

@@ -1,11 +1,6 @@
 import { readlinkSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-
-/** Whether `path` is `root` or inside it (both absolute and resolved). */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-}
+import { dirname, resolve } from "node:path";
+import { isInside } from "../is-inside.ts";
 
 /**
  * Where a path of the project really leads, following symbolic links, measured against the project:
