@@ -1,7 +1,7 @@
 /**
  * The yardstick (issue 12 §5): restatements of Observable Plot's own snapshot tests, compared with Plot's
  * golden SVGs by the shapes drawn in each mark group (see tests/support/yardstick.ts). Prints one line
- * per case — case, families, marks, matching, reason — and the overall figure.
+ * per case — case, families, marks, matching, the story's warnings, reason — and the overall figure.
  *   node scripts/yardstick.ts                               print the table
  *   PLOTLINE_UPDATE_YARDSTICK=1 node scripts/yardstick.ts   also write tests/yardstick/expected.json
  */
@@ -14,9 +14,10 @@ const rows = results.map((r) => [
   r.info.families.join(", "),
   [...new Set(r.plot.map((g) => g.label))].join(", "),
   r.matches ? "yes" : "no",
+  r.warnings.join(", "),
   r.reason ?? "",
 ]);
-const header = ["case", "families", "marks", "matching", "reason"];
+const header = ["case", "families", "marks", "matching", "warnings", "reason"];
 const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
 const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
 console.log(line(header));

@@ -53,6 +53,8 @@ export interface CaseResult {
   reason?: string;
   ours: MarkGroup[];
   plot: MarkGroup[];
+  /** Codes of the warnings the story compiled with (e.g. data/mixed-column where "NaN" made a column text). */
+  warnings: string[];
 }
 
 export interface ExpectedFile {
@@ -151,10 +153,13 @@ export const describeGroups = (groups: MarkGroup[]): string => groups.map((g) =>
 export function runCase(name: string): CaseResult {
   const info = caseInfo(name);
   const plot = goldenGroups(name);
+  // A golden with no mark group would make any chart without marks "match".
+  if (plot.length === 0) throw new Error(`${name}: Plot's golden output has no mark group`);
   const text = readFileSync(join(yardstickDir, name, "story.md"), "utf8");
   const story = compileStory({ path: `content/stories/${name.toLowerCase()}.md`, text }, { dataFiles: nodeDataFiles(join(yardstickDir, "data")) });
   const errors = story.diagnostics.filter((d) => d.severity === "error");
   const chart = story.charts[0];
+  const warnings = [...new Set(story.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code))];
   const fail = (reason: string, ours: MarkGroup[] = []): CaseResult => ({
     name,
     info,
@@ -162,6 +167,7 @@ export function runCase(name: string): CaseResult {
     reason: info.needs ? `needs: ${info.needs} (${reason})` : reason,
     ours,
     plot,
+    warnings,
   });
   if (errors.length > 0 || !chart) {
     const first = errors[0];
@@ -180,7 +186,7 @@ export function runCase(name: string): CaseResult {
   }
   // A story that uses a feature still to come counts as not matching even when the shapes happen to agree
   // (main may draw it wrongly but with as many shapes): remove `needs` from case.json once the feature is in.
-  if (differences.length === 0) return info.needs ? fail("shapes already agree", ours) : { name, info, matches: true, ours, plot };
+  if (differences.length === 0) return info.needs ? fail("shapes already agree", ours) : { name, info, matches: true, ours, plot, warnings };
   return fail(`shapes differ: ${differences.join("; ")}`, ours);
 }
 
