@@ -3,10 +3,10 @@
  * golden SVGs by the shapes drawn in each mark group (see tests/support/yardstick.ts). Prints one line
  * per case — case, families, marks, matching, the story's warnings, reason — and the overall figure.
  *   node scripts/yardstick.ts                               print the table
- *   PLOTLINE_UPDATE_YARDSTICK=1 node scripts/yardstick.ts   also write tests/yardstick/expected.json
+ *   PLOTLINE_UPDATE_YARDSTICK=1 node scripts/yardstick.ts   also write tests/yardstick/expected.json and the README's figures
  */
-import { writeFileSync } from "node:fs";
-import { caseNames, expectedPath, plotVersion, runCase, summarise } from "../tests/support/yardstick.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { caseNames, expectedPath, plotVersion, readmeFigures, readmePath, readmeWithFigures, runCase, summarise } from "../tests/support/yardstick.ts";
 
 const results = caseNames().map(runCase);
 const rows = results.map((r) => [
@@ -31,5 +31,7 @@ console.log(
 );
 if (process.env["PLOTLINE_UPDATE_YARDSTICK"] === "1") {
   writeFileSync(expectedPath, `${JSON.stringify(summary, null, 2)}\n`);
-  console.log(`wrote ${expectedPath}`);
+  const readme = readmeWithFigures(readFileSync(readmePath, "utf8"), readmeFigures(summary));
+  if (readme !== undefined) writeFileSync(readmePath, readme);
+  console.log(`wrote ${expectedPath} and the README's figures`);
 }

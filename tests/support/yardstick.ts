@@ -213,6 +213,43 @@ export function summarise(results: CaseResult[], plotVersion: string): ExpectedF
   };
 }
 
+export const readmePath = join(import.meta.dirname, "..", "..", "README.md");
+const README_START = "<!-- yardstick:start -->";
+const README_END = "<!-- yardstick:end -->";
+
+/** The README's figures, from a recorded result: written between the yardstick markers, checked by the test. */
+export function readmeFigures(expected: ExpectedFile): string {
+  const cases = Object.entries(expected.cases);
+  const matching = cases.filter(([, c]) => c.matches).length;
+  const ready = cases.filter(([, c]) => c.needs === undefined);
+  const readyMatching = ready.filter(([, c]) => c.matches).length;
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  const lines = [
+    `**${matching} of the ${cases.length} cases (${percent(expected.share)}) draw as many shapes as Plot ${expected.plotVersion} in every mark group;`,
+    `${readyMatching} of the ${ready.length} that use no feature still to come (${percent(expected.readyShare)}).**`,
+  ];
+  const different = ready.filter(([, c]) => !c.matches);
+  if (different.length > 0) lines.push(`Not matching: ${different.map(([name, c]) => `\`${name}\` (${c.reason ?? ""})`).join("; ")}.`);
+  const waiting = new Map<string, number>();
+  for (const [, c] of cases) for (const feature of c.needs?.split("; ") ?? []) waiting.set(feature, (waiting.get(feature) ?? 0) + 1);
+  if (waiting.size > 0) {
+    const waitingCases = cases.length - ready.length;
+    lines.push(
+      `The other ${waitingCases} use features still to come and count as not matching until they arrive: ` +
+        `${[...waiting].map(([feature, n]) => `${feature} (${n})`).join(", ")}.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The README with its yardstick figures replaced by `figures`, or undefined when it has no markers. */
+export function readmeWithFigures(readme: string, figures: string): string | undefined {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) return undefined;
+  return `${readme.slice(0, start + README_START.length)}\n${figures}\n${readme.slice(end)}`;
+}
+
 export function plotVersion(): string {
   const packagePath = join(import.meta.dirname, "..", "..", "node_modules", "@observablehq", "plot", "package.json");
   return (JSON.parse(readFileSync(packagePath, "utf8")) as { version: string }).version;

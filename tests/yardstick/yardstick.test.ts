@@ -4,11 +4,24 @@
  * The last measured result is tests/yardstick/expected.json, written only with PLOTLINE_UPDATE_YARDSTICK=1
  * (here or by `node scripts/yardstick.ts`). This test fails when a case that matched stops matching, when
  * the share of matching cases drops below the recorded one, when fewer than 90% of the cases that wait
- * for no feature match, or when the cases on disk are not the ones recorded.
+ * for no feature match, when the cases on disk are not the ones recorded, or when the README's figures
+ * (between its yardstick markers, written with expected.json) are not the recorded ones.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { AIM, type CaseResult, type ExpectedFile, caseNames, expectedPath, plotVersion, runCase, summarise } from "../support/yardstick.ts";
+import {
+  AIM,
+  type CaseResult,
+  type ExpectedFile,
+  caseNames,
+  expectedPath,
+  plotVersion,
+  readmeFigures,
+  readmePath,
+  readmeWithFigures,
+  runCase,
+  summarise,
+} from "../support/yardstick.ts";
 
 const update = process.env["PLOTLINE_UPDATE_YARDSTICK"] === "1";
 const names = caseNames();
@@ -32,6 +45,12 @@ describe("yardstick: Observable Plot's snapshot tests", () => {
     else if (result.matches) console.log(`yardstick: ${name} now matches Plot; regenerate expected.json with PLOTLINE_UPDATE_YARDSTICK=1`);
   });
 
+  it("gives the recorded figures in the README", () => {
+    if (update) return;
+    const readme = readFileSync(readmePath, "utf8");
+    expect(readmeWithFigures(readme, readmeFigures(expected!)), "README.md's yardstick figures are not the recorded ones").toBe(readme);
+  });
+
   it("keeps its share of matching cases", () => {
     const summary = summarise(
       names.map((name) => results.get(name) ?? runCase(name)),
@@ -39,7 +58,9 @@ describe("yardstick: Observable Plot's snapshot tests", () => {
     );
     if (update) {
       writeFileSync(expectedPath, `${JSON.stringify(summary, null, 2)}\n`);
-      console.log(`wrote ${expectedPath}: ${summary.share} of all cases, ${summary.readyShare} of those waiting for no feature`);
+      const readme = readmeWithFigures(readFileSync(readmePath, "utf8"), readmeFigures(summary));
+      if (readme !== undefined) writeFileSync(readmePath, readme);
+      console.log(`wrote ${expectedPath} and the README's figures: ${summary.share} of all cases, ${summary.readyShare} of those waiting for no feature`);
       return;
     }
     expect(summary.share).toBeGreaterThanOrEqual(expected!.share);
