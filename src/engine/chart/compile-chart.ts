@@ -6,7 +6,7 @@ import type { StoryBlock } from "../story/story-block.ts";
 import { type ChartPayload, chartPayload, payloadData, serializePayload } from "./chart-payload.ts";
 import { preAggregateMarks } from "./pre-aggregate-marks.ts";
 import type { ChartData } from "./spec-to-plot.ts";
-import { type ChartSpec, type MarkSpec, markDataId } from "./chart-spec.ts";
+import { type ChartSpec, type MarkSpec, chartDataIds, facetDataId, markDataId } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
@@ -156,7 +156,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
 
   // A chart on data that could not be read would only add "no such data" to the data's own error.
-  const usesFailedData = [spec.data, ...spec.marks.map((m) => m.data)].some((id) => typeof id === "string" && context.failedData?.has(id));
+  const usesFailedData = chartDataIds(spec).some((id) => context.failedData?.has(id));
   if (usesFailedData) return done({ diagnostics });
   diagnostics.push(
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
@@ -183,8 +183,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     if (typed.table.rows.length > 0) tables.set(id, typed.table);
     else inline.set(id, typed.values);
   });
-  for (const id of [spec.data, ...spec.marks.map((m) => m.data)]) {
-    if (typeof id !== "string" || tables.has(id) || inline.has(id)) continue;
+  for (const id of chartDataIds(spec)) {
+    if (tables.has(id) || inline.has(id)) continue;
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
@@ -294,7 +294,7 @@ function aggregatedPayload(
   try {
     const reduced = preAggregateMarks(spec, rows);
     if (!reduced) return undefined;
-    const used = new Set(reduced.spec.marks.map((mark) => markDataId(reduced.spec, mark)));
+    const used = new Set([...reduced.spec.marks.map((mark) => markDataId(reduced.spec, mark)), facetDataId(reduced.spec)]);
     const kept = new Map([...[...tables].filter(([id]) => used.has(id)), ...reduced.tables]);
     const payload = chartPayload(reduced.spec, kept, inline);
     const data = payloadData(JSON.parse(serializePayload(payload)) as ChartPayload);

@@ -41,6 +41,10 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
   localizeTickFormats(options, environment.lang);
+  // A top-level facet names its data by block id, like a mark's data: Plot needs the rows themselves
+  // (the same array the marks draw, so that they are faceted).
+  const facet = options["facet"];
+  if (isJsonObject(facet) && typeof facet["data"] === "string") options["facet"] = { ...facet, data: data[facet["data"]] ?? [] };
   options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment));
   return options as Plot.PlotOptions;
 }
