@@ -19,6 +19,7 @@ import { renderDataTableHtml } from "../data/data-table-html.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { checkChartAddresses } from "./check-chart-addresses.ts";
 import { checkFormatTypes } from "./check-format-types.ts";
+import { checkChannelTypes } from "./check-channel-types.ts";
 import { figureHtml } from "./figure-html.ts";
 import { defaultEmbedHeight } from "./default-embed-height.ts";
 import { EMBED_SCRIPT_PATH, embedCode } from "./embed-code.ts";
@@ -163,6 +164,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     ...checkChartValues(spec, locate, parsed.markPaths),
     ...checkChartAddresses(spec, context.data, locate, parsed.markPaths),
     ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
+    ...checkChannelTypes(spec, context.data, locate, parsed.markPaths),
   );
   if (hasErrors(diagnostics)) return done({ diagnostics });
   // Embeds on partners' sites and links from other stories keep working only while the id does (said

@@ -530,6 +530,14 @@ export const catalog = {
         ? `Use a number format for numbers (".0%", ",.0f"). If "${p.column}" holds years or dates, give it the type date in its data block: types="${p.column}:date".`
         : 'Use a date format for dates ("%Y", "%b %Y"), or leave the format out: Plotline writes dates at the precision they were written in.',
   }),
+  "plot/needs-numbers": entry<{ transform: string; channel: string; column: string; data: string; type: string }>({
+    severity: "error",
+    title: "Transform needs numbers or dates",
+    message: (p) =>
+      `${p.transform} needs numbers or dates on ${p.channel}, but the column "${p.column}" of data "${p.data}" holds ${p.type === "boolean" ? "true/false values" : "text"}.`,
+    hint: (p) =>
+      `If "${p.column}" holds numbers but for a few cells written otherwise (such as "-" or "n.a."), list those texts with missing= on the data block (missing="NA,-"), or give it types="${p.column}:number" to see which cells do not fit.`,
+  }),
   "plot/render-failed": entry<{ detail: string }>({
     severity: "error",
     title: "Chart could not be drawn",
