@@ -68,7 +68,8 @@ export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEn
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (environment.interactive === false) delete options["tip"];
   else options = withLocaleTip(options, spec, environment.lang);
-  if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
+  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel).
+  if (typeof options["format"] === "string" && mark.mark !== "tip") options = withFormattedText(options, options["format"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   return options;
 }
