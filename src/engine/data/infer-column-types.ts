@@ -190,6 +190,12 @@ export interface MissingMarkers {
   explicit: boolean;
 }
 
+/** Whether a UTF-16 code unit is one that String.prototype.trim removes. */
+const isSpaceCode = (c: number): boolean =>
+  c <= 32 ||
+  c === 0xa0 ||
+  (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
 export const defaultMissingMarkers: MissingMarkers = { texts: new Set(DEFAULT_MISSING_MARKERS), explicit: false };
 
 // ── Types chosen with types= ─────────────────────────────────────────────────
@@ -338,13 +344,19 @@ export function typeColumn(
   const missing: number[] = [];
   let blanked: RawValue[] | undefined;
   if (markers.texts.size > 0) {
-    values.forEach((value, index) => {
-      if (typeof value === "string" && markers.texts.has(value.trim())) {
+    let longest = 0;
+    for (const text of markers.texts) longest = Math.max(longest, text.length);
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (typeof value !== "string") continue;
+      // Most cells are longer than any marker with no spaces around them: those need no trimming.
+      if (value.length > longest && !isSpaceCode(value.charCodeAt(0)) && !isSpaceCode(value.charCodeAt(value.length - 1))) continue;
+      if (markers.texts.has(value.trim())) {
         blanked ??= [...values];
         blanked[index] = null;
         missing.push(index);
       }
-    });
+    }
   }
   if (!blanked) return { ...(choice ? convertColumn(name, values, choice, true) : inferColumn(name, values)), missing };
   if (choice) {

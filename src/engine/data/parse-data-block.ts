@@ -699,7 +699,8 @@ function typeTable(
       reportBad(name, column.column.type, column.bad, (r) => raw.rows[r]?.[c] ?? null, (r) => raw.cellSpan(r, c));
       noteMissing(name, column.missing, (r) => ({ row: r, column: c }), (r) => values[r] ?? null);
       if (column.column.type === "string" && !forced.has(name)) {
-        const miss = nearMiss(name, values);
+        // Markers are not what keeps the column text: the warning points at the other texts.
+        const miss = nearMiss(name, values.map((v) => (typeof v === "string" && markers.texts.has(v.trim()) ? null : v)));
         const first = miss?.misfits[0];
         if (miss && first !== undefined) {
           const value = shown(values[first] ?? null);

@@ -218,6 +218,9 @@ describe("missing-value markers", () => {
     expect(typeColumn("when", ["2025-01", "NA"]).column).toEqual({ name: "when", type: "date", precision: "month" });
     expect(typeColumn("ok", ["true", "NA"]).cells).toEqual([true, null]);
   });
+  it("markers with any spaces around them are markers", () => {
+    expect(typeColumn("n", ["1", "\u00a0  NaN\t ", "\u3000NA"]).cells).toEqual([1, null, null]);
+  });
   it("markers are compared exactly, after trimming: other spellings are text", () => {
     expect(typeColumn("x", ["1", "na"]).column.type).toBe("string");
     expect(typeColumn("x", ["1", "Nan"]).column.type).toBe("string");

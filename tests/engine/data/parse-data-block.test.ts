@@ -708,3 +708,12 @@ describe("numbers written with currency signs in a column typed as number", () =
     expect(table("id=t", body).columns[1]!.type).toBe("string");
   });
 });
+
+describe("a column kept as text by other cells than markers", () => {
+  it("the warning points at the other text, not at the markers", () => {
+    const result = parseData("id=t", "n\n1\nNA\n2\n-\n3");
+    expect(located(result.diagnostics)).toEqual([at("data/mixed-column", BODY + 4, 1)]);
+    expect(result.diagnostics[0]!.hint).toContain('missing="NA,-"');
+    expect(column(result.table!, "n")).toEqual(["1", "NA", "2", "-", "3"]);
+  });
+});
