@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { localizedFormat } from "../i18n/d3-locales.ts";
 import type { Cell, Row } from "../data/data-table.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "./chart-spec.ts";
-import { withLocaleTip } from "./locale-tips.ts";
+import { localizedTipFormats, withLocaleTip } from "./locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "./plot-calls.ts";
 
 /**
@@ -69,7 +69,9 @@ export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEn
   if (environment.interactive === false) delete options["tip"];
   else options = withLocaleTip(options, spec, environment.lang);
   // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel).
-  if (typeof options["format"] === "string" && mark.mark !== "tip") options = withFormattedText(options, options["format"], environment.lang);
+  if (mark.mark === "tip") {
+    if (isJsonObject(options["format"])) options["format"] = localizedTipFormats(options["format"], environment.lang);
+  } else if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   return options;
 }
