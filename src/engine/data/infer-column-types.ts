@@ -248,7 +248,7 @@ export function dateFormatPrecision(specifier: string): DatePrecision {
 }
 
 /** Digit runs without leading zeros and letters in one case, so `3/5/2025` matches `03/05/2025`. */
-const comparable = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, "$1").replace(/\s+/g, " ").toLowerCase();
+const comparable = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, "$1").replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
  * A reader of dates written the way a d3-time-format specifier says (read as UTC). Values must

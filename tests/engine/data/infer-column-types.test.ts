@@ -303,6 +303,8 @@ describe("dates written another way (types= with a d3-time-format specifier)", (
     expect(dateFormatReader("%Y年%m月")("2025年3月")).toEqual(new Date("2025-03-01T00:00:00Z"));
     expect(dateFormatReader("%b %d, %Y")("Mar 21, 2025")).toEqual(new Date("2025-03-21T00:00:00Z"));
     expect(dateFormatReader("%Y-%m-%d %H:%M")("2025-03-21 14:30")).toEqual(new Date("2025-03-21T14:30:00Z"));
+    expect(dateFormatReader("%e %B %Y")("5 march 2025")).toEqual(new Date("2025-03-05T00:00:00Z"));
+    expect(dateFormatReader("%d/%m/%y %I:%M %p")("21/03/25 2:30 PM")).toEqual(new Date("2025-03-21T14:30:00Z"));
   });
   it("refuses values that do not match or name a date that does not exist", () => {
     const us = dateFormatReader("%m/%d/%Y");
