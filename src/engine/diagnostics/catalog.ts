@@ -341,7 +341,7 @@ export const catalog = {
       return `${plural(total, "cell")} holding ${list(p.markers)} ${total === 1 ? "is" : "are"} read as missing values, so charts leave them out (${where}).`;
     },
     hint: (p) =>
-      `Nothing to do if they have no value. To say which texts mean a missing value (and silence this note), add missing="${p.markers.join(",")}" to the block; missing="" reads them as text.`,
+      `Nothing to do if they have no value. To list yourself which texts mean a missing value (instead of Plotline's list, and without this note), add missing="${p.markers.join(",")}" to the block; missing="" reads them as text.`,
   }),
   "data/missing-syntax": entry({
     severity: "error",
