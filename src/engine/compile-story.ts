@@ -8,6 +8,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { mentionedByChart } from "./chart/chart-payload.ts";
+import { chartDataIds } from "./chart/chart-spec.ts";
 import { compileChart, type ChartAsset, type CompiledChart } from "./chart/compile-chart.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
 import { socialCard, type SocialCard } from "./image/social-card.ts";
@@ -322,7 +323,7 @@ function unread(path: string, slug: string, diagnostics: Diagnostic[]): Compiled
 function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly CompiledChart[], byValues: ReadonlyMap<string, Set<string>>): Diagnostic[] {
   const byCharts = new Map<string, Set<string>>();
   for (const chart of charts) {
-    const ids = new Set([chart.spec.data, ...chart.spec.marks.map((m) => m.data)].filter((id): id is string => typeof id === "string"));
+    const ids = chartDataIds(chart.spec);
     for (const id of ids) {
       const used = byCharts.get(id) ?? new Set<string>();
       for (const name of mentionedByChart(chart.spec, id)) used.add(name);

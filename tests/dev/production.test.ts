@@ -18,7 +18,7 @@ const page = (path: string) => readFileSync(join(project!.root, "dist", path), "
 it("builds tests/sites/dev (one story has a warning) without any dev overlay or flag", () => {
   expect(built.status, built.stderr).toBe(0);
   // The warning is reported where builds report: in the build's output.
-  expect(built.stdout + built.stderr).toContain("data/mixed-column");
+  expect(built.stdout + built.stderr).toContain("data/missing-values");
   for (const path of ["index.html", "stories/jobs/index.html", "stories/notes/index.html"]) {
     expect(page(path)).not.toMatch(/data-plotline-dev|class="plotline-dev/);
   }

@@ -1,5 +1,5 @@
 import type { Cell, DataTable, Row } from "../data/data-table.ts";
-import type { ChartSpec, JsonValue } from "./chart-spec.ts";
+import { type ChartSpec, type JsonValue, facetDataId, isJsonObject } from "./chart-spec.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
 /** The data of one id in a payload: used columns as equal-length lists, or the values of an inline list. */
@@ -33,6 +33,10 @@ export function mentionedByChart(spec: ChartSpec, id: string): Set<string> {
     if (mark.data !== id && !(mark.data === undefined && spec.data === id)) continue;
     collectStrings(mark.options, mentioned);
     for (const t of mark.transforms) collectStrings(t.value, mentioned);
+  }
+  const facet = spec.options["facet"];
+  if (facetDataId(spec) === id && isJsonObject(facet)) {
+    for (const channel of ["x", "y"]) collectStrings(facet[channel], mentioned);
   }
   return mentioned;
 }

@@ -42,5 +42,16 @@ export const isJsonObject = (value: unknown): value is JsonObject => typeof valu
 /** The data block a mark draws: its own `data:` id, else the chart's `data=`. */
 export const markDataId = (spec: ChartSpec, mark: MarkSpec): string | undefined => (typeof mark.data === "string" ? mark.data : spec.data);
 
+/** The data block a top-level `facet: {data: <id>, x, y}` names, if it names one. */
+export const facetDataId = (spec: ChartSpec): string | undefined => {
+  const facet = spec.options["facet"];
+  return isJsonObject(facet) && typeof facet["data"] === "string" ? facet["data"] : undefined;
+};
+
+/** Every data block a chart draws on: its data=, its marks' data: and its facet's data:. */
+export const chartDataIds = (spec: ChartSpec): string[] => [
+  ...new Set([spec.data, ...spec.marks.map((m) => m.data), facetDataId(spec)].filter((id): id is string => typeof id === "string")),
+];
+
 /** Path into the spec's YAML, e.g. ["marks", 0, "barX", "y"]. */
 export type SpecPath = readonly (string | number)[];

@@ -39,6 +39,30 @@ export function checkChartData(
     if (!chartData) diagnostics.push(unknownData(spec.data, block.attributeSpan("data", "value")));
   }
 
+  // A top-level facet names its data like a mark does: the block must exist, and x and y its columns.
+  const facet = spec.options["facet"];
+  if (isJsonObject(facet) && facet["data"] !== undefined) {
+    const id = facet["data"];
+    if (typeof id !== "string") {
+      diagnostics.push(
+        diagnostic("plot/invalid-value", { option: "facet data", expected: "a data block id", found: describeValue(id) }, locate(["facet", "data"])),
+      );
+    } else {
+      const table = data.get(id)?.table;
+      if (!table) diagnostics.push(unknownData(id, locate(["facet", "data"])));
+      else {
+        const columns = table.columns.map((c) => c.name);
+        for (const channel of ["x", "y"]) {
+          const column = facet[channel];
+          if (typeof column !== "string" || columns.includes(column)) continue;
+          diagnostics.push(
+            diagnostic("plot/unknown-column", { column, data: table.id, suggestion: didYouMean(column, columns), columns }, locate(["facet", channel])),
+          );
+        }
+      }
+    }
+  }
+
   spec.marks.forEach((mark, index) => {
     const markPath: SpecPath = markPaths.get(mark) ?? ["marks", index, mark.mark];
     let markData: MarkData | undefined;
@@ -112,6 +136,9 @@ function checkReducers(mark: MarkSpec, markPath: SpecPath, locate: SpecLocator, 
     }
   }
 }
+
+const describeValue = (value: JsonValue): string =>
+  value === null ? "empty" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a set of options" : `the ${typeof value} ${String(value)}`;
 
 /** One "chart has no data" is enough, however many marks lack it. */
 function dedupeMissingData(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { numberFormatProblem } from "./number-format.ts";
-import type { ChartSpec, JsonValue, MarkSpec, SpecPath } from "./chart-spec.ts";
+import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "./chart-spec.ts";
 import type { SpecLocator } from "./parse-chart-spec.ts";
 import { scaleNames } from "./plot-vocabulary.ts";
 
@@ -75,6 +75,27 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
     if (problem) diagnostics.push(diagnostic("plot/invalid-format", { option, format: value, detail: problem }, locate(path)));
   };
 
+  // The tip mark's own format (Plot's, not Plotline's format of text marks): a format for the title,
+  // or one per channel, where true and false and null show a channel as usual or hide it.
+  const checkTipFormats = (value: JsonValue, path: SpecPath) => {
+    if (typeof value === "string") return checkFormat("format", value, path);
+    if (isJsonObject(value)) {
+      for (const [channel, channelFormat] of Object.entries(value)) {
+        const channelPath = [...path, channel];
+        if (typeof channelFormat === "string") checkFormat(`format.${channel}`, channelFormat, channelPath);
+        else if (typeof channelFormat !== "boolean" && channelFormat !== null) {
+          diagnostics.push(
+            diagnostic("plot/invalid-value", { option: `format.${channel}`, expected: 'a format such as "$,.2f" or "%b %Y", or false to hide it', found: describe(channelFormat) }, locate(channelPath)),
+          );
+        }
+      }
+      return;
+    }
+    diagnostics.push(
+      diagnostic("plot/invalid-value", { option: "format", expected: 'a format for each channel, such as {y: "$,.2f"}', found: describe(value) }, locate(path)),
+    );
+  };
+
   for (const [option, value] of Object.entries(spec.options)) {
     check(option, value, plotOptionKinds[option], [option]);
     if (scaleNames.has(option) && typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -87,6 +108,10 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
   spec.marks.forEach((mark, index) => {
     for (const [option, value] of Object.entries(mark.options)) {
       const path: SpecPath = [...(markPaths.get(mark) ?? ["marks", index, mark.mark]), option];
+      if (option === "format" && mark.mark === "tip") {
+        checkTipFormats(value, path);
+        continue;
+      }
       check(option, value, markOptionKinds[option], path);
       if (option === "tickFormat" || option === "format") checkFormat(option, value, path);
       const tipOk = typeof value === "boolean" || value === null || (typeof value === "string" && /^(x|y|xy)$/.test(value)) || (typeof value === "object" && !Array.isArray(value));

@@ -6,7 +6,7 @@ import type { StoryBlock } from "../story/story-block.ts";
 import { type ChartPayload, chartPayload, payloadData, serializePayload } from "./chart-payload.ts";
 import { preAggregateMarks } from "./pre-aggregate-marks.ts";
 import type { ChartData } from "./spec-to-plot.ts";
-import { type ChartSpec, type MarkSpec, markDataId } from "./chart-spec.ts";
+import { type ChartSpec, type MarkSpec, chartDataIds, facetDataId, markDataId } from "./chart-spec.ts";
 import { checkChartData } from "./check-chart-data.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
@@ -19,6 +19,7 @@ import { renderDataTableHtml } from "../data/data-table-html.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { checkChartAddresses } from "./check-chart-addresses.ts";
 import { checkFormatTypes } from "./check-format-types.ts";
+import { checkChannelTypes } from "./check-channel-types.ts";
 import { figureHtml } from "./figure-html.ts";
 import { defaultEmbedHeight } from "./default-embed-height.ts";
 import { EMBED_SCRIPT_PATH, embedCode } from "./embed-code.ts";
@@ -156,13 +157,14 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   }
 
   // A chart on data that could not be read would only add "no such data" to the data's own error.
-  const usesFailedData = [spec.data, ...spec.marks.map((m) => m.data)].some((id) => typeof id === "string" && context.failedData?.has(id));
+  const usesFailedData = chartDataIds(spec).some((id) => context.failedData?.has(id));
   if (usesFailedData) return done({ diagnostics });
   diagnostics.push(
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
     ...checkChartValues(spec, locate, parsed.markPaths),
     ...checkChartAddresses(spec, context.data, locate, parsed.markPaths),
     ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
+    ...checkChannelTypes(spec, context.data, locate, parsed.markPaths),
   );
   if (hasErrors(diagnostics)) return done({ diagnostics });
   // Embeds on partners' sites and links from other stories keep working only while the id does (said
@@ -183,8 +185,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     if (typed.table.rows.length > 0) tables.set(id, typed.table);
     else inline.set(id, typed.values);
   });
-  for (const id of [spec.data, ...spec.marks.map((m) => m.data)]) {
-    if (typeof id !== "string" || tables.has(id) || inline.has(id)) continue;
+  for (const id of chartDataIds(spec)) {
+    if (tables.has(id) || inline.has(id)) continue;
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
@@ -294,7 +296,7 @@ function aggregatedPayload(
   try {
     const reduced = preAggregateMarks(spec, rows);
     if (!reduced) return undefined;
-    const used = new Set(reduced.spec.marks.map((mark) => markDataId(reduced.spec, mark)));
+    const used = new Set([...reduced.spec.marks.map((mark) => markDataId(reduced.spec, mark)), facetDataId(reduced.spec)]);
     const kept = new Map([...[...tables].filter(([id]) => used.has(id)), ...reduced.tables]);
     const payload = chartPayload(reduced.spec, kept, inline);
     const data = payloadData(JSON.parse(serializePayload(payload)) as ChartPayload);

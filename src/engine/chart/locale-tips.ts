@@ -51,6 +51,20 @@ function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined):
 }
 
 /**
+ * A tip's formats per channel with the format strings read in the story's language ("$,.0f" shows ¥
+ * in a Chinese story, as on axes); true, false and null are left for Plot.
+ */
+export function localizedTipFormats(formats: JsonObject, lang: string | undefined): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(formats).map(([channel, format]) => {
+      if (typeof format !== "string") return [channel, format];
+      const write = localizedFormat(format, lang);
+      return [channel, (value: unknown) => (value === null || value === undefined ? undefined : write(value))];
+    }),
+  );
+}
+
+/**
  * Tips in the story's language. A mark with `tip` gets a format for each channel Plot would show,
  * unless the editor gave one: the axis's own format where the editor set one, percentages on percent
  * scales, and numbers and dates written the way the story's language writes them.
@@ -66,7 +80,7 @@ export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec,
     const scale = positionScale[channel];
     formats[channel] = (scale && scaleFormatter(spec.options[scale], lang)) ?? fallback;
   }
-  if (isJsonObject(given)) Object.assign(formats, given);
+  if (isJsonObject(given)) Object.assign(formats, localizedTipFormats(given, lang));
   // Chinese glyphs are taller than Latin ones: give tip lines more room.
   if (lang === "zh-CN" && tipOptions["lineHeight"] === undefined) tipOptions["lineHeight"] = 1.3;
   return { ...options, tip: { ...tipOptions, format: formats } };

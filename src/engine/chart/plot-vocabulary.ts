@@ -36,7 +36,16 @@ export interface TransformInfo extends TransformCall {
 }
 
 const t = vocabulary.transformOptions;
+/**
+ * The group transforms and the map transforms (normalize, window, shift and map itself) split the rows
+ * into series by z (or fill, stroke) before they reduce or map, so they take z on any mark: a dot or a
+ * tick whose mark has no z of its own still gets one from them.
+ */
+const groupOptions = ["z"];
 const transformOptions: Readonly<Record<string, readonly string[]>> = {
+  group: groupOptions, groupX: groupOptions, groupY: groupOptions, groupZ: groupOptions,
+  normalizeX: t.MapOptions, normalizeY: t.MapOptions, windowX: t.MapOptions, windowY: t.MapOptions,
+  shiftX: t.MapOptions, shiftY: t.MapOptions,
   bin: t.BinOptions, binX: t.BinOptions, binY: t.BinOptions, hexbin: t.HexbinOptions,
   stackX: t.StackOptions, stackX1: t.StackOptions, stackX2: t.StackOptions,
   stackY: t.StackOptions, stackY1: t.StackOptions, stackY2: t.StackOptions,

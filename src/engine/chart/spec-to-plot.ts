@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { localizedFormat } from "../i18n/d3-locales.ts";
 import type { Cell, Row } from "../data/data-table.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "./chart-spec.ts";
-import { withLocaleTip } from "./locale-tips.ts";
+import { localizedTipFormats, withLocaleTip } from "./locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "./plot-calls.ts";
 
 /**
@@ -41,6 +41,10 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
   localizeTickFormats(options, environment.lang);
+  // A top-level facet names its data by block id, like a mark's data: Plot needs the rows themselves
+  // (the same array the marks draw, so that they are faceted).
+  const facet = options["facet"];
+  if (isJsonObject(facet) && typeof facet["data"] === "string") options["facet"] = { ...facet, data: data[facet["data"]] ?? [] };
   options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment));
   return options as Plot.PlotOptions;
 }
@@ -64,7 +68,10 @@ export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEn
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (environment.interactive === false) delete options["tip"];
   else options = withLocaleTip(options, spec, environment.lang);
-  if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
+  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel).
+  if (mark.mark === "tip") {
+    if (isJsonObject(options["format"])) options["format"] = localizedTipFormats(options["format"], environment.lang);
+  } else if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   return options;
 }

@@ -7,11 +7,14 @@
  * ## Missing values
  *
  * A cell that is empty or holds only spaces is a missing value (`null`), whatever the column's type.
- * Nothing else counts as missing: `NA`, `n/a`, `-` or `NaN` are text, and a column holding one of
- * them next to numbers becomes a text column. When a column is numbers (or dates) but for a few
- * such cells — at least two values fit, more fit than do not, and the others are at most three
+ * So are the missing-value markers: by default `NA`, `N/A`, `n/a`, `NaN`, `null`, `NULL`, `#N/A`
+ * (compared exactly, after trimming), so a column of numbers with a few `NaN` cells stays numbers.
+ * The default markers stay text in a column that is text anyway (`NA` beside `FR` is Namibia) and in
+ * a column typed string; a column of only markers is all missing. A block's `missing="-,n.a."`
+ * replaces the defaults, and the markers it lists are missing in every column (`missing=""`: none).
+ * Any other text in a column of numbers makes it text; when a column is numbers (or dates) but for a
+ * few such cells — at least two values fit, more fit than do not, and the others are at most three
  * different texts — a warning (data/mixed-column) points at the first cell in the way.
- * Empty those cells, or give the column the type string with `types=` to keep it as text.
  *
  * Values are trimmed: spaces around a value never matter.
  *
@@ -52,7 +55,8 @@
  * The month, day, hours, minutes and seconds must exist (`2025-02-30` and `24:00` are not dates).
  * A value without an offset is read as UTC, so a build gives the same result on every machine.
  * A date column records its precision: the finest one written in the column (year < month < day <
- * time). Other ways of writing dates (`Jan-1992`, `03/21/2025`, `21.3.2025`) are text.
+ * time). Other ways of writing dates (`Jan-1992`, `03/21/2025`, `21.3.2025`) are text, unless the
+ * column is typed with a d3-time-format specifier: `types="month:date(%b-%Y)"` (see dateFormatReader).
  *
  * ## Headers that name a time
  *
@@ -76,8 +80,10 @@
  *
  * `types="fips:string,year:date"` on the block gives columns a type instead of the rules above.
  * Every non-missing value must then fit that type (for `date`, bare four-digit years always fit);
- * one that does not is reported, and `string` accepts everything.
+ * one that does not is reported, and `string` accepts everything. A column typed number also reads
+ * currency signs, spaces between thousands and accounting negatives (see parseLooseNumber).
  */
+import { utcFormat, utcParse } from "d3-time-format";
 import type { Cell, ColumnType, DataColumn, DatePrecision } from "./data-table.ts";
 
 /** A value as a format delivers it, before typing: CSV gives text, JSON and YAML may give more. */
@@ -172,6 +178,127 @@ export function parseIsoDate(text: string, allowYear = false): ParsedDate | unde
 /** Empty or whitespace-only text, or null: a missing value. */
 export const isMissing = (value: RawValue): boolean => value === null || (typeof value === "string" && value.trim() === "");
 
+// ── Missing-value markers ────────────────────────────────────────────────────
+
+/** The texts that stand for a missing value when a block does not say otherwise with missing=. */
+export const DEFAULT_MISSING_MARKERS: readonly string[] = ["NA", "N/A", "n/a", "NaN", "null", "NULL", "#N/A"];
+
+/** Which texts stand for a missing value, and whether the editor chose them (missing=). */
+export interface MissingMarkers {
+  texts: ReadonlySet<string>;
+  /** Chosen by the editor: then they are missing in every column, text columns included. */
+  explicit: boolean;
+}
+
+/** Whether a UTF-16 code unit is one that String.prototype.trim removes. */
+const isSpaceCode = (c: number): boolean =>
+  c <= 32 ||
+  c === 0xa0 ||
+  (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+export const defaultMissingMarkers: MissingMarkers = { texts: new Set(DEFAULT_MISSING_MARKERS), explicit: false };
+
+// ── Types chosen with types= ─────────────────────────────────────────────────
+
+/** A type given with types=: the type and, for dates, an optional d3-time-format specifier. */
+export interface TypeChoice {
+  type: ColumnType;
+  /** For dates only: how the values are written, e.g. `%b-%Y` for `Jan-1992`. */
+  format?: string;
+}
+
+/** The directives d3-time-format can read, and the precision each one gives a date. */
+const DIRECTIVE_PRECISION: Record<string, DatePrecision | undefined> = {
+  Y: "year", y: "year", G: "year", g: "year",
+  m: "month", b: "month", B: "month", q: "month",
+  d: "day", e: "day", j: "day", a: "day", A: "day", u: "day", w: "day", U: "day", W: "day", V: "day", x: "day",
+  H: "time", I: "time", M: "time", S: "time", L: "time", f: "time", p: "time", Q: "time", s: "time", Z: "time", c: "time", X: "time",
+};
+/** Directives whose values do not come back the same when the date is written again (time zones, epoch times, microseconds). */
+const NOT_ROUND_TRIP = /%[-_0]?[ZsQfcXx]/;
+
+/**
+ * Why a d3-time-format specifier cannot read dates, or undefined if it can. d3 itself never
+ * refuses a specifier (an unknown directive makes every value fail), so this is checked first.
+ */
+export function dateFormatProblem(specifier: string): string | undefined {
+  if (specifier.trim() === "") return "it is empty";
+  let directives = 0;
+  for (let i = 0; i < specifier.length; i++) {
+    if (specifier[i] !== "%") continue;
+    let letter = specifier[i + 1];
+    if (letter === "-" || letter === "_" || letter === "0") letter = specifier[++i + 1];
+    i++;
+    if (letter === "%") continue;
+    if (letter === undefined) return 'it ends with a "%" that is not followed by a letter';
+    if (!(letter in DIRECTIVE_PRECISION)) return `"%${letter}" is not a date directive (%Y year, %m month, %b month name, %d day, %H:%M time…)`;
+    directives++;
+  }
+  return directives === 0 ? "it has no directive such as %Y, %m or %d" : undefined;
+}
+
+/** The finest precision a (valid) specifier writes: `%b-%Y` is month, `%m/%d/%Y` day. */
+export function dateFormatPrecision(specifier: string): DatePrecision {
+  let precision: DatePrecision = "year";
+  for (const match of specifier.matchAll(/%[-_0]?([A-Za-z])/g)) {
+    const found = DIRECTIVE_PRECISION[match[1]!];
+    if (found && PRECISION_RANK[found] > PRECISION_RANK[precision]) precision = found;
+  }
+  return precision;
+}
+
+/** Digit runs without leading zeros and letters in one case, so `3/5/2025` matches `03/05/2025`. */
+const comparable = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, "$1").replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * A reader of dates written the way a d3-time-format specifier says (read as UTC). Values must
+ * name a date that exists: d3 reads `02/30/2025` as 2 March, so the date is written back with the
+ * specifier and must give the value again.
+ */
+export function dateFormatReader(specifier: string): (text: string) => Date | undefined {
+  const parse = utcParse(specifier);
+  const format = utcFormat(specifier);
+  const checkBack = !NOT_ROUND_TRIP.test(specifier);
+  return (text) => {
+    const value = text.trim();
+    const date = parse(value);
+    if (date === null || Number.isNaN(date.getTime())) return undefined;
+    if (checkBack && comparable(format(date)) !== comparable(value)) return undefined;
+    return date;
+  };
+}
+
+// ── Numbers in a column typed as number ──────────────────────────────────────
+
+const CURRENCY = "[$€£¥￥₹₩₽₺₪₫฿¢]";
+const LEADING_CURRENCY = new RegExp(`^([+-]?)\\s*${CURRENCY}\\s*`, "u");
+const TRAILING_CURRENCY = new RegExp(`\\s*${CURRENCY}$`, "u");
+/** A space (plain, no-break, narrow no-break or thin) between digit groups of three: `1 234 567`. */
+const SPACE_SEPARATOR = /(\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))/g;
+
+/**
+ * The number a value of a column typed as number stands for, or undefined: the number rule, and
+ * also one currency sign before or after the number (`$1,234.50`, `-$5`, `¥1,234`, `12 €`),
+ * spaces as thousands separators (`1 234`, also no-break and narrow spaces) and an accounting
+ * negative in parentheses (`(1,234)` is -1234). Inference never reads these: only a column the
+ * editor says is numbers does.
+ */
+export function parseLooseNumber(text: string): number | undefined {
+  const strict = parseNumber(text);
+  if (strict !== undefined) return strict;
+  let value = text.trim();
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/s.exec(value);
+  if (parenthesised) {
+    negative = true;
+    value = parenthesised[1]!.trim();
+  }
+  value = value.replace(LEADING_CURRENCY, "$1").replace(TRAILING_CURRENCY, "").replace(SPACE_SEPARATOR, "$1,");
+  const number = parseNumber(value);
+  if (number === undefined || (negative && /^[+-]/.test(value))) return undefined;
+  return negative && number !== 0 ? -number : number;
+}
+
 const isYearValue = (value: RawValue): boolean =>
   typeof value === "string" ? YEAR.test(value.trim()) : typeof value === "number" && Number.isInteger(value) && value >= 1000 && value <= 9999;
 
@@ -180,6 +307,9 @@ const toBoolean = (value: RawValue): boolean | undefined =>
 
 const toNumber = (value: RawValue): number | undefined =>
   typeof value === "number" ? (Number.isFinite(value) ? value : undefined) : typeof value === "string" ? parseNumber(value) : undefined;
+
+const toLooseNumber = (value: RawValue): number | undefined =>
+  typeof value === "string" ? parseLooseNumber(value) : toNumber(value);
 
 function toDate(value: RawValue, allowYear: boolean): ParsedDate | undefined {
   if (typeof value === "number") return allowYear && isYearValue(value) ? { date: utc(value), precision: "year" } : undefined;
@@ -194,25 +324,69 @@ export interface TypedColumn {
   cells: Cell[];
   /** Indexes of values that do not fit a forced type (always empty when the type is inferred). */
   bad: number[];
+  /** Indexes of values read as missing because they are a missing-value marker (`NA`, `NaN`…). */
+  missing: number[];
 }
 
 /**
  * Types one column: its name (for the year rule) and its raw values in row order.
  * With `forced`, the column gets that type and values that do not fit it are listed in `bad`.
+ * Markers (`NA`, `NaN`…, or the block's own with missing=) are missing values, except that the
+ * default markers stay text in a column that is text anyway (`NA` for Namibia) or typed string.
  */
-export function typeColumn(name: string, values: readonly RawValue[], forced?: ColumnType): TypedColumn {
-  if (forced) return convertColumn(name, values, forced, true);
+export function typeColumn(
+  name: string,
+  values: readonly RawValue[],
+  forced?: ColumnType | TypeChoice,
+  markers: MissingMarkers = defaultMissingMarkers,
+): TypedColumn {
+  const choice = typeof forced === "string" ? { type: forced } : forced;
+  const missing: number[] = [];
+  let blanked: RawValue[] | undefined;
+  if (markers.texts.size > 0) {
+    let longest = 0;
+    for (const text of markers.texts) longest = Math.max(longest, text.length);
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (typeof value !== "string") continue;
+      // Most cells are longer than any marker with no spaces around them: those need no trimming.
+      if (value.length > longest && !isSpaceCode(value.charCodeAt(0)) && !isSpaceCode(value.charCodeAt(value.length - 1))) continue;
+      if (markers.texts.has(value.trim())) {
+        blanked ??= [...values];
+        blanked[index] = null;
+        missing.push(index);
+      }
+    }
+  }
+  if (!blanked) return { ...(choice ? convertColumn(name, values, choice, true) : inferColumn(name, values)), missing };
+  if (choice) {
+    if (choice.type === "string" && !markers.explicit) return { ...convertColumn(name, values, choice, true), missing: [] };
+    return { ...convertColumn(name, blanked, choice, true), missing };
+  }
+  const typed = inferColumn(name, blanked);
+  if (typed.column.type === "string" && !markers.explicit && blanked.some((v) => !isMissing(v))) {
+    // A text column keeps its markers as text: "NA" beside "FR" and "DE" is Namibia.
+    return { ...inferColumn(name, values), missing: [] };
+  }
+  return { ...typed, missing };
+}
+
+function inferColumn(name: string, values: readonly RawValue[]): Omit<TypedColumn, "missing"> {
   const present = values.filter((v) => !isMissing(v));
   const timeName = isTimeName(name);
-  if (present.length === 0) return convertColumn(name, values, "string", timeName);
-  if (present.every((v) => toBoolean(v) !== undefined)) return convertColumn(name, values, "boolean", timeName);
-  if (timeName && present.every(isYearValue)) return convertColumn(name, values, "date", true);
+  if (present.length === 0) return convertColumn(name, values, { type: "string" }, timeName);
+  if (present.every((v) => toBoolean(v) !== undefined)) return convertColumn(name, values, { type: "boolean" }, timeName);
+  if (timeName && present.every(isYearValue)) return convertColumn(name, values, { type: "date" }, true);
   // Numbers and dates are tried by converting at once: a column that fits is read in one pass.
-  return tryConvert(name, values, "number", timeName) ?? tryConvert(name, values, "date", timeName) ?? convertColumn(name, values, "string", timeName);
+  return (
+    tryConvert(name, values, "number", timeName) ??
+    tryConvert(name, values, "date", timeName) ??
+    convertColumn(name, values, { type: "string" }, timeName)
+  );
 }
 
 /** convertColumn, or undefined as soon as one value does not fit the type. */
-function tryConvert(name: string, values: readonly RawValue[], type: "number" | "date", allowYear: boolean): TypedColumn | undefined {
+function tryConvert(name: string, values: readonly RawValue[], type: "number" | "date", allowYear: boolean): Omit<TypedColumn, "missing"> | undefined {
   const cells: Cell[] = new Array(values.length);
   let precision: DatePrecision | undefined;
   let percent = type === "number";
@@ -240,10 +414,13 @@ function tryConvert(name: string, values: readonly RawValue[], type: "number" | 
   return { column, cells, bad: [] };
 }
 
-function convertColumn(name: string, values: readonly RawValue[], type: ColumnType, allowYear: boolean): TypedColumn {
+function convertColumn(name: string, values: readonly RawValue[], choice: TypeChoice, allowYear: boolean): Omit<TypedColumn, "missing"> {
+  const { type } = choice;
   const cells: Cell[] = [];
   const bad: number[] = [];
   let precision: DatePrecision | undefined;
+  let percent = type === "number";
+  const readFormatted = type === "date" && choice.format !== undefined ? dateFormatReader(choice.format) : undefined;
   values.forEach((value, index) => {
     if (isMissing(value)) {
       cells.push(null);
@@ -258,9 +435,14 @@ function convertColumn(name: string, values: readonly RawValue[], type: ColumnTy
         cell = toBoolean(value);
         break;
       case "number":
-        cell = toNumber(value);
+        cell = toLooseNumber(value);
+        if (percent && !(typeof value === "string" && value.trimEnd().endsWith("%"))) percent = false;
         break;
       case "date": {
+        if (readFormatted) {
+          cell = readFormatted(toText(value));
+          break;
+        }
         const parsed = toDate(value, allowYear);
         if (parsed) {
           cell = parsed.date;
@@ -277,7 +459,8 @@ function convertColumn(name: string, values: readonly RawValue[], type: ColumnTy
     }
   });
   const column: DataColumn = { name, type };
-  if (type === "date") column.precision = precision ?? "day";
+  if (type === "date") column.precision = choice.format !== undefined ? dateFormatPrecision(choice.format) : (precision ?? "day");
+  if (percent && bad.length === 0 && cells.some((cell) => cell !== null)) column.percent = true;
   return { column, cells, bad };
 }
 

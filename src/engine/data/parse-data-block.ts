@@ -12,7 +12,16 @@ import { MAX_DATA_BYTES, megabytes } from "../limits.ts";
 import type { DataFileSource } from "./data-file-source.ts";
 import { decodeDataFile } from "./decode-data-file.ts";
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.ts";
-import { columnTypes, nearMiss, typeColumn, type RawValue } from "./infer-column-types.ts";
+import {
+  columnTypes,
+  dateFormatProblem,
+  defaultMissingMarkers,
+  nearMiss,
+  typeColumn,
+  type MissingMarkers,
+  type RawValue,
+  type TypeChoice,
+} from "./infer-column-types.ts";
 import { jsonNodeAt, scanJson } from "./json-scan.ts";
 import { parseDsv } from "./parse-dsv.ts";
 
@@ -54,7 +63,7 @@ interface RawTable {
 
 interface TypeSpec {
   column: string;
-  type: ColumnType;
+  choice: TypeChoice;
   span: SourceSpan;
 }
 
@@ -93,6 +102,7 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   }
 
   const types = readTypes(block, report);
+  const markers = readMissing(block, report);
 
   let origin: Origin;
   let src: string | undefined;
@@ -129,7 +139,7 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   if (!raw) return { diagnostics };
   if (src === undefined) warnIfLarge(block, raw, format, origin.text, report);
 
-  const typed = typeTable(raw, types, report);
+  const typed = typeTable(raw, types, markers, report);
   if (!usable || id === undefined) return { diagnostics };
   const table: DataTable = { id, kind: raw.kind, columns: typed.columns, rows: typed.rows };
   if (typed.values) table.values = typed.values;
@@ -187,38 +197,87 @@ function readTypes(block: StoryBlock, report: (d: Diagnostic) => void): TypeSpec
     end: { line: valueSpan.start.line, column: valueSpan.start.column + end },
   });
   const specs: TypeSpec[] = [];
-  let offset = 0;
-  for (const part of attribute.value.split(",")) {
-    const partStart = offset;
-    offset += part.length + 1;
+  for (const { text: part, start: partStart } of splitTypes(attribute.value)) {
     const entry = part.trim();
     if (entry === "") continue;
     const entryStart = partStart + part.indexOf(entry);
-    const colon = part.lastIndexOf(":");
+    // `month:date(%b-%Y)`: a type with a format in parentheses (which may hold ":" and ",").
+    const withFormat = /:\s*([A-Za-z]+)\s*\(/.exec(part);
+    const hasFormat = withFormat !== null && part.trimEnd().endsWith(")");
+    const colon = hasFormat ? withFormat.index : part.lastIndexOf(":");
     if (colon < 0) {
       report(diagnostic("data/types-syntax", { detail: `"${entry}" has no ":" between a column name and its type` }, at(entryStart, entryStart + entry.length)));
       continue;
     }
     const column = part.slice(0, colon).trim();
-    const typeText = part.slice(colon + 1).trim();
+    const typeText = hasFormat ? withFormat[1]! : part.slice(colon + 1).trim();
     if (column === "") {
       report(diagnostic("data/types-syntax", { detail: `"${entry}" has no column name before the ":"` }, at(entryStart, entryStart + entry.length)));
       continue;
     }
+    const typeStart = partStart + colon + 1 + (part.slice(colon + 1).length - part.slice(colon + 1).trimStart().length);
     const type = columnTypes.find((t) => t === typeText.toLowerCase());
     if (!type) {
-      const typeStart = partStart + colon + 1 + (part.slice(colon + 1).length - part.slice(colon + 1).trimStart().length);
       report(diagnostic("data/unknown-type", { column, type: typeText }, at(typeStart, typeStart + typeText.length)));
       continue;
+    }
+    let format: string | undefined;
+    if (hasFormat) {
+      const open = partStart + withFormat.index + withFormat[0].length;
+      const close = partStart + part.trimEnd().length - 1;
+      format = attribute.value.slice(open, close);
+      if (type !== "date") {
+        report(diagnostic("data/types-syntax", { detail: `only the type date takes a format in parentheses, not ${type}` }, at(typeStart, close + 1)));
+        continue;
+      }
+      const problem = dateFormatProblem(format);
+      if (problem !== undefined) {
+        report(diagnostic("data/bad-date-format", { column, format, problem }, at(open, close)));
+        continue;
+      }
     }
     const nameStart = partStart + part.indexOf(column);
     if (specs.some((s) => s.column === column)) {
       report(diagnostic("data/types-syntax", { detail: `the column "${column}" is given a type twice` }, at(nameStart, nameStart + column.length)));
       continue;
     }
-    specs.push({ column, type, span: at(nameStart, nameStart + column.length) });
+    specs.push({ column, choice: format === undefined ? { type } : { type, format }, span: at(nameStart, nameStart + column.length) });
   }
   return specs;
+}
+
+/** The entries of types=, split at commas outside parentheses (a date format may hold commas: `%b %d, %Y`). */
+function splitTypes(value: string): { text: string; start: number }[] {
+  const parts: { text: string; start: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = value[i];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if ((c === "," && depth === 0) || c === undefined) {
+      parts.push({ text: value.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+// ── missing= ─────────────────────────────────────────────────────────────────
+
+/** The block's missing-value markers: missing="-,n.a." replaces the defaults, missing="" means none. */
+function readMissing(block: StoryBlock, report: (d: Diagnostic) => void): MissingMarkers {
+  const attribute = block.attributes.get("missing");
+  if (!attribute) return defaultMissingMarkers;
+  if (attribute.value === true) {
+    report(diagnostic("data/missing-syntax", {}, block.attributeSpan("missing")));
+    return defaultMissingMarkers;
+  }
+  const texts = attribute.value
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+  return { texts: new Set(texts), explicit: true };
 }
 
 // ── src= ─────────────────────────────────────────────────────────────────────
@@ -602,38 +661,55 @@ function shown(value: RawValue): string {
 function typeTable(
   raw: RawTable,
   types: TypeSpec[],
+  markers: MissingMarkers,
   report: (d: Diagnostic) => void,
 ): { columns: DataColumn[]; rows: Row[]; values?: Record<string, Cell>; valueColumns?: Record<string, DataColumn> } {
   const known = raw.kind === "table" ? raw.names : [...raw.names, "name", "value"];
-  const forced = new Map<string, ColumnType>();
+  const forced = new Map<string, TypeChoice>();
   for (const spec of types) {
-    if (known.includes(spec.column)) forced.set(spec.column, spec.type);
+    if (known.includes(spec.column)) forced.set(spec.column, spec.choice);
     else report(diagnostic("data/type-unknown-column", { column: spec.column, suggestion: didYouMean(spec.column, known) }, spec.span));
   }
   const reportBad = (column: string, type: ColumnType, bad: number[], valueAt: (i: number) => RawValue, spanAt: (i: number) => SourceSpan) => {
+    const format = forced.get(column)?.format;
     for (const i of bad.slice(0, MAX_BAD_VALUES)) {
-      report(diagnostic("data/bad-typed-value", { column, type, value: shown(valueAt(i)) }, spanAt(i)));
+      report(diagnostic("data/bad-typed-value", { column, type, value: shown(valueAt(i)), ...(format === undefined ? {} : { format }) }, spanAt(i)));
     }
+  };
+  // Cells read as missing because of a marker: one note for the whole block, at the first such cell.
+  const missingCounts: { column: string; count: number }[] = [];
+  const markersSeen = new Set<string>();
+  let firstMissing: { row: number; column: number } | undefined;
+  const noteMissing = (column: string, missing: number[], cell: (i: number) => { row: number; column: number }, valueAt: (i: number) => RawValue) => {
+    if (missing.length === 0) return;
+    missingCounts.push({ column, count: missing.length });
+    for (const i of missing) markersSeen.add(shown(valueAt(i)));
+    const first = cell(missing[0]!);
+    if (!firstMissing || first.row < firstMissing.row || (first.row === firstMissing.row && first.column < firstMissing.column)) firstMissing = first;
+  };
+  const reportMissing = () => {
+    if (markers.explicit || !firstMissing) return;
+    report(diagnostic("data/missing-values", { columns: missingCounts, markers: [...markersSeen] }, raw.cellSpan(firstMissing.row, firstMissing.column)));
   };
 
   if (raw.kind === "table") {
     const typed = raw.names.map((name, c) => {
-      const column = typeColumn(
-        name,
-        raw.rows.map((row) => row[c] ?? null),
-        forced.get(name),
-      );
+      const values = raw.rows.map((row) => row[c] ?? null);
+      const column = typeColumn(name, values, forced.get(name), markers);
       reportBad(name, column.column.type, column.bad, (r) => raw.rows[r]?.[c] ?? null, (r) => raw.cellSpan(r, c));
+      noteMissing(name, column.missing, (r) => ({ row: r, column: c }), (r) => values[r] ?? null);
       if (column.column.type === "string" && !forced.has(name)) {
-        const miss = nearMiss(name, raw.rows.map((row) => row[c] ?? null));
+        // Markers are not what keeps the column text: the warning points at the other texts.
+        const miss = nearMiss(name, values.map((v) => (typeof v === "string" && markers.texts.has(v.trim()) ? null : v)));
         const first = miss?.misfits[0];
         if (miss && first !== undefined) {
-          const value = shown(raw.rows[first]?.[c] ?? null);
+          const value = shown(values[first] ?? null);
           report(diagnostic("data/mixed-column", { column: name, type: miss.type, value, cells: miss.misfits.length }, raw.cellSpan(first, c)));
         }
       }
       return column;
     });
+    reportMissing();
     const rows = raw.rows.map((_, r) => Object.fromEntries(raw.names.map((name, c) => [name, typed[c]?.cells[r] ?? null])) as Row);
     return { columns: typed.map((t) => t.column), rows };
   }
@@ -641,12 +717,14 @@ function typeTable(
   // Named values: each is typed on its own, as a column named after it; the name/value table by the column rules.
   const values = raw.rows[0] ?? [];
   const named = raw.names.map((name, i) => {
-    const one = typeColumn(name, [values[i] ?? null], forced.get(name));
+    const one = typeColumn(name, [values[i] ?? null], forced.get(name), markers);
     reportBad(name, one.column.type, one.bad, () => values[i] ?? null, () => raw.cellSpan(0, i));
+    noteMissing(name, one.missing, () => ({ row: 0, column: i }), () => values[i] ?? null);
     return [name, one.cells[0] ?? null, one.column] as const;
   });
+  reportMissing();
   const nameColumn = typeColumn("name", raw.names, forced.get("name") ?? "string");
-  const valueColumn = typeColumn("value", values, forced.get("value"));
+  const valueColumn = typeColumn("value", values, forced.get("value"), markers);
   reportBad("value", valueColumn.column.type, valueColumn.bad, (i) => values[i] ?? null, (i) => raw.cellSpan(0, i));
   return {
     columns: [nameColumn.column, valueColumn.column],

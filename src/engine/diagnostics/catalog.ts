@@ -2,6 +2,8 @@
  * The catalogue of every problem Plotline reports. Codes are permanent: editors search for them,
  * tools match on them, and the docs link to them. Add new codes; never rename or reuse one.
  */
+import { utcFormat } from "d3-time-format";
+
 export type Severity = "error" | "warning";
 
 export interface CatalogEntry<Params> {
@@ -19,6 +21,8 @@ const quote = (s: string) => `"${s}"`;
 const list = (items: readonly string[], max = 8) =>
   items.length > max ? `${items.slice(0, max).map(quote).join(", ")}, …` : items.map(quote).join(", ");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** 21 March 2025 at 14:30, written with a d3-time-format specifier, for hints. */
+const exampleDate = (specifier: string) => utcFormat(specifier)(new Date(Date.UTC(2025, 2, 21, 14, 30)));
 
 export const catalog = {
   // ── Stories and frontmatter ────────────────────────────────────────────────
@@ -307,16 +311,18 @@ export const catalog = {
     message: (p) => `types= names the column "${p.column}", which this data does not have.${p.suggestion}`,
     hint: () => "Use the column names of the header line.",
   }),
-  "data/bad-typed-value": entry<{ column: string; type: string; value: string }>({
+  "data/bad-typed-value": entry<{ column: string; type: string; value: string; format?: string }>({
     severity: "error",
     title: "Value does not fit its column type",
-    message: (p) => `The column "${p.column}" is typed as ${p.type}, but holds "${p.value}".`,
+    message: (p) => `The column "${p.column}" is typed as ${p.format === undefined ? p.type : `${p.type}(${p.format})`}, but holds "${p.value}".`,
     hint: (p) =>
       p.type === "date"
-        ? "Write dates as 2025, 2025-03 or 2025-03-21."
+        ? p.format === undefined
+          ? `Write dates as 2025, 2025-03 or 2025-03-21, or give the way they are written: types="${p.column}:date(%b-%Y)" reads Jan-1992.`
+          : `Every value must be written as the format says and name a date that exists (${p.format} reads dates such as ${exampleDate(p.format)}); leave the cell empty if it has no date.`
         : p.type === "boolean"
           ? "Write true or false, or leave the cell empty."
-          : "Write numbers with a dot for decimals: 1234.5, 22.5%.",
+          : "Write numbers with a dot for decimals: 1234.5, 22.5%, $1,234.50, (1,234). Leave the cell empty if it has no value.",
   }),
   "data/mixed-column": entry<{ column: string; type: "number" | "date"; value: string; cells: number }>({
     severity: "warning",
@@ -324,7 +330,31 @@ export const catalog = {
     message: (p) =>
       `The column "${p.column}" holds ${p.type === "number" ? "numbers" : "dates"}, but ${p.cells === 1 ? "one cell holds" : `${p.cells} cells hold`} text such as "${p.value}", so the whole column is read as text.`,
     hint: (p) =>
-      `Only empty cells are missing values: empty the cells that have no value, or fix them. To keep the column as text on purpose, add types="${p.column}:string".`,
+      `If "${p.value}" means no value, empty those cells or list it with missing= on the block (missing="NA,${p.value}"). To keep the column as text on purpose, add types="${p.column}:string".`,
+  }),
+  "data/missing-values": entry<{ columns: readonly { column: string; count: number }[]; markers: readonly string[] }>({
+    severity: "warning",
+    title: "Cells read as missing values",
+    message: (p) => {
+      const total = p.columns.reduce((sum, c) => sum + c.count, 0);
+      const where = p.columns.map((c) => `"${c.column}" ${c.count}`).join(", ");
+      return `${plural(total, "cell")} holding ${list(p.markers)} ${total === 1 ? "is" : "are"} read as missing values, so charts leave them out (${where}).`;
+    },
+    hint: (p) =>
+      `Nothing to do if they have no value. To list yourself which texts mean a missing value (instead of Plotline's list, and without this note), add missing="${p.markers.join(",")}" to the block; missing="" reads them as text.`,
+  }),
+  "data/missing-syntax": entry({
+    severity: "error",
+    title: "missing= has no value",
+    message: () => "The missing= attribute has no value.",
+    hint: () => 'List the texts that mean a missing value, separated by commas: missing="NA,-". missing="" means none (only empty cells are missing).',
+  }),
+  "data/bad-date-format": entry<{ column: string; format: string; problem: string }>({
+    severity: "error",
+    title: "Date format cannot be read",
+    message: (p) => `The date format "${p.format}" given for "${p.column}" cannot read dates: ${p.problem}.`,
+    hint: () =>
+      'Write the format with d3-time-format directives: %Y year, %m month number, %b month name (Jan), %d day, %H:%M time. For example types="month:date(%b-%Y)" reads Jan-1992, date(%m/%d/%Y) reads 03/21/2025.',
   }),
   "data/types-syntax": entry<{ detail: string }>({
     severity: "error",
@@ -499,6 +529,14 @@ export const catalog = {
       p.type === "number"
         ? `Use a number format for numbers (".0%", ",.0f"). If "${p.column}" holds years or dates, give it the type date in its data block: types="${p.column}:date".`
         : 'Use a date format for dates ("%Y", "%b %Y"), or leave the format out: Plotline writes dates at the precision they were written in.',
+  }),
+  "plot/needs-numbers": entry<{ transform: string; channel: string; column: string; data: string; type: string }>({
+    severity: "error",
+    title: "Transform needs numbers or dates",
+    message: (p) =>
+      `${p.transform} needs numbers or dates on ${p.channel}, but the column "${p.column}" of data "${p.data}" holds ${p.type === "boolean" ? "true/false values" : "text"}.`,
+    hint: (p) =>
+      `If "${p.column}" holds numbers but for a few cells written otherwise (such as "-" or "n.a."), list those texts with missing= on the data block (missing="NA,-"), or give it types="${p.column}:number" to see which cells do not fit.`,
   }),
   "plot/render-failed": entry<{ detail: string }>({
     severity: "error",

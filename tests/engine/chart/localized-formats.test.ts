@@ -83,3 +83,13 @@ describe("axes of millions without a tickFormat", () => {
     expect(yTicks(small.chartMarkup)).toContain("800,000");
   });
 });
+
+it("reads a tip mark's formats in the story's language, as axes do", () => {
+  const yaml = 'marks:\n  - tip: {x: month, y: salary, format: {y: "$,.0f", x: "%b"}}';
+  const zh = chart("zh-CN", yaml);
+  expect(zh).toContain("¥520,000");
+  expect(zh).toContain("2月");
+  const en = chart("en", yaml);
+  expect(en).toContain("$520,000");
+  expect(en).toContain("Feb");
+});

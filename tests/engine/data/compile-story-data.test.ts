@@ -35,7 +35,7 @@ describe("data blocks in a compiled story", () => {
   });
   it("a warning does not fail the build", () => {
     const result = compile("```data id=t\nn\n1\n2\n3\nNA\n```\n");
-    expect(result.diagnostics.map((d) => d.code)).toEqual(["data/mixed-column"]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["data/missing-values"]);
     expect(result.ok).toBe(true);
   });
 });

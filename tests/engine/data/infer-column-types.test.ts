@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { isTimeName, nearMiss, parseIsoDate, parseNumber, typeColumn } from "../../../src/engine/data/infer-column-types.ts";
+import {
+  dateFormatPrecision,
+  dateFormatProblem,
+  dateFormatReader,
+  DEFAULT_MISSING_MARKERS,
+  isTimeName,
+  nearMiss,
+  parseIsoDate,
+  parseLooseNumber,
+  parseNumber,
+  typeColumn,
+} from "../../../src/engine/data/infer-column-types.ts";
+
+const chosen = (...texts: string[]) => ({ texts: new Set(texts), explicit: true });
 
 describe("numbers", () => {
   it("reads plain integers and decimals, with an optional sign", () => {
@@ -138,14 +151,13 @@ describe("typing a column", () => {
     expect(typeColumn("when", ["2021", "2022-03"]).column.type).toBe("string");
   });
   it("one non-number makes the whole column text, values as written and trimmed", () => {
-    const typed = typeColumn("count", ["12", " n/a ", "7"]);
+    const typed = typeColumn("count", ["12", " n.a. ", "7"]);
     expect(typed.column.type).toBe("string");
-    expect(typed.cells).toEqual(["12", "n/a", "7"]);
+    expect(typed.cells).toEqual(["12", "n.a.", "7"]);
   });
-  it("only empty cells are missing; NA and NaN are text", () => {
-    expect(typeColumn("x", ["1", "NA"]).cells).toEqual(["1", "NA"]);
-    expect(typeColumn("x", ["1", "NaN"]).column.type).toBe("string");
+  it("empty cells are missing", () => {
     expect(typeColumn("x", ["1", "", "   "]).cells).toEqual([1, null, null]);
+    expect(typeColumn("x", ["1", "", "   "]).missing).toEqual([]);
   });
   it("a column of only missing values is a string column", () => {
     expect(typeColumn("x", ["", null]).column.type).toBe("string");
@@ -191,5 +203,137 @@ describe("columns that are numbers or dates but for a few cells", () => {
     expect(nearMiss("n", ["1", "2", "a", "b"])).toBeUndefined();
     expect(nearMiss("n", ["1", "2", "3", "4", "5", "6", "7", "8", "a", "b", "c", "d"])).toBeUndefined();
     expect(nearMiss("city", ["Beijing", "Shanghai"])).toBeUndefined();
+  });
+});
+
+describe("missing-value markers", () => {
+  it("the default markers are missing in a column of numbers, which stays numbers", () => {
+    const typed = typeColumn("mass", ["3750", "NaN", " NA ", "N/A", "n/a", "null", "NULL", "#N/A", "3800"]);
+    expect(typed.column.type).toBe("number");
+    expect(typed.cells).toEqual([3750, null, null, null, null, null, null, null, 3800]);
+    expect(typed.missing).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(DEFAULT_MISSING_MARKERS).toEqual(["NA", "N/A", "n/a", "NaN", "null", "NULL", "#N/A"]);
+  });
+  it("markers are missing in date and boolean columns too", () => {
+    expect(typeColumn("when", ["2025-01", "NA"]).column).toEqual({ name: "when", type: "date", precision: "month" });
+    expect(typeColumn("ok", ["true", "NA"]).cells).toEqual([true, null]);
+  });
+  it("markers with any spaces around them are markers", () => {
+    expect(typeColumn("n", ["1", "\u00a0  NaN\t ", "\u3000NA"]).cells).toEqual([1, null, null]);
+  });
+  it("markers are compared exactly, after trimming: other spellings are text", () => {
+    expect(typeColumn("x", ["1", "na"]).column.type).toBe("string");
+    expect(typeColumn("x", ["1", "Nan"]).column.type).toBe("string");
+  });
+  it("in a column of text, the default markers stay text: NA is Namibia", () => {
+    const typed = typeColumn("country", ["FR", "NA", "DE"]);
+    expect(typed.cells).toEqual(["FR", "NA", "DE"]);
+    expect(typed.missing).toEqual([]);
+  });
+  it("a column of only markers is a column of missing values", () => {
+    const typed = typeColumn("x", ["NA", "NaN", ""]);
+    expect(typed.cells).toEqual([null, null, null]);
+    expect(typed.missing).toEqual([0, 1]);
+  });
+  it("a column typed string keeps the default markers as text; one typed number reads them as missing", () => {
+    expect(typeColumn("code", ["NA", "FR"], "string").cells).toEqual(["NA", "FR"]);
+    const typed = typeColumn("n", ["1", "NaN"], "number");
+    expect(typed.cells).toEqual([1, null]);
+    expect(typed.bad).toEqual([]);
+    expect(typed.missing).toEqual([1]);
+  });
+  it("markers the editor chose replace the defaults and are missing in every column", () => {
+    const dash = chosen("-");
+    expect(typeColumn("n", ["1", "-", "NaN"], undefined, dash).column.type).toBe("string");
+    expect(typeColumn("n", ["1", "-"], undefined, dash).cells).toEqual([1, null]);
+    expect(typeColumn("country", ["FR", "NA"], undefined, chosen("NA")).cells).toEqual(["FR", null]);
+    expect(typeColumn("country", ["FR", "NA"], "string", chosen("NA")).cells).toEqual(["FR", null]);
+  });
+  it("no markers at all: only empty cells are missing", () => {
+    const typed = typeColumn("n", ["1", "NaN", ""], undefined, chosen());
+    expect(typed.cells).toEqual(["1", "NaN", null]);
+    expect(typed.missing).toEqual([]);
+  });
+  it("JSON and YAML values: text markers are missing, real numbers and null keep their meaning", () => {
+    expect(typeColumn("n", [1.5, "NaN", null]).cells).toEqual([1.5, null, null]);
+  });
+});
+
+describe("numbers in a column typed as number", () => {
+  it("read currency signs, spaces between thousands and accounting negatives", () => {
+    const cases: [string, number][] = [
+      ["¥1,234", 1234],
+      ["$1,234.50", 1234.5],
+      ["1 234", 1234],
+      ["1\u00a0234\u00a0567", 1234567],
+      ["1\u202f234,5", NaN],
+      ["€ 12", 12],
+      ["12 €", 12],
+      ["-$5", -5],
+      ["$-5", -5],
+      ["(1,234)", -1234],
+      ["($1,234.50)", -1234.5],
+      ["12%", 0.12],
+      ["£0", 0],
+    ];
+    for (const [text, expected] of cases) {
+      if (Number.isNaN(expected)) expect(parseLooseNumber(text), text).toBeUndefined();
+      else expect(parseLooseNumber(text), text).toBe(expected);
+    }
+  });
+  it("refuse what is still not a number", () => {
+    for (const text of ["$", "$$5", "1 23", "12 34 5", "(-5)", "5 $ 5", "USD 5", "(5", "abc"]) {
+      expect(parseLooseNumber(text), text).toBeUndefined();
+    }
+  });
+  it("inference stays strict: $1,234 alone makes a text column", () => {
+    expect(typeColumn("price", ["$1,234", "$5"]).column.type).toBe("string");
+    expect(typeColumn("price", ["$1,234", "$5"], "number").cells).toEqual([1234, 5]);
+  });
+  it("a typed column of percentages still reads back as percentages", () => {
+    expect(typeColumn("share", ["12%", "3.5%"], "number").column).toEqual({ name: "share", type: "number", percent: true });
+  });
+});
+
+describe("dates written another way (types= with a d3-time-format specifier)", () => {
+  it("reads month names, US order and Chinese months, in UTC", () => {
+    expect(dateFormatReader("%b-%Y")("Jan-1992")).toEqual(new Date("1992-01-01T00:00:00Z"));
+    expect(dateFormatReader("%m/%d/%Y")("03/21/2025")).toEqual(new Date("2025-03-21T00:00:00Z"));
+    expect(dateFormatReader("%m/%d/%Y")("3/5/2025")).toEqual(new Date("2025-03-05T00:00:00Z"));
+    expect(dateFormatReader("%Y年%m月")("2025年3月")).toEqual(new Date("2025-03-01T00:00:00Z"));
+    expect(dateFormatReader("%b %d, %Y")("Mar 21, 2025")).toEqual(new Date("2025-03-21T00:00:00Z"));
+    expect(dateFormatReader("%Y-%m-%d %H:%M")("2025-03-21 14:30")).toEqual(new Date("2025-03-21T14:30:00Z"));
+    expect(dateFormatReader("%e %B %Y")("5 march 2025")).toEqual(new Date("2025-03-05T00:00:00Z"));
+    expect(dateFormatReader("%d/%m/%y %I:%M %p")("21/03/25 2:30 PM")).toEqual(new Date("2025-03-21T14:30:00Z"));
+  });
+  it("refuses values that do not match or name a date that does not exist", () => {
+    const us = dateFormatReader("%m/%d/%Y");
+    expect(us("21/03/2025")).toBeUndefined();
+    expect(us("02/30/2025")).toBeUndefined();
+    expect(us("03/21/2025 extra")).toBeUndefined();
+    expect(dateFormatReader("%b-%Y")("1992-01")).toBeUndefined();
+  });
+  it("the precision is the finest directive of the specifier", () => {
+    expect(dateFormatPrecision("%Y")).toBe("year");
+    expect(dateFormatPrecision("%b-%Y")).toBe("month");
+    expect(dateFormatPrecision("%Y年%m月")).toBe("month");
+    expect(dateFormatPrecision("%m/%d/%Y")).toBe("day");
+    expect(dateFormatPrecision("%d.%m.%Y %H:%M")).toBe("time");
+  });
+  it("an unusable specifier says why", () => {
+    expect(dateFormatProblem("%b-%Y")).toBeUndefined();
+    expect(dateFormatProblem("%-m/%-d/%Y")).toBeUndefined();
+    expect(dateFormatProblem("100%% %Y")).toBeUndefined();
+    expect(dateFormatProblem("%Y-%k")).toContain('"%k" is not a date directive');
+    expect(dateFormatProblem("YYYY-MM")).toContain("no directive");
+    expect(dateFormatProblem("%Y%")).toContain('ends with a "%"');
+    expect(dateFormatProblem("")).toBe("it is empty");
+  });
+  it("a typed column records the precision and lists the values that do not fit", () => {
+    const typed = typeColumn("month", ["Jan-1992", "Feb-1992", "Febr-1992", "NA"], { type: "date", format: "%b-%Y" });
+    expect(typed.column).toEqual({ name: "month", type: "date", precision: "month" });
+    expect(typed.cells).toEqual([new Date("1992-01-01T00:00:00Z"), new Date("1992-02-01T00:00:00Z"), null, null]);
+    expect(typed.bad).toEqual([2]);
+    expect(typed.missing).toEqual([3]);
   });
 });

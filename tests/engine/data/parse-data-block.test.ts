@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDataBlock, resolveSrc, suggestId } from "../../../src/engine/data/parse-data-block.ts";
-import { at, column, FENCE_LINE, located, memoryFiles, parseData, parseStoryData, story, table } from "./helpers.ts";
+import { at, column, FENCE_LINE, located, memoryFiles, parseData, parseStoryData, story, table, utc } from "./helpers.ts";
 
 const BODY = FENCE_LINE + 1; // the first body line
 
@@ -168,12 +168,13 @@ describe("CSV in a block", () => {
 });
 
 describe("columns read as text because of a few cells", () => {
-  it("a column of numbers with an NA cell is text, with a warning at the first such cell", () => {
-    const result = parseData("id=t", "city,jobs\nA,12\nB,NA\nC,7\nD,NA\nE,5");
+  it("a column of numbers with a dash cell is text, with a warning at the first such cell", () => {
+    const result = parseData("id=t", "city,jobs\nA,12\nB,-\nC,7\nD,-\nE,5");
     expect(located(result.diagnostics)).toEqual([at("data/mixed-column", BODY + 2, 3)]);
     expect(result.diagnostics[0]!.severity).toBe("warning");
     expect(result.diagnostics[0]!.hint).toContain('types="jobs:string"');
-    expect(column(result.table!, "jobs")).toEqual(["12", "NA", "7", "NA", "5"]);
+    expect(result.diagnostics[0]!.hint).toContain('missing="NA,-"');
+    expect(column(result.table!, "jobs")).toEqual(["12", "-", "7", "-", "5"]);
   });
   it("giving the column the type string keeps it as text without a warning", () => {
     expect(column(table('id=t types="jobs:string"', "jobs\n12\nNA\n7"), "jobs")).toEqual(["12", "NA", "7"]);
@@ -207,7 +208,7 @@ describe("the types attribute", () => {
   it("a value that is not a date in a forced date column is reported with a date hint", () => {
     const result = parseData('id=t types="d:date"', "d\n2025-03\nMarch 2025");
     expect(located(result.diagnostics)).toEqual([at("data/bad-typed-value", BODY + 2, 1)]);
-    expect(result.diagnostics[0]!.hint).toBe("Write dates as 2025, 2025-03 or 2025-03-21.");
+    expect(result.diagnostics[0]!.hint).toBe('Write dates as 2025, 2025-03 or 2025-03-21, or give the way they are written: types="d:date(%b-%Y)" reads Jan-1992.');
   });
   it("a value that is not true/false in a forced boolean column is reported with a boolean hint", () => {
     const result = parseData('id=t types="ok:boolean"', "ok\ntrue\nyes");
@@ -612,5 +613,107 @@ describe("robustness", () => {
       expect(result!.diagnostics.length).toBeGreaterThan(0);
     }
     expect(parseDataBlock).toBeTypeOf("function");
+  });
+});
+
+describe("missing values written as NA, NaN…", () => {
+  it("a column of numbers with NaN cells stays numbers, with one note for the block at the first such cell", () => {
+    const result = parseData("id=t", "a,b,c\n1,NaN,x\nNA,2,y\n3,NaN,NA");
+    expect(located(result.diagnostics)).toEqual([at("data/missing-values", BODY + 1, 3)]);
+    const note = result.diagnostics[0]!;
+    expect(note.severity).toBe("warning");
+    expect(note.message).toBe('3 cells holding "NA", "NaN" are read as missing values, so charts leave them out ("a" 1, "b" 2).');
+    expect(note.hint).toContain('missing="NA,NaN"');
+    expect(column(result.table!, "a")).toEqual([1, null, 3]);
+    expect(column(result.table!, "b")).toEqual([null, 2, null]);
+    // A text column keeps NA as text.
+    expect(column(result.table!, "c")).toEqual(["x", "y", "NA"]);
+  });
+  it("missing= replaces the default markers and silences the note", () => {
+    const t = table('id=t missing="-,n.a."', "a,b\n1,-\nn.a.,2\n3,4");
+    expect(t.rows).toEqual([
+      { a: 1, b: null },
+      { a: null, b: 2 },
+      { a: 3, b: 4 },
+    ]);
+    // NaN is no longer a marker: the column is text, with the usual warning.
+    const result = parseData('id=t missing="-"', "a\n1\n2\nNaN");
+    expect(located(result.diagnostics)).toEqual([at("data/mixed-column", BODY + 3, 1)]);
+  });
+  it("markers listed with missing= are missing in text columns too", () => {
+    expect(column(table('id=t missing="NA"', "country\nFR\nNA"), "country")).toEqual(["FR", null]);
+  });
+  it('missing="" means no markers: only empty cells are missing', () => {
+    expect(column(table('id=t missing=""', "country\nFR\nNA\n"), "country")).toEqual(["FR", "NA"]);
+  });
+  it("missing without a value is reported at the attribute", () => {
+    const result = parseData("id=t missing", "a\n1");
+    expect(located(result.diagnostics)).toEqual([at("data/missing-syntax", FENCE_LINE, 14)]);
+  });
+  it("JSON: a text NaN in a column of numbers is missing; null stays missing without a note", () => {
+    const result = parseData("id=t format=json", '[{"a": 1}, {"a": "NaN"}, {"a": null}]');
+    expect(located(result.diagnostics)).toEqual([at("data/missing-values", BODY, 18)]);
+    expect(column(result.table!, "a")).toEqual([1, null, null]);
+    expect(column(table("id=t format=json", '[{"a": 1}, {"a": null}]'), "a")).toEqual([1, null]);
+  });
+  it("YAML: .nan is missing in a column of numbers", () => {
+    const result = parseData("id=t format=yaml", "- a: 1\n- a: .nan");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["data/missing-values"]);
+    expect(column(result.table!, "a")).toEqual([1, null]);
+  });
+  it("named values: a marker is a missing value", () => {
+    const result = parseData("id=t format=yaml", "growth: NA\nshare: 22.5%");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["data/missing-values"]);
+    expect(result.table!.values).toEqual({ growth: null, share: 0.225 });
+  });
+});
+
+describe("dates written another way: types= with a format", () => {
+  it("reads Jan-1992 at month precision", () => {
+    const t = table('id=t types="month:date(%b-%Y)"', "month,sales\nJan-1992,1\nFeb-1992,2");
+    expect(t.columns[0]).toEqual({ name: "month", type: "date", precision: "month" });
+    expect(column(t, "month")).toEqual([utc("1992-01-01T00:00:00Z"), utc("1992-02-01T00:00:00Z")]);
+  });
+  it("a format may hold commas and colons, and other types may follow it", () => {
+    const t = table('id=t types="when:date(%b %d, %Y %H:%M),code:string"', 'when,code\n"Mar 21, 2025 14:30",007');
+    expect(t.rows).toEqual([{ when: utc("2025-03-21T14:30:00Z"), code: "007" }]);
+    expect(t.columns[0]!.precision).toBe("time");
+  });
+  it("a Chinese year and month", () => {
+    const t = table('id=t types="月份:date(%Y年%m月)"', "月份,销量\n2025年3月,12\n2025年4月,15");
+    expect(column(t, "月份")).toEqual([utc("2025-03-01T00:00:00Z"), utc("2025-04-01T00:00:00Z")]);
+  });
+  it("a value that does not fit the format is reported at its cell, naming the format", () => {
+    const result = parseData('id=t types="d:date(%m/%d/%Y)"', "d\n03/21/2025\n21/03/2025");
+    expect(located(result.diagnostics)).toEqual([at("data/bad-typed-value", BODY + 2, 1)]);
+    expect(result.diagnostics[0]!.message).toBe('The column "d" is typed as date(%m/%d/%Y), but holds "21/03/2025".');
+    expect(result.diagnostics[0]!.hint).toContain("such as 03/21/2025");
+  });
+  it("an unusable format is reported at the format itself", () => {
+    // ```data id=t types="d:date(%Y-%k)" — the format starts at column 28.
+    const result = parseData('id=t types="d:date(%Y-%k)"', "d\n2025-1");
+    expect(located(result.diagnostics)).toEqual([at("data/bad-date-format", FENCE_LINE, 28)]);
+    expect(result.diagnostics[0]!.message).toContain('"%k" is not a date directive');
+  });
+  it("only dates take a format", () => {
+    const result = parseData('id=t types="n:number(%Y)"', "n\n1");
+    expect(located(result.diagnostics)).toEqual([at("data/types-syntax", FENCE_LINE, 23)]);
+  });
+});
+
+describe("numbers written with currency signs in a column typed as number", () => {
+  it("read as numbers; inference alone leaves them text", () => {
+    const body = 'item,price\nA,"$1,234.50"\nB,-$5\nC,(12)\nD,¥1 234';
+    expect(column(table('id=t types="price:number"', body), "price")).toEqual([1234.5, -5, -12, 1234]);
+    expect(table("id=t", body).columns[1]!.type).toBe("string");
+  });
+});
+
+describe("a column kept as text by other cells than markers", () => {
+  it("the warning points at the other text, not at the markers", () => {
+    const result = parseData("id=t", "n\n1\nNA\n2\n-\n3");
+    expect(located(result.diagnostics)).toEqual([at("data/mixed-column", BODY + 4, 1)]);
+    expect(result.diagnostics[0]!.hint).toContain('missing="NA,-"');
+    expect(column(result.table!, "n")).toEqual(["1", "NA", "2", "-", "3"]);
   });
 });

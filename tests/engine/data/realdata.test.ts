@@ -31,32 +31,28 @@ describe("real datasets", () => {
     expect(sex.filter((v) => v === null)).toHaveLength(11);
     expect(new Set(sex)).toEqual(new Set(["MALE", "FEMALE", null]));
   });
-  it("penguins: NaN is not a missing value, so the measurement columns with NaN cells stay text, with a warning", () => {
+  it("penguins: NaN cells are missing values, so the measurement columns are numbers, with one note", () => {
     const result = parseData("id=penguins src=penguins.csv", "", files);
-    expect(located(result.diagnostics)).toEqual([
-      "data/mixed-column data/penguins.csv:5:18",
-      "data/mixed-column data/penguins.csv:5:22",
-      "data/mixed-column data/penguins.csv:5:26",
-      "data/mixed-column data/penguins.csv:5:30",
-    ]);
-    expect(result.diagnostics.every((d) => d.severity === "warning")).toBe(true);
+    expect(located(result.diagnostics)).toEqual(["data/missing-values data/penguins.csv:5:18"]);
+    expect(result.diagnostics[0]!.severity).toBe("warning");
     expect(result.diagnostics[0]!.message).toBe(
-      'The column "culmen_length_mm" holds numbers, but 2 cells hold text such as "NaN", so the whole column is read as text.',
+      '8 cells holding "NaN" are read as missing values, so charts leave them out ("culmen_length_mm" 2, "culmen_depth_mm" 2, "flipper_length_mm" 2, "body_mass_g" 2).',
     );
     const t = result.table!;
     expect(typesOf(t)).toEqual({
       species: "string",
       island: "string",
-      culmen_length_mm: "string",
-      culmen_depth_mm: "string",
-      flipper_length_mm: "string",
-      body_mass_g: "string",
+      culmen_length_mm: "number",
+      culmen_depth_mm: "number",
+      flipper_length_mm: "number",
+      body_mass_g: "number",
       sex: "string",
     });
-    expect(t.rows[0]).toMatchObject({ culmen_length_mm: "39.1", body_mass_g: "3750" });
+    expect(t.rows[0]).toMatchObject({ culmen_length_mm: 39.1, body_mass_g: 3750 });
+    expect(t.rows[3]).toMatchObject({ culmen_length_mm: null, body_mass_g: null, sex: null });
   });
-  it("penguins: typing a column as number points at the NaN cells in the file", () => {
-    const result = parseData('id=penguins src=penguins.csv types="culmen_length_mm:number"', "", files);
+  it("penguins: with missing=\"\" NaN is text again, and a column typed number points at the NaN cells in the file", () => {
+    const result = parseData('id=penguins src=penguins.csv missing="" types="culmen_length_mm:number"', "", files);
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     expect(located(errors)).toEqual(["data/bad-typed-value data/penguins.csv:5:18", "data/bad-typed-value data/penguins.csv:341:15"]);
     expect(errors[0]!.message).toBe('The column "culmen_length_mm" is typed as number, but holds "NaN".');
@@ -67,16 +63,19 @@ describe("real datasets", () => {
     expect(t.columns.slice(1).every((c) => c.type === "number")).toBe(true);
     expect(t.rows[0]).toMatchObject({ name: "AL", "≥80": 174781 });
   });
-  it("US retail sales: dates written as Jan-1992 stay text", () => {
+  it("US retail sales: dates written as Jan-1992 stay text unless typed", () => {
     const t = table('id=sales src=us-retail-sales.csv types="Sales:string,Seasonally Adjusted Sales:string"', "", files);
     expect(typesOf(t).Date).toBe("string");
     expect(t.rows[0]).toMatchObject({ Date: "Jan-1992" });
   });
-  it("US retail sales: the quoted NA cells at the end keep the sales columns text, with a warning", () => {
-    const result = parseData("id=sales src=us-retail-sales.csv", "", files);
-    expect(located(result.diagnostics)).toEqual(["data/mixed-column data/us-retail-sales.csv:347:10", "data/mixed-column data/us-retail-sales.csv:347:15"]);
-    expect(result.diagnostics[0]!.message).toContain('3 cells hold text such as "NA"');
-    expect(typesOf(result.table!)).toEqual({ Date: "string", Sales: "string", "Seasonally Adjusted Sales": "string" });
+  it("US retail sales: the quoted NA cells at the end are missing values; types=Date:date(%b-%Y) reads the months", () => {
+    const result = parseData('id=sales src=us-retail-sales.csv types="Date:date(%b-%Y)"', "", files);
+    expect(located(result.diagnostics)).toEqual(["data/missing-values data/us-retail-sales.csv:347:10"]);
+    expect(result.diagnostics[0]!.message).toContain('6 cells holding "NA"');
+    const t = result.table!;
+    expect(typesOf(t)).toEqual({ Date: "date/month", Sales: "number", "Seasonally Adjusted Sales": "number" });
+    expect(t.rows[0]).toEqual({ Date: new Date("1992-01-01T00:00:00Z"), Sales: 146376, "Seasonally Adjusted Sales": 164095 });
+    expect(t.rows.at(-1)).toEqual({ Date: new Date("2020-12-01T00:00:00Z"), Sales: null, "Seasonally Adjusted Sales": null });
   });
   it("AAPL: ISO days are dates at day precision, in UTC", () => {
     const t = table("id=aapl src=aapl.csv", "", files);
