@@ -625,6 +625,42 @@ export const catalog = {
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
   }),
 
+  // ── Expressions (computed channels, filters, sort keys; :value[…] arithmetic) ─
+  // Read by src/engine/expressions/: parsed by jsep into a tree Plotline evaluates itself. The position
+  // is the offending token's, inside the expression. Unknown columns keep plot/unknown-column and
+  // value/unknown-column.
+  "expr/syntax": entry<{ expression: string; detail: string }>({
+    severity: "error",
+    title: "Expression cannot be read",
+    message: (p) => `The expression "${p.expression}" cannot be read: ${p.detail}.`,
+    hint: () => "Write columns by name (Close > Open), texts in quotes ('Death'), comparisons with == and !=, and a column whose name has spaces in backticks (`Life expectancy` > 70).",
+  }),
+  "expr/not-allowed": entry<{ expression: string; detail: string }>({
+    severity: "error",
+    title: "Expression uses something expressions do not have",
+    message: (p) => `The expression "${p.expression}" cannot be used: ${p.detail}.`,
+    hint: () => "Expressions hold columns, numbers, texts in quotes, the operators + - * / % ** == != < <= > >= and or not ?:, and Plotline's functions (see docs/authoring.md, Deriving a column); nothing else.",
+  }),
+  "expr/unknown-function": entry<{ name: string; suggestion: string }>({
+    severity: "error",
+    title: "Expression calls an unknown function",
+    message: (p) => `"${p.name}" is not a function of expressions.${p.suggestion}`,
+    hint: () =>
+      "The functions are year, month, day, weekday, hour, quarter, date, lower, upper, trim, length, contains, startsWith, endsWith, slice, concat, abs, sqrt, exp, log, log10, floor, ceil, round, min, max, isMissing and coalesce.",
+  }),
+  "expr/wrong-arguments": entry<{ name: string; usage: string; given: number }>({
+    severity: "error",
+    title: "Function given the wrong number of values",
+    message: (p) => `${p.name}() was given ${plural(p.given, "value")}.`,
+    hint: (p) => `Write ${p.usage}.`,
+  }),
+  "expr/type": entry<{ expression: string; detail: string }>({
+    severity: "error",
+    title: "Expression mixes kinds of values",
+    message: (p) => `In "${p.expression}", ${p.detail}.`,
+    hint: () => "Check the column's type (numbers, dates, texts, true/false: see How values are typed); convert with the functions of expressions, e.g. year(date), or compare a date with date(\"2014-01-31\").",
+  }),
+
   // ── Files in public/ ───────────────────────────────────────────────────────
   // public/ is copied into the site as it is, following symbolic links: a link leading out of the project
   // would publish whatever it points to (a home folder's dotfiles, a shared drive). See
