@@ -1,0 +1,155 @@
+import { median as d3Median } from "d3";
+import type { StoryData } from "../compile-story.ts";
+import type { Cell, DataTable, DatePrecision, Row } from "../data/data-table.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { SourceSpan } from "../diagnostics/source-file.ts";
+import { checkExpression } from "../expressions/check-expression.ts";
+import type { ValueType } from "../expressions/expression-functions.ts";
+import { evaluator } from "../expressions/evaluate-expression.ts";
+import type { ExpressionNode } from "../expressions/parse-expression.ts";
+import { parseExpression } from "../expressions/parse-expression.ts";
+import { matches, type ResolvedValue } from "./resolve-value.ts";
+
+/** True when the text in `:value[…]` is an expression rather than one `block.name` (it has an operator or a call). */
+export const isValueExpression = (label: string): boolean => /[-+*/%()<>=!?&|`']/.test(label.replace(/^[^.]*\./, "x."));
+
+/**
+ * Resolves `:value[expression]{…}`: arithmetic over the story's values, such as
+ * `:value[(facts.after - facts.before) / facts.before]{format=".1%"}`. Each reference is `block.name`:
+ * a named value, or a column of a table. Table columns are read in the row that the attributes select
+ * (`{Date=2014-07-01}`), which must be exactly one, or, with `aggregate=`, the expression is computed for
+ * every selected row and then summarised. `at(start, end)` places a problem inside the expression.
+ */
+export function resolveValueExpression(
+  text: string,
+  attributes: readonly [string, string][],
+  aggregate: "sum" | "mean" | "median" | "min" | "max" | "count" | undefined,
+  data: ReadonlyMap<string, StoryData>,
+  span: SourceSpan,
+  at: (start: number, end: number) => SourceSpan,
+): { resolved?: ResolvedValue; diagnostics: Diagnostic[] } {
+  const fail = (d: Diagnostic) => ({ diagnostics: [d] });
+  const parsed = parseExpression(text, { blockReferences: true });
+  if (!parsed.node) {
+    const problem = parsed.problems[0]!;
+    return fail(diagnostic(problem.code, { expression: text, detail: problem.detail }, at(problem.start, problem.end)));
+  }
+  const known = [...data.keys()];
+  // References first, each at its own position: the data block, then its name or column.
+  const references = collectReferences(parsed.node);
+  const tables = new Map<string, DataTable>();
+  for (const ref of references) {
+    if (ref.names.length !== 2) {
+      const name = ref.names[0]!;
+      const suggestion = known.length ? ` Write a data block and one of its names, like ${known[0]}.${name}.` : "";
+      return fail(diagnostic("value/unknown-data", { id: name, suggestion: didYouMean(name, known) || suggestion, known }, at(ref.start, ref.end)));
+    }
+    const [id, name] = ref.names as [string, string];
+    const table = data.get(id)?.table;
+    if (!table) return fail(diagnostic("value/unknown-data", { id, suggestion: didYouMean(id, known), known }, at(ref.start, ref.start + id.length)));
+    tables.set(id, table);
+    const nameAt = at(ref.end - name.length, ref.end);
+    if (table.kind === "values" && table.values) {
+      const names = Object.keys(table.values);
+      if (!Object.hasOwn(table.values, name)) return fail(diagnostic("value/unknown-name", { name, data: id, suggestion: didYouMean(name, names), names }, nameAt));
+    } else {
+      const columns = table.columns.map((c) => c.name);
+      if (!columns.includes(name)) return fail(diagnostic("value/unknown-column", { column: name, data: id, suggestion: didYouMean(name, columns), columns }, nameAt));
+    }
+  }
+  const typeOf = (names: readonly string[]): ValueType | undefined => {
+    const table = tables.get(names[0]!);
+    if (!table) return undefined;
+    if (table.kind === "values" && table.values) {
+      const value = table.values[names[1]!];
+      return value instanceof Date ? "date" : value === null || value === undefined ? "any" : (typeof value as ValueType);
+    }
+    return table.columns.find((c) => c.name === names[1])?.type;
+  };
+  const checked = checkExpression(parsed.node, text, { typeOf });
+  const problem = checked.problems[0];
+  if (problem) {
+    const where = at(problem.start, problem.end);
+    if (problem.code === "expr/unknown-function") return fail(diagnostic("expr/unknown-function", { name: problem.name, suggestion: problem.suggestion }, where));
+    if (problem.code === "expr/wrong-arguments") return fail(diagnostic("expr/wrong-arguments", { name: problem.name, usage: problem.usage, given: problem.given }, where));
+    if (problem.code === "expr/type") return fail(diagnostic("expr/type", { expression: text, detail: problem.detail }, where));
+    return fail(diagnostic("value/syntax", { detail: `"${problem.names.join(".")}" is not a value of the story` }, where));
+  }
+
+  // The rows of the one table the expression reads (named values need none).
+  const rowTables = [...tables.values()].filter((t) => !(t.kind === "values" && t.values));
+  if (rowTables.length > 1) {
+    return fail(diagnostic("value/syntax", { detail: `an expression can read the rows of one table, but this one reads ${rowTables.map((t) => `"${t.id}"`).join(" and ")}` }, span));
+  }
+  const rowTable = rowTables[0];
+  let rows: readonly Row[] = rowTable ? rowTable.rows : [{}];
+  const conditions: string[] = [];
+  for (const [key, value] of attributes) {
+    if (key === "format" || key === "aggregate") continue;
+    const column = rowTable?.columns.find((c) => c.name === key);
+    if (!rowTable || !column) {
+      const columns = rowTable?.columns.map((c) => c.name) ?? [];
+      return fail(diagnostic("value/unknown-column", { column: key, data: rowTable?.id ?? [...tables.keys()][0] ?? "", suggestion: didYouMean(key, columns), columns }, span));
+    }
+    const before = rows;
+    rows = rows.filter((row) => matches(row[key] ?? null, value, column));
+    conditions.push(`${key} = ${value}`);
+    if (rows.length === 0) {
+      const examples = [...new Set(before.map((row) => row[key]).filter((v) => v !== null && v !== undefined).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))))].slice(0, 6);
+      return fail(diagnostic("value/no-row", { data: rowTable.id, condition: conditions.join(" and "), examples }, span));
+    }
+  }
+  const condition = conditions.join(", ");
+  const description = condition ? `${text}, ${condition}` : text;
+  const evaluate = evaluator(parsed.node);
+  const valueOf = (row: Row): Cell =>
+    evaluate((names) => {
+      const table = tables.get(names[0]!);
+      if (!table) return null;
+      if (table.kind === "values" && table.values) return Object.hasOwn(table.values, names[1]!) ? (table.values[names[1]!] ?? null) : null;
+      return Object.hasOwn(row, names[1]!) ? (row[names[1]!] ?? null) : null;
+    });
+  const firstTable = tables.get(references[0]!.names[0]!)!;
+  const columns = references.map((r) => r.names[1]!).filter((name) => rowTable?.columns.some((c) => c.name === name));
+  const base = { table: rowTable ?? firstTable, tables: [...tables.values()], columns: [...columns, ...conditions.map((c) => c.split(" = ")[0]!)] };
+
+  if (aggregate) {
+    const values = rows.map(valueOf).filter((v): v is Exclude<Cell, null> => v !== null);
+    const what = `${aggregate} of ${description}`;
+    if (aggregate === "count") return { resolved: { ...base, value: values.length, description: what }, diagnostics: [] };
+    const numbers = values.filter((v): v is number => typeof v === "number");
+    if (numbers.length !== values.length || numbers.length === 0) {
+      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "missing in every row" : "values that are not numbers" }, span));
+    }
+    const value =
+      aggregate === "sum" ? numbers.reduce((a, b) => a + b, 0)
+      : aggregate === "mean" ? numbers.reduce((a, b) => a + b, 0) / numbers.length
+      : aggregate === "median" ? (d3Median(numbers) ?? 0)
+      : aggregate === "min" ? Math.min(...numbers)
+      : Math.max(...numbers);
+    return { resolved: { ...base, value, description: what }, diagnostics: [] };
+  }
+  if (rows.length !== 1) return fail(diagnostic("value/many-rows", { data: rowTable!.id, count: rows.length, condition: condition ? `where ${condition}` : "" }, span));
+  const value = valueOf(rows[0]!);
+  if (value === null) return fail(diagnostic("value/missing-value", { data: (rowTable ?? firstTable).id, column: text }, span));
+  const precision: DatePrecision | undefined = value instanceof Date ? "day" : undefined;
+  return { resolved: { ...base, value, description, ...(precision ? { precision } : {}) }, diagnostics: [] };
+}
+
+function collectReferences(node: ExpressionNode): (ExpressionNode & { kind: "reference" })[] {
+  switch (node.kind) {
+    case "reference":
+      return [node];
+    case "literal":
+      return [];
+    case "unary":
+      return collectReferences(node.argument);
+    case "binary":
+      return [...collectReferences(node.left), ...collectReferences(node.right)];
+    case "conditional":
+      return [...collectReferences(node.test), ...collectReferences(node.then), ...collectReferences(node.otherwise)];
+    case "call":
+      return node.args.flatMap(collectReferences);
+  }
+}
