@@ -24,16 +24,22 @@ export interface DerivedColumns {
 
 export function deriveChartColumns(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): DerivedColumns {
   const derived = new Map<string, DerivedTable>();
+  const rowFilters = sharedFilters(spec, tables);
   const marks = spec.marks.map((mark) => {
     const id = markDataId(spec, mark);
     const table = id === undefined ? undefined : tables.get(id);
     if (!table) return mark;
     const sites = markExpressions(mark, table.columns.map((c) => c.name));
     if (sites.length === 0) return mark;
-    const target = derived.get(table.id) ?? new DerivedTable(table);
+    const target = derived.get(table.id) ?? new DerivedTable(table, rowFilters.get(table.id));
     derived.set(table.id, target);
     const options: JsonObject = structuredClone(mark.options);
     for (const site of sites) {
+      if (site.kind === "filter" && rowFilters.has(table.id)) {
+        // Applied to the rows themselves (below): the mark has nothing left to filter.
+        delete options[site.option];
+        continue;
+      }
       const replacement = target.replacement(site);
       if (replacement === undefined) continue;
       if (site.channel !== undefined) (options[site.option] as JsonObject)[site.channel] = replacement;
@@ -59,9 +65,20 @@ class DerivedTable {
   /** Expression text → the column holding its values. */
   readonly #byText = new Map<string, string>();
 
-  constructor(source: DataTable) {
+  /** The rows kept by a filter that every mark drawing the table shares, if any. */
+  readonly #keep: boolean[] | undefined;
+
+  constructor(source: DataTable, rowFilter: string | undefined) {
     this.#source = source;
     this.#columns = [...source.columns];
+    if (rowFilter !== undefined) {
+      const parsed = parseExpression(rowFilter);
+      if (parsed.node) {
+        for (const names of references(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
+        const evaluate = evaluator(parsed.node);
+        this.#keep = source.rows.map((row) => evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)) === true);
+      }
+    }
   }
 
   /** What the mark's option becomes: the name of the column holding the expression's values (with its label, order…). */
@@ -122,11 +139,14 @@ class DerivedTable {
 
   result(): DataTable {
     const added = [...this.#values];
-    const rows: Row[] = this.#source.rows.map((row, i) => {
+    const keep = this.#keep;
+    const rows: Row[] = [];
+    this.#source.rows.forEach((row, i) => {
+      if (keep && !keep[i]) return;
       const copy: Row = { ...row };
       // defineProperty, not assignment: a label such as "__proto__" stays a column.
       for (const [name, values] of added) Object.defineProperty(copy, name, { value: values[i] ?? null, enumerable: true, writable: true, configurable: true });
-      return copy;
+      rows.push(copy);
     });
     return { ...this.#source, columns: this.#columns, rows };
   }
@@ -138,6 +158,25 @@ function inferType(values: readonly Cell[]): ColumnType {
     return value instanceof Date ? "date" : (typeof value as ColumnType);
   }
   return "number";
+}
+
+/**
+ * The filter of each table that every mark drawing it writes alike (usually the one mark that draws
+ * it): those rows are filtered out of the data itself, so the payload, the CSV and the scales (a band
+ * scale of dates, say) hold only the rows drawn. Tables drawn by marks with different filters keep
+ * their rows, and each mark filters by a column of true and false instead.
+ */
+function sharedFilters(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): Map<string, string> {
+  const filters = new Map<string, string | null>();
+  for (const mark of spec.marks) {
+    const id = markDataId(spec, mark);
+    if (id === undefined || /^(axis|grid)/.test(mark.mark)) continue;
+    const table = tables.get(id);
+    if (!table) continue;
+    const filter = markExpressions(mark, table.columns.map((c) => c.name)).find((site) => site.kind === "filter")?.text ?? null;
+    filters.set(id, filters.has(id) && filters.get(id) !== filter ? null : filter);
+  }
+  return new Map([...filters].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 /** The references of an expression, in the order written. */
