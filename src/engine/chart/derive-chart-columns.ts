@@ -1,7 +1,8 @@
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "../data/data-table.ts";
 import { checkExpression } from "../expressions/check-expression.ts";
 import { evaluator } from "../expressions/evaluate-expression.ts";
-import { parseExpression, type ExpressionNode } from "../expressions/parse-expression.ts";
+import { expressionReferences } from "../expressions/expression-references.ts";
+import { parseExpression } from "../expressions/parse-expression.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, markDataId } from "./chart-spec.ts";
 import { markExpressions, type MarkExpression } from "./mark-expressions.ts";
 
@@ -74,7 +75,7 @@ class DerivedTable {
     if (rowFilter !== undefined) {
       const parsed = parseExpression(rowFilter);
       if (parsed.node) {
-        for (const names of references(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
+        for (const { names } of expressionReferences(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
         const evaluate = evaluator(parsed.node);
         this.#keep = source.rows.map((row) => evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)) === true);
       }
@@ -107,7 +108,7 @@ class DerivedTable {
     const types = new Map(this.#source.columns.map((c) => [c.name, c.type]));
     const checked = checkExpression(parsed.node, text, { typeOf: (names) => (names.length === 1 ? types.get(names[0]!) : undefined) });
     if (checked.problems.length > 0) return undefined;
-    for (const names of references(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
+    for (const { names } of expressionReferences(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
     // A column named as written: nothing to compute (and nothing to add to the data).
     if (parsed.node.kind === "reference" && label === undefined && !condition) return parsed.node.names[0]!;
     const evaluate = evaluator(parsed.node);
@@ -177,22 +178,4 @@ function sharedFilters(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>):
     filters.set(id, filters.has(id) && filters.get(id) !== filter ? null : filter);
   }
   return new Map([...filters].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
-/** The references of an expression, in the order written. */
-function references(node: ExpressionNode): string[][] {
-  switch (node.kind) {
-    case "reference":
-      return [node.names];
-    case "literal":
-      return [];
-    case "unary":
-      return references(node.argument);
-    case "binary":
-      return [...references(node.left), ...references(node.right)];
-    case "conditional":
-      return [...references(node.test), ...references(node.then), ...references(node.otherwise)];
-    case "call":
-      return node.args.flatMap(references);
-  }
 }

@@ -7,9 +7,10 @@ import type { SourceSpan } from "../diagnostics/source-file.ts";
 import { checkExpression } from "../expressions/check-expression.ts";
 import type { ValueType } from "../expressions/expression-functions.ts";
 import { evaluator } from "../expressions/evaluate-expression.ts";
-import type { ExpressionNode } from "../expressions/parse-expression.ts";
+import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
-import { matches, type ResolvedValue } from "./resolve-value.ts";
+import { matches } from "./cell-matches.ts";
+import type { ResolvedValue } from "./resolve-value.ts";
 
 /** True when the text in `:value[…]` is an expression rather than one `block.name` (it has an operator or a call). */
 export const isValueExpression = (label: string): boolean => /[-+*/%()<>=!?&|`']/.test(label.replace(/^[^.]*\./, "x."));
@@ -36,8 +37,9 @@ export function resolveValueExpression(
     return fail(diagnostic(problem.code, { expression: text, detail: problem.detail }, at(problem.start, problem.end)));
   }
   const known = [...data.keys()];
+  if (expressionReferences(parsed.node).length === 0) return fail(diagnostic("value/syntax", { detail: `"${text}" reads no value of the story's data; name one, like ${known[0] ?? "facts"}.growth` }, span));
   // References first, each at its own position: the data block, then its name or column.
-  const references = collectReferences(parsed.node);
+  const references = expressionReferences(parsed.node);
   const tables = new Map<string, DataTable>();
   for (const ref of references) {
     if (ref.names.length !== 2) {
@@ -135,21 +137,4 @@ export function resolveValueExpression(
   if (value === null) return fail(diagnostic("value/missing-value", { data: (rowTable ?? firstTable).id, column: text }, span));
   const precision: DatePrecision | undefined = value instanceof Date ? "day" : undefined;
   return { resolved: { ...base, value, description, ...(precision ? { precision } : {}) }, diagnostics: [] };
-}
-
-function collectReferences(node: ExpressionNode): (ExpressionNode & { kind: "reference" })[] {
-  switch (node.kind) {
-    case "reference":
-      return [node];
-    case "literal":
-      return [];
-    case "unary":
-      return collectReferences(node.argument);
-    case "binary":
-      return [...collectReferences(node.left), ...collectReferences(node.right)];
-    case "conditional":
-      return [...collectReferences(node.test), ...collectReferences(node.then), ...collectReferences(node.otherwise)];
-    case "call":
-      return node.args.flatMap(collectReferences);
-  }
 }

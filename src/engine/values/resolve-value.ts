@@ -1,12 +1,12 @@
 import type { TextDirective } from "mdast-util-directive";
 import { toString } from "mdast-util-to-string";
 import type { StoryData } from "../compile-story.ts";
-import type { Cell, DataColumn, DataTable, DatePrecision } from "../data/data-table.ts";
-import { parseIsoDate, parseNumber } from "../data/infer-column-types.ts";
+import type { Cell, DataTable, DatePrecision } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { median as d3Median } from "d3";
+import { matches } from "./cell-matches.ts";
 import { isValueExpression, resolveValueExpression } from "./resolve-value-expression.ts";
 
 /** A value from the data, ready to be written into a sentence. */
@@ -27,22 +27,6 @@ const aggregates = ["sum", "mean", "median", "min", "max", "count"] as const;
 type Aggregate = (typeof aggregates)[number];
 const reserved = new Set(["format", "aggregate"]);
 
-/** Typed comparison: the attribute text is read by the column's type, as the data was. */
-export function matches(cell: Cell, text: string, column: DataColumn): boolean {
-  if (cell === null) return false;
-  switch (column.type) {
-    case "number":
-      return typeof cell === "number" && parseNumber(text) === cell;
-    case "date": {
-      const parsed = parseIsoDate(text, true);
-      return cell instanceof Date && parsed !== undefined && parsed.date.getTime() === cell.getTime();
-    }
-    case "boolean":
-      return String(cell) === text.trim().toLowerCase();
-    default:
-      return String(cell) === text.trim();
-  }
-}
 
 /**
  * Resolves `:value[block.name]{…}` against the story's data. Returns the value, or the diagnostic that
