@@ -4,6 +4,7 @@ import { evaluator } from "../expressions/evaluate-expression.ts";
 import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, markDataId } from "./chart-spec.ts";
+import { namesColumn } from "./channel-value.ts";
 import { markExpressions, type MarkExpression } from "./mark-expressions.ts";
 
 /**
@@ -87,7 +88,9 @@ class DerivedTable {
     const text = site.text;
     if (text === undefined) return undefined;
     const label = typeof site.options["label"] === "string" ? site.options["label"] : undefined;
-    const name = this.#column(text, site.kind === "channel" ? label : undefined, site.kind === "filter");
+    // A name Plot would read as a constant (a label "red" on a colour channel) is not a column name.
+    const usable = (candidate: string) => site.kind !== "channel" || site.channel !== undefined || namesColumn(site.option, candidate);
+    const name = this.#column(text, site.kind === "channel" ? label : undefined, site.kind === "filter", usable);
     if (name === undefined) return undefined;
     if (site.kind === "sort") return site.options["order"] === undefined ? name : { value: name, order: site.options["order"] ?? null };
     if (site.kind === "filter" || site.channel !== undefined) return name;
@@ -99,10 +102,10 @@ class DerivedTable {
     return { value: name, label: label ?? text.trim(), ...rest };
   }
 
-  #column(text: string, label: string | undefined, condition: boolean): string | undefined {
+  #column(text: string, label: string | undefined, condition: boolean, usable: (name: string) => boolean): string | undefined {
     const key = `${condition ? "?" : "="}${text}`;
     const known = this.#byText.get(key);
-    if (known !== undefined && (label === undefined || known === label)) return known;
+    if (known !== undefined && (label === undefined || known === label) && usable(known)) return known;
     const parsed = parseExpression(text);
     if (!parsed.node) return undefined;
     const types = new Map(this.#source.columns.map((c) => [c.name, c.type]));
@@ -118,7 +121,7 @@ class DerivedTable {
     );
     // A filter keeps the rows where it is true: missing, false and anything else drop the row.
     const cells = condition ? values.map((v) => v === true) : values;
-    const name = this.#freeName(label ?? text.trim());
+    const name = this.#freeName(label ?? text.trim(), usable);
     const node = parsed.node;
     const source = node.kind === "reference" ? this.#source.columns.find((c) => c.name === node.names[0]!) : undefined;
     const type: ColumnType = condition ? "boolean" : checked.type !== "any" ? checked.type : inferType(cells);
@@ -132,8 +135,8 @@ class DerivedTable {
   }
 
   /** The wanted name, or the wanted name numbered when the data has a column of that name already. */
-  #freeName(wanted: string): string {
-    const taken = (name: string) => this.#columns.some((c) => c.name === name);
+  #freeName(wanted: string, usable: (name: string) => boolean): string {
+    const taken = (name: string) => this.#columns.some((c) => c.name === name) || !usable(name);
     if (!taken(wanted)) return wanted;
     for (let n = 2; ; n++) if (!taken(`${wanted} (${n})`)) return `${wanted} (${n})`;
   }

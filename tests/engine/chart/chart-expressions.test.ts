@@ -137,3 +137,23 @@ describe("problems in chart expressions, at the offending token", () => {
     expect(story.diagnostics.map((d) => d.code).sort()).toEqual(["plot/invalid-value", "plot/unknown-option"]);
   });
 });
+
+describe("computed channels in other places", () => {
+  it("extra tip lines (channels:), text with a format, facets and inline data", () => {
+    const story = clean(
+      compiled(
+        'marks:\n  - dot: {x: Date, y: Close, tip: true, channels: {Change: {expr: "Close - Open"}}}\n  - text: {x: Date, y: Close, text: {expr: "Close / Open - 1"}, format: ".1%"}\n  - dot: {data: [{a: 1, b: 2}, {a: 3, b: 1}], x: a, y: {expr: "a * b"}, fill: {expr: "b > 1"}}',
+      ),
+    );
+    const marks = payloadOf(story).spec.marks;
+    expect(marks.map((m) => m.options["channels"] ?? m.options["text"] ?? m.options["y"])).toEqual([{ Change: "Close - Open" }, "Close / Open - 1", "a * b"]);
+    expect(markGroup(story.charts[0]!.chartMarkup, "text")).toContain("−2.2%");
+  });
+
+  it("a label Plot would read as a colour names the column apart, and still labels it", () => {
+    const story = clean(compiled('color: {legend: true}\nmarks:\n  - dot: {x: Date, y: Close, fill: {expr: "Close > Open", label: red}}'));
+    const fill = payloadOf(story).spec.marks[0]!.options["fill"];
+    expect(fill).toEqual({ value: "red (2)", label: "red" });
+    expect(story.charts[0]!.chartMarkup).not.toContain('fill="red"');
+  });
+});
