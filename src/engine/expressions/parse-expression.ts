@@ -187,7 +187,9 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
         return refuse("lists in square brackets are not part of expressions; a column whose name has spaces is written in backticks, like `Life expectancy`", leaves[next] ?? { start: 0, end: text.length });
       case "Compound":
       case "SequenceExpression": {
-        const parts = (node["body"] ?? node["expressions"]) as JsepNode[];
+        const parts = ((node["body"] ?? node["expressions"]) as JsepNode[]).filter(Boolean);
+        // "," or ";" alone: jsep reads separators and nothing between them.
+        if (parts.length === 0) return refuse("it holds no value", { start: 0, end: text.length }, "expr/syntax");
         const first = convert(parts[0]!);
         const secondStart = first ? (leaves[next]?.start ?? first.end) : 0;
         return refuse(
@@ -200,7 +202,13 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
         return refuse(`"${node.type}" is not part of expressions`, { start: 0, end: text.length });
     }
   };
-  const node = convert(tree);
+  let node: ExpressionNode | undefined;
+  try {
+    node = convert(tree);
+  } catch {
+    // A tree of a shape jsep may build that Plotline does not expect: refused, never a crash.
+    return fail("it cannot be read", 0, text.length);
+  }
   return node && problems.length === 0 ? { text, node, problems } : { text, problems: problems.slice(0, 1) };
 }
 
