@@ -47,7 +47,7 @@ describe("any expression text", () => {
       fc.property(expressionText, (text) => {
         const quoted = JSON.stringify(text);
         const md = `---\ntitle: T\ndek: D\ndate: 2025-03-21\n---\n\n\`\`\`data id=p\nDate,Open,Close\n2013-05-13,64.5,64.9\n2013-05-14,64.8,\n\`\`\`\n\n\`\`\`plot data=p id=c\ntitle: T\nalt: A.\nmarks:\n  - dot: {x: Date, y: {expr: ${quoted}}, filter: ${quoted}}\n\`\`\`\n`;
-        const story = compileStory({ path: "content/stories/t.md", text: md }, {});
+        const story = compileStory({ path: "content/stories/t.md", text: md }, { dataFiles: { displayRoot: "data", read: () => undefined, list: () => [] } });
         for (const d of story.diagnostics) expect(d.span.start.line).toBeGreaterThan(0);
       }),
       { seed: SEED, numRuns: 150 },
