@@ -36,6 +36,9 @@ describe(":value[…] with an expression", () => {
     [":value[aapl.Close > aapl.Open]{aggregate=count}", "3"],
     [":value[year(aapl.Date)]{aggregate=max}", "2,014"],
     [':value[upper(aapl.Date > date(2014, 1, 1) ? "late" : "early")]{Date=2014-07-01}', "LATE"],
+    [':value[(b.Close - a.Close) / a.Close]{data=aapl a.Date=2013-05-13 b.Date=2014-07-01 format=".1%"}', "44.1%"],
+    [':value[late.Close - early.Open]{data=aapl early.Date=2013-05-13 late.Date=2014-07-01 format=".1f"}', "29.0"],
+    [':value[b.Close / facts.after]{data=aapl b.Date=2014-07-01 format=".3f"}', "0.076"],
     // A label that names a column exactly keeps its old meaning, whatever it holds.
     [':value[aapl.share price (%)]{Date=2013-05-13}', "1%"],
   ])("%s is %s", (sentence, expected) => {
@@ -68,6 +71,11 @@ describe(":value[…] with an expression", () => {
     [":value[aapl.Close - aapl.Open]{Date=2020-01-01}", "value/no-row 7:1"],
     [":value[aapl.Close.constructor]", "value/unknown-column 7:1"],
     [':value[upper("a") + "b"]', "value/syntax 7:1"],
+    [":value[b.Close - a.Close]{a.Date=2013-05-13 b.Date=2014-07-01}", "value/unknown-data 7:8"],
+    [":value[b.Close - a.Close]{data=aapl a.Date=2013-05-13 b.Date=2015-07-01}", "value/no-row 7:1"],
+    [":value[b.Close - a.Close]{data=aapl a.Date=2013-05-13}", "value/many-rows 7:1"],
+    [":value[b.Close - a.Clos]{data=aapl a.Date=2013-05-13 b.Date=2014-07-01}", "value/unknown-column 7:20"],
+    [":value[b.Close - a.Close]{data=apl a.Date=2013-05-13 b.Date=2014-07-01}", "value/unknown-data 7:1"],
     [":value[facts.after['constructor'] + 1]", "expr/not-allowed 7:8"],
   ])("%s is reported at its token: %s", (sentence, expected) => {
     expect(errors(sentence)).toEqual([expected]);
