@@ -209,3 +209,12 @@ describe("expressions cannot reach JavaScript", () => {
     expect(() => parseExpression(deep)).not.toThrow();
   });
 });
+
+describe("the catalogue", () => {
+  it("lists every function of expressions in the hint of expr/unknown-function", async () => {
+    const { catalog } = await import("../../../src/engine/diagnostics/catalog.ts");
+    const hint = catalog["expr/unknown-function"].hint({ name: "x", suggestion: "" });
+    const listed = hint.replace(/^The functions are /, "").replace(/\.$/, "").split(/, | and /);
+    expect(listed.sort()).toEqual(Object.keys(expressionFunctions).sort());
+  });
+});
