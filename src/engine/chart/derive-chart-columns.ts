@@ -5,6 +5,7 @@ import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, markDataId } from "./chart-spec.ts";
 import { namesColumn } from "./channel-value.ts";
+import { marksWithoutDataArgument } from "./plot-calls.ts";
 import { markExpressions, type MarkExpression } from "./mark-expressions.ts";
 
 /**
@@ -174,7 +175,8 @@ function sharedFilters(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>):
   const filters = new Map<string, string | null>();
   for (const mark of spec.marks) {
     const id = markDataId(spec, mark);
-    if (id === undefined || /^(axis|grid)/.test(mark.mark)) continue;
+    // Marks that never draw the chart's rows (axes, grids, a frame) do not keep them from being filtered.
+    if (id === undefined || /^(axis|grid)/.test(mark.mark) || marksWithoutDataArgument.has(mark.mark)) continue;
     const table = tables.get(id);
     if (!table) continue;
     const filter = markExpressions(mark, table.columns.map((c) => c.name)).find((site) => site.kind === "filter")?.text ?? null;

@@ -94,6 +94,11 @@ describe("filters and sort keys", () => {
     expect(String(story.charts[0]!.csv!.content).trim().split("\n")).toHaveLength(3);
   });
 
+  it("a frame, an axis or a grid does not keep the rows from being filtered", () => {
+    const story = clean(compiled('marks:\n  - frame\n  - axisX: {ticks: 3}\n  - dot: {x: Date, y: Close, filter: "Close > 64"}'));
+    expect((payloadOf(story).data["aapl"] as { columns: Record<string, unknown[]> }).columns["Close"]).toEqual([64.9, 64.2]);
+  });
+
   it("marks with different filters filter by a column of true and false", () => {
     const story = clean(compiled('marks:\n  - dot: {x: Date, y: Close, filter: "Close > Open", fill: green}\n  - dot: {x: Date, y: Open, filter: "Close <= Open", fill: red}'));
     const payload = payloadOf(story);
