@@ -1,4 +1,5 @@
 import jsep from "jsep";
+import { MAX_EXPRESSION_LENGTH } from "../limits.ts";
 
 /**
  * Plotline's expressions (computed channels, filters and sort keys of charts; `:value[…]` in prose) are
@@ -33,8 +34,6 @@ export type BinaryOperator =
 const unaryOperators = new Set<string>(["-", "+", "!", "not"]);
 const binaryOperators = new Set<string>(["+", "-", "*", "/", "%", "**", "==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||", "and", "or", "??"]);
 
-/** Longer expressions are refused before parsing (nothing an editor types should exhaust the parser). */
-export const MAX_EXPRESSION_LENGTH = 2000;
 
 export interface ExpressionProblem extends TextRange {
   code: "expr/syntax" | "expr/not-allowed";
