@@ -19,6 +19,8 @@ const quote = (s: string) => `"${s}"`;
 const list = (items: readonly string[], max = 8) =>
   items.length > max ? `${items.slice(0, max).map(quote).join(", ")}, …` : items.map(quote).join(", ");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** An expression as messages quote it: whole when it fits a line, else its start. */
+const formula = (text: string) => (text.length > 80 ? `${text.slice(0, 60)}…` : text);
 
 export const catalog = {
   // ── Stories and frontmatter ────────────────────────────────────────────────
@@ -632,13 +634,13 @@ export const catalog = {
   "expr/syntax": entry<{ expression: string; detail: string }>({
     severity: "error",
     title: "Expression cannot be read",
-    message: (p) => `The expression "${p.expression}" cannot be read: ${p.detail}.`,
+    message: (p) => `The expression "${formula(p.expression)}" cannot be read: ${p.detail}.`,
     hint: () => "Write columns by name (Close > Open), texts in quotes ('Death'), comparisons with == and !=, and a column whose name has spaces in backticks (`Life expectancy` > 70).",
   }),
   "expr/not-allowed": entry<{ expression: string; detail: string }>({
     severity: "error",
     title: "Expression uses something expressions do not have",
-    message: (p) => `The expression "${p.expression}" cannot be used: ${p.detail}.`,
+    message: (p) => `The expression "${formula(p.expression)}" cannot be used: ${p.detail}.`,
     hint: () => "Expressions hold columns, numbers, texts in quotes, the operators + - * / % ** == != < <= > >= and or not ?:, and Plotline's functions (see docs/authoring.md, Deriving a column); nothing else.",
   }),
   "expr/unknown-function": entry<{ name: string; suggestion: string }>({
@@ -657,7 +659,7 @@ export const catalog = {
   "expr/type": entry<{ expression: string; detail: string }>({
     severity: "error",
     title: "Expression mixes kinds of values",
-    message: (p) => `In "${p.expression}", ${p.detail}.`,
+    message: (p) => `In "${formula(p.expression)}", ${p.detail}.`,
     hint: () => "Check the column's type (numbers, dates, texts, true/false: see How values are typed); convert with the functions of expressions, e.g. year(date), or compare a date with date(\"2014-01-31\").",
   }),
 
