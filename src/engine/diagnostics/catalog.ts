@@ -601,6 +601,12 @@ export const catalog = {
     message: (p) => `The cell of "${p.column}" in "${p.data}" is empty, so there is no number to show.`,
     hint: () => "Fill in the cell, or refer to another one.",
   }),
+  "value/no-result": entry<{ expression: string }>({
+    severity: "error",
+    title: "The expression gives no number",
+    message: (p) => `"${formula(p.expression)}" gives no value: it divides by zero, or its result is not a number (the logarithm of 0, the square root of a negative number).`,
+    hint: () => "Check the values it reads; a division by a value that can be 0 may be written with a condition: x == 0 ? 0 : y / x.",
+  }),
   "value/unknown-aggregate": entry<{ aggregate: string; suggestion: string }>({
     severity: "error",
     title: "Unknown aggregate",

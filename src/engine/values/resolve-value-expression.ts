@@ -175,7 +175,16 @@ export function resolveValueExpression(
   }
   if (rows.length !== 1) return fail(diagnostic("value/many-rows", { data: rowTable!.id, count: rows.length, condition: condition ? `where ${condition}` : "" }, span));
   const value = valueOf(rows[0]!);
-  if (value === null) return fail(diagnostic("value/missing-value", { data: home.id, column: text }, span));
+  if (value === null) {
+    // An empty cell it reads is named (as for a plain reference); else the arithmetic itself gave nothing.
+    for (const ref of references) {
+      const [id, name] = ref.names as [string, string];
+      const table = tableOf(id)!;
+      const cell = aliasRows.has(id) ? aliasRows.get(id)![name] : table.kind === "values" && table.values ? table.values[name] : rows[0]![name];
+      if (cell === null || cell === undefined) return fail(diagnostic("value/missing-value", { data: table.id, column: name }, at(ref.start, ref.end)));
+    }
+    return fail(diagnostic("value/no-result", { expression: text }, span));
+  }
   const precision: DatePrecision | undefined = value instanceof Date ? "day" : undefined;
   return { resolved: { ...base, value, description, ...(precision ? { precision } : {}) }, diagnostics: [] };
 }
