@@ -8,6 +8,13 @@ import { namesColumn } from "./channel-value.ts";
 import { marksWithoutDataArgument } from "./plot-calls.ts";
 import { markExpressions, type MarkExpression } from "./mark-expressions.ts";
 
+export interface DerivedColumns {
+  spec: ChartSpec;
+  tables: Map<string, DataTable>;
+  /** The columns each data id's expressions read (Close and Open for `Close > Open`): used, though no mark names them. */
+  sources: Map<string, Set<string>>;
+}
+
 /**
  * Evaluates a chart's expressions at build time, into columns of its data: each computed channel,
  * filter and sort key becomes a column of the table its mark draws, named after the channel's label or
@@ -18,13 +25,6 @@ import { markExpressions, type MarkExpression } from "./mark-expressions.ts";
  * Assumes checkChartExpressions found no problem; an expression that still cannot be read is left as
  * written (Plot then reports it).
  */
-export interface DerivedColumns {
-  spec: ChartSpec;
-  tables: Map<string, DataTable>;
-  /** The columns each data id's expressions read (Close and Open for `Close > Open`): used, though no mark names them. */
-  sources: Map<string, Set<string>>;
-}
-
 export function deriveChartColumns(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): DerivedColumns {
   const derived = new Map<string, DerivedTable>();
   const rowFilters = sharedFilters(spec, tables);
