@@ -1,6 +1,6 @@
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "../data/data-table.ts";
 import { checkExpression } from "../expressions/check-expression.ts";
-import { evaluator } from "../expressions/evaluate-expression.ts";
+import { expressionEvaluator } from "../expressions/expression-evaluator.ts";
 import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, markDataId } from "./chart-spec.ts";
@@ -78,7 +78,7 @@ class DerivedTable {
       const parsed = parseExpression(rowFilter);
       if (parsed.node) {
         for (const { names } of expressionReferences(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
-        const evaluate = evaluator(parsed.node);
+        const evaluate = expressionEvaluator(parsed.node);
         this.#keep = source.rows.map((row) => evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)) === true);
       }
     }
@@ -115,7 +115,7 @@ class DerivedTable {
     for (const { names } of expressionReferences(parsed.node)) if (names.length === 1) this.sources.add(names[0]!);
     // A column named as written: nothing to compute (and nothing to add to the data).
     if (parsed.node.kind === "reference" && label === undefined && !condition) return parsed.node.names[0]!;
-    const evaluate = evaluator(parsed.node);
+    const evaluate = expressionEvaluator(parsed.node);
     const rows = this.#source.rows;
     const values: Cell[] = rows.map((row) =>
       evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)),

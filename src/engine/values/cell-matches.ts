@@ -2,7 +2,7 @@ import type { Cell, DataColumn } from "../data/data-table.ts";
 import { parseIsoDate, parseNumber } from "../data/infer-column-types.ts";
 
 /** Typed comparison: the attribute text is read by the column's type, as the data was. */
-export function matches(cell: Cell, text: string, column: DataColumn): boolean {
+export function cellMatches(cell: Cell, text: string, column: DataColumn): boolean {
   if (cell === null) return false;
   switch (column.type) {
     case "number":

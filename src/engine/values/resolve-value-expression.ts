@@ -6,10 +6,10 @@ import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";
 import { checkExpression } from "../expressions/check-expression.ts";
 import type { ValueType } from "../expressions/expression-functions.ts";
-import { evaluator } from "../expressions/evaluate-expression.ts";
+import { expressionEvaluator } from "../expressions/expression-evaluator.ts";
 import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
-import { matches } from "./cell-matches.ts";
+import { cellMatches } from "./cell-matches.ts";
 import type { ResolvedValue } from "./resolve-value.ts";
 
 /** True when the text in `:value[…]` is an expression rather than one `block.name` (it has an operator or a call). */
@@ -112,7 +112,7 @@ export function resolveValueExpression(
       const columns = table.columns.map((c) => c.name);
       if (!column) return fail(diagnostic("value/unknown-column", { column: columnName, data: table.id, suggestion: didYouMean(columnName, columns), columns }, span));
       const before = rows;
-      rows = rows.filter((row) => matches(row[columnName] ?? null, value, column));
+      rows = rows.filter((row) => cellMatches(row[columnName] ?? null, value, column));
       own.push(`${columnName} = ${value}`);
       if (rows.length === 0) return fail(noRow(table, `${own.join(" and ")} (row ${alias})`, before, columnName, span));
     }
@@ -136,13 +136,13 @@ export function resolveValueExpression(
       return fail(diagnostic("value/unknown-column", { column: key, data: rowTable?.id ?? [...tables.keys()][0] ?? rowsOf ?? "", suggestion: didYouMean(key, columns), columns }, span));
     }
     const before = rows;
-    rows = rows.filter((row) => matches(row[key] ?? null, value, column));
+    rows = rows.filter((row) => cellMatches(row[key] ?? null, value, column));
     conditions.push(`${key} = ${value}`);
     if (rows.length === 0) return fail(noRow(rowTable, conditions.join(" and "), before, key, span));
   }
   const condition = conditions.join(", ");
   const description = condition ? `${text}, ${condition}` : text;
-  const evaluate = evaluator(parsed.node);
+  const evaluate = expressionEvaluator(parsed.node);
   const valueOf = (row: Row): Cell =>
     evaluate(([id, name]) => {
       const aliasRow = aliasRows.get(id!);

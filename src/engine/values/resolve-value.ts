@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { median as d3Median } from "d3";
-import { matches } from "./cell-matches.ts";
+import { cellMatches } from "./cell-matches.ts";
 import { isValueExpression, resolveValueExpression } from "./resolve-value-expression.ts";
 
 /** A value from the data, ready to be written into a sentence. */
@@ -93,7 +93,7 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     const filterColumn = table.columns.find((c) => c.name === key);
     if (!filterColumn) return fail(diagnostic("value/unknown-column", { column: key, data: id, suggestion: didYouMean(key, columnNames), columns: columnNames }, span));
     const before = rows;
-    rows = rows.filter((row) => matches(row[key] ?? null, text, filterColumn));
+    rows = rows.filter((row) => cellMatches(row[key] ?? null, text, filterColumn));
     conditions.push(`${key} = ${text}`);
     if (rows.length === 0) {
       const examples = [...new Set(before.map((row) => row[key]).filter((v) => v !== null && v !== undefined).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))))].slice(0, 6);

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import { checkExpression } from "../../../src/engine/expressions/check-expression.ts";
-import { evaluator } from "../../../src/engine/expressions/evaluate-expression.ts";
+import { expressionEvaluator } from "../../../src/engine/expressions/expression-evaluator.ts";
 import { parseExpression } from "../../../src/engine/expressions/parse-expression.ts";
 
 const SEED = Number(process.env["PLOTLINE_FC_SEED"] ?? 20261203);
@@ -35,7 +35,7 @@ describe("any expression text", () => {
         if (!parsed.node) return;
         const checked = checkExpression(parsed.node, text, { typeOf: (names) => (Object.hasOwn(types, names[0]!) ? types[names[0] as keyof typeof types] : undefined) });
         if (checked.problems.length > 0) return;
-        const value = evaluator(parsed.node)((names) => (Object.hasOwn(row, names[0]!) ? (row[names[0]!] as never) : null));
+        const value = expressionEvaluator(parsed.node)((names) => (Object.hasOwn(row, names[0]!) ? (row[names[0]!] as never) : null));
         expect(isCell(value)).toBe(true);
       }),
       { seed: SEED, numRuns: 3000 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../src/engine/data/data-table.ts";
 import { checkExpression } from "../../../src/engine/expressions/check-expression.ts";
 import { expressionFunctions, type ValueType } from "../../../src/engine/expressions/expression-functions.ts";
-import { evaluator } from "../../../src/engine/expressions/evaluate-expression.ts";
+import { expressionEvaluator } from "../../../src/engine/expressions/expression-evaluator.ts";
 import { parseExpression } from "../../../src/engine/expressions/parse-expression.ts";
 
 const types: Record<string, ValueType> = {
@@ -37,7 +37,7 @@ function value(text: string, row: Record<string, Cell> = ROW): Cell {
   if (!parsed.node) throw new Error(`does not parse: ${JSON.stringify(parsed.problems)}`);
   const checked = checkExpression(parsed.node, text, scope);
   if (checked.problems.length) throw new Error(`does not check: ${JSON.stringify(checked.problems)}`);
-  return evaluator(parsed.node)((names) => (Object.hasOwn(row, names[0]!) ? row[names[0]!] : null));
+  return expressionEvaluator(parsed.node)((names) => (Object.hasOwn(row, names[0]!) ? row[names[0]!] : null));
 }
 
 /** The one problem of an expression: its code, and the text it points at. */
@@ -199,7 +199,7 @@ describe("expressions cannot reach JavaScript", () => {
   it("a row's own __proto__ or constructor column is read as a column, never as the row's prototype", () => {
     const parsed = parseExpression("`__proto__` + 1");
     const row = Object.fromEntries([["__proto__", 41]]) as Record<string, Cell>;
-    const evaluate = evaluator(parsed.node!);
+    const evaluate = expressionEvaluator(parsed.node!);
     expect(evaluate((names) => (Object.hasOwn(row, names[0]!) ? row[names[0]!] : null))).toBe(42);
     expect(evaluate(() => ({}) as Cell)).toBeNull();
   });

@@ -21,7 +21,7 @@ const sameKind = (a: Cell, b: Cell): boolean => (a instanceof Date) === (b insta
  * false, true or missing is true. Values of kinds an operator does not take (only possible where the
  * types could not be checked beforehand) give a missing value, never an error.
  */
-export function evaluator(node: ExpressionNode): Evaluator {
+export function expressionEvaluator(node: ExpressionNode): Evaluator {
   switch (node.kind) {
     case "literal": {
       const value = node.value;
@@ -32,7 +32,7 @@ export function evaluator(node: ExpressionNode): Evaluator {
       return (read) => read(names) ?? null;
     }
     case "unary": {
-      const argument = evaluator(node.argument);
+      const argument = expressionEvaluator(node.argument);
       const operator = node.operator;
       return (read) => {
         const value = argument(read);
@@ -42,11 +42,11 @@ export function evaluator(node: ExpressionNode): Evaluator {
       };
     }
     case "binary":
-      return binary(node.operator, evaluator(node.left), evaluator(node.right));
+      return binary(node.operator, expressionEvaluator(node.left), expressionEvaluator(node.right));
     case "conditional": {
-      const test = evaluator(node.test);
-      const then = evaluator(node.then);
-      const otherwise = evaluator(node.otherwise);
+      const test = expressionEvaluator(node.test);
+      const then = expressionEvaluator(node.then);
+      const otherwise = expressionEvaluator(node.otherwise);
       return (read) => {
         const condition = test(read);
         return condition === true ? then(read) : condition === false ? otherwise(read) : null;
@@ -55,7 +55,7 @@ export function evaluator(node: ExpressionNode): Evaluator {
     case "call": {
       if (!isExpressionFunction(node.name)) return () => null;
       const fn = expressionFunctions[node.name]!;
-      const args = node.args.map(evaluator);
+      const args = node.args.map(expressionEvaluator);
       return (read) => {
         const values = args.map((arg) => arg(read) ?? null);
         if (!fn.takesMissing && values.some(missing)) return null;
