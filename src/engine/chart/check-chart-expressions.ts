@@ -1,7 +1,9 @@
 import type { StoryData } from "../compile-story.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { Row } from "../data/data-table.ts";
 import { checkExpression, type CheckProblem } from "../expressions/check-expression.ts";
+import { expressionEvaluator } from "../expressions/expression-evaluator.ts";
 import type { ValueType } from "../expressions/expression-functions.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
 import { type ChartSpec, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "./chart-spec.ts";
@@ -11,6 +13,8 @@ import type { SpecLocator, SpecTextLocator } from "./parse-chart-spec.ts";
 interface MarkColumns {
   name: string;
   types: ReadonlyMap<string, ValueType>;
+  /** The typed rows of a data block (inline lists are typed later). */
+  rows?: readonly Row[];
 }
 
 /**
@@ -61,6 +65,12 @@ export function checkChartExpressions(
         diagnostics.push(
           diagnostic("expr/type", { expression: text, detail: `a filter keeps the rows where it is true, but it gives ${checked.type === "string" ? "a text" : `a ${checked.type}`}; compare it, e.g. ${text} > 0` }, at(0, text.length)),
         );
+      } else if (checked.problems.length === 0 && site.kind === "filter" && columns.rows && columns.rows.length > 0) {
+        // A filter that keeps nothing draws an empty chart: usually a value spelt unlike the data's.
+        const evaluate = expressionEvaluator(parsed.node);
+        const rows = columns.rows;
+        const keeps = rows.some((row) => evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)) === true);
+        if (!keeps) diagnostics.push(diagnostic("expr/filter-keeps-nothing", { expression: text, rows: rows.length, data: columns.name }, at(0, text.length)));
       }
     }
   });
@@ -94,5 +104,5 @@ function markColumns(spec: ChartSpec, mark: MarkSpec, data: ReadonlyMap<string, 
   const id = markDataId(spec, mark);
   const table = id === undefined ? undefined : data.get(id)?.table;
   if (!table) return undefined;
-  return { name: table.id, types: new Map(table.columns.map((c) => [c.name, c.type])) };
+  return { name: table.id, types: new Map(table.columns.map((c) => [c.name, c.type])), rows: table.rows };
 }

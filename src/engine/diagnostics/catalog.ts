@@ -662,6 +662,12 @@ export const catalog = {
     message: (p) => `${p.name}() was given ${plural(p.given, "value")}.`,
     hint: (p) => `Write ${p.usage}.`,
   }),
+  "expr/filter-keeps-nothing": entry<{ expression: string; rows: number; data: string }>({
+    severity: "warning",
+    title: "A filter keeps no row",
+    message: (p) => `The filter "${formula(p.expression)}" is true in none of the ${p.rows} rows of "${p.data}", so the mark draws nothing.`,
+    hint: () => "Compare with a value as the data writes it (texts are case-sensitive: 'Death' is not 'death'; dates as date(\"1855-01-01\")), or check the column.",
+  }),
   "expr/type": entry<{ expression: string; detail: string }>({
     severity: "error",
     title: "Expression mixes kinds of values",

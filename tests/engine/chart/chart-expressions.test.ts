@@ -137,6 +137,11 @@ describe("problems in chart expressions, at the offending token", () => {
     expect(where(story.diagnostics)).toEqual([`${code} ${positionOf(markdown, token)}`]);
   });
 
+  it("warns, at the filter, when it keeps no row", () => {
+    const markdown = chart('marks:\n  - dot: {x: Date, y: Close, filter: "Close > 1000"}');
+    expect(where(compile(markdown).diagnostics)).toEqual([`expr/filter-keeps-nothing ${positionOf(markdown, "Close > 1000")}`]);
+  });
+
   it("refuses options beside expr that it does not know, and an expr that is not a text", () => {
     const story = compiled('marks:\n  - dot: {x: Date, y: {expr: "Close", lable: Close}, stroke: {expr: 3}}');
     expect(story.diagnostics.map((d) => d.code).sort()).toEqual(["plot/invalid-value", "plot/unknown-option"]);
