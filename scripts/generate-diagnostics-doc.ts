@@ -197,6 +197,7 @@ const groups: { prefix: string; title: string; intro: string }[] = [
   { prefix: "data/", title: "Data blocks", intro: "Problems reading a data block or its file, and typing its values." },
   { prefix: "plot/", title: "Chart blocks", intro: "Problems reading, checking and drawing a chart." },
   { prefix: "value/", title: "Numbers in prose", intro: "Problems with `:value[…]` references from sentences to the data." },
+  { prefix: "expr/", title: "Expressions", intro: "Problems with expressions: computed channels, filters and sort keys of charts, and arithmetic in `:value[…]`." },
   { prefix: "public/", title: "Files in public/", intro: "Problems with the files copied into the site as they are." },
   { prefix: "html/", title: "Raw HTML", intro: "HTML written into a story that would hide what follows it." },
   { prefix: "link/", title: "Links", intro: "Links and pictures in stories that go to a page, file or part of a page the site does not have, that the page would not keep, or that come from other sites. Links to other sites are not checked." },

@@ -327,6 +327,7 @@ function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly Co
     for (const id of ids) {
       const used = byCharts.get(id) ?? new Set<string>();
       for (const name of mentionedByChart(chart.spec, id)) used.add(name);
+      for (const name of chart.expressionColumns?.get(id) ?? []) used.add(name);
       byCharts.set(id, used);
     }
   }

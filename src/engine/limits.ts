@@ -22,5 +22,12 @@ export const MAX_STORY_BYTES = 16 * 1024 * 1024;
  */
 export const MAX_NESTING_DEPTH = 100;
 
+/**
+ * The longest expression read (a computed channel, a filter, a sort key, a :value[…] expression). A
+ * formula is a line; past this, text is refused before it is parsed, so that no nesting can exhaust
+ * the parser's stack.
+ */
+export const MAX_EXPRESSION_LENGTH = 2000;
+
 /** A size as messages about these limits give it: "12 MB", "12.6 MB". */
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0).replace(/\.0$/, "")} MB`;

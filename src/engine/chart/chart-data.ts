@@ -5,12 +5,14 @@ import { spreadsheetCsv } from "./spreadsheet-csv.ts";
 
 /**
  * The data a chart is drawn from, as readers can have it: the rows of the chart's data block with the
- * columns its marks use (all columns when it names none), in the order written.
+ * columns its marks use (all columns when it names none), in the order written, with the columns its
+ * expressions read (`also`: Open, for a stroke computed as `Close > Open`).
  */
-export function chartDataTable(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): DataTable | undefined {
+export function chartDataTable(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, also: ReadonlySet<string> = new Set()): DataTable | undefined {
   const table = spec.data === undefined ? undefined : tables.get(spec.data);
   if (!table) return undefined;
   const mentioned = mentionedByChart(spec, table.id);
+  for (const name of also) mentioned.add(name);
   const used = table.columns.filter((c) => mentioned.has(c.name));
   const columns = used.length > 0 ? used : table.columns;
   return { ...table, columns, rows: table.rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? null]))) };

@@ -19,7 +19,8 @@ export interface ChartPayload {
 }
 
 function collectStrings(value: JsonValue | undefined, into: Set<string>): void {
-  if (typeof value === "string") into.add(value.replace(/^-/, ""));
+  // "-y" sorts by y, descending; a computed column may be named "-Volume" itself: both are kept.
+  if (typeof value === "string") into.add(value).add(value.replace(/^-/, ""));
   else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
   else if (value && typeof value === "object") for (const item of Object.values(value)) collectStrings(item, into);
 }

@@ -101,7 +101,8 @@ function checkColumns(mark: MarkSpec, markPath: SpecPath, data: MarkData, locate
     );
   };
   for (const [option, value] of Object.entries(mark.options)) {
-    if (typeof value === "string" && isChannelOption(option) && namesColumn(option, value)) check(value, [...markPath, option]);
+    // A filter is an expression (a column name is one): check-chart-expressions.ts reads it.
+    if (typeof value === "string" && isChannelOption(option) && namesColumn(option, value) && option !== "filter") check(value, [...markPath, option]);
     if (option === "sort" && typeof value === "string") check(value.replace(/^-/, ""), [...markPath, option]);
     if (option === "channels" && isJsonObject(value)) {
       for (const [name, channel] of Object.entries(value)) {

@@ -18,6 +18,8 @@ import { chartDataCsv, chartDataTable } from "./chart-data.ts";
 import { renderDataTableHtml } from "../data/data-table-html.ts";
 import { checkChartValues } from "./check-chart-values.ts";
 import { checkChartAddresses } from "./check-chart-addresses.ts";
+import { checkChartExpressions } from "./check-chart-expressions.ts";
+import { deriveChartColumns } from "./derive-chart-columns.ts";
 import { checkFormatTypes } from "./check-format-types.ts";
 import { checkChannelTypes } from "./check-channel-types.ts";
 import { figureHtml } from "./figure-html.ts";
@@ -38,6 +40,8 @@ export interface CompiledChart {
   domId: string;
   title?: string;
   spec: ChartSpec;
+  /** Columns of each data id that the chart's expressions read (the spec names only the computed columns). */
+  expressionColumns?: ReadonlyMap<string, ReadonlySet<string>>;
   /** The whole <figure>, with the chart as SVG. */
   html: string;
   /** The chart alone (SVG, or legend and SVG), for embeds and downloads. */
@@ -162,6 +166,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   diagnostics.push(
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
     ...checkChartValues(spec, locate, parsed.markPaths),
+    ...checkChartExpressions(spec, context.data, locate, parsed.locateText, parsed.markPaths),
     ...checkChartAddresses(spec, context.data, locate, parsed.markPaths),
     ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
     ...checkChannelTypes(spec, context.data, locate, parsed.markPaths),
@@ -190,9 +195,14 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
+  // Expressions (computed channels, filters, sort keys) become columns of values, here, once: from now
+  // on the spec names plain columns, and the browser, the CSV and the tips see the values.
+  const derived = deriveChartColumns(spec, tables);
+  for (const [id, table] of derived.tables) tables.set(id, table);
   // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours,
   // colour cues besides colour, room for long labels, compact numbers on axes of millions.
-  const drawn = withCompactTicks(withLabelMargins(withColorCues(withAccessibleColors(withBandDateDefaults(spec, tables, context.lang), tables), tables), tables), tables);
+  const computed = derived.spec;
+  const drawn = withCompactTicks(withLabelMargins(withColorCues(withAccessibleColors(withBandDateDefaults(computed, tables, context.lang), tables), tables), tables), tables);
   if (drawn.figure.alt === undefined) {
     // Screen readers need words for the chart; the editor's are better, so they are warned.
     const generated = describeChart(drawn, tables, context.lang);
@@ -240,7 +250,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     asset = { path: `_plotline/payloads/${name}.json`, content: payloadJson };
   }
   // The data behind the chart, for readers: a table in the page and a CSV to download.
-  const readerData = chartDataTable(drawn, tables);
+  const readerData = chartDataTable(drawn, tables, derived.sources.get(drawn.data ?? ""));
   const csv = readerData && csvPath ? { path: csvPath, content: chartDataCsv(readerData) } : undefined;
   const embed = context.site ? chartEmbedHtml(drawn, domId, variants[0]!.markup, context.site, context) : undefined;
   // The chart as files of its own, for readers to download; named after the story and the chart's stable id.
@@ -272,6 +282,7 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   });
   const chart: CompiledChart = { id: spec.id, domId, spec: drawn, html, chartMarkup: variants[0]!.markup };
   if (asset) chart.asset = asset;
+  if (derived.sources.size > 0) chart.expressionColumns = derived.sources;
   chart.svg = images.svg;
   if (images.png) chart.png = images.png;
   if (csv) chart.csv = csv;

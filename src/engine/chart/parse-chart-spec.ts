@@ -24,9 +24,16 @@ import {
 /** Points at a part of the spec: the key or the value at a path. */
 export type SpecLocator = (path: SpecPath, target?: "key" | "value") => SourceSpan;
 
+/**
+ * Points inside a text of the spec: from `start` to `end`, offsets into the text's value (an expression),
+ * mapped through the quotes it is written in. Where escapes make the mapping uncertain, the whole value.
+ */
+export type SpecTextLocator = (path: SpecPath, start: number, end: number) => SourceSpan;
+
 export interface ParsedChartSpec {
   spec?: ChartSpec;
   locate: SpecLocator;
+  locateText: SpecTextLocator;
   /** Where each mark of the spec was written (marks that could not be read are left out of the spec). */
   markPaths: Map<MarkSpec, SpecPath>;
   diagnostics: Diagnostic[];
@@ -54,21 +61,34 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
     const range = locate(doc, path, target);
     return body.span(range.start, range.end);
   };
+  let yamlText = body.text;
+  const textLocator: SpecTextLocator = (path, start, end) => {
+    if (!doc) return block.fenceSpan;
+    const range = locate(doc, path, "value");
+    const written = yamlText.slice(range.start, range.end);
+    const quote = written[0] === '"' || written[0] === "'" ? written[0] : "";
+    const before = written.slice(quote.length, quote.length + start);
+    // Exact when nothing before the offending token is escaped (\" or '') and the value is on one line.
+    const exact = !before.includes("\n") && !(quote === '"' ? before.includes("\\") : quote === "'" ? before.includes("''") : false);
+    if (!exact) return body.span(range.start, range.end);
+    const from = range.start + quote.length + start;
+    return body.span(from, Math.min(range.end, range.start + quote.length + Math.max(end, start)));
+  };
 
   if (body.text.trim() === "") {
     diagnostics.push(diagnostic("plot/missing-marks", {}, block.fenceSpan));
-    return { locate: locator, markPaths, diagnostics };
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
   }
   const colon = fullWidthColonProblem(body.text, []);
   if (colon) {
     diagnostics.push(diagnostic("plot/syntax", { detail: colon.detail }, body.span(colon.start, colon.end)));
-    return { locate: locator, markPaths, diagnostics };
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
   }
   // "caption" is not ours, but editors reach for it; read it as prose too, so it gets a helpful message.
-  const yamlText = quoteProseValues(body.text, [...figureKeys, "caption"]);
+  yamlText = quoteProseValues(body.text, [...figureKeys, "caption"]);
   const syntax = (problem: { detail: string; start: number; end: number }) => {
     diagnostics.push(diagnostic("plot/syntax", { detail: problem.detail }, body.span(problem.start, problem.end)));
-    return { locate: locator, markPaths, diagnostics };
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
   };
   doc = parseDocument(yamlText, editorYamlOptions);
   if (doc.errors.length > 0) {
@@ -87,7 +107,7 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
   }
   if (!isJsonObject(raw)) {
     diagnostics.push(diagnostic("plot/not-a-mapping", { found: describe(raw) }, locator([])));
-    return { locate: locator, markPaths, diagnostics };
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
   }
 
   const figure: ChartSpec["figure"] = {};
@@ -143,7 +163,7 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
   const spec: ChartSpec = { version: 1, id, figure, options, marks };
   const data = block.attribute("data");
   if (data !== undefined) spec.data = data;
-  return { spec, locate: locator, markPaths, diagnostics };
+  return { spec, locate: locator, locateText: textLocator, markPaths, diagnostics };
 }
 
 function readMark(item: JsonValue, path: SpecPath, locator: SpecLocator, diagnostics: Diagnostic[]): MarkSpec | undefined {

@@ -23,6 +23,8 @@ const list = (items: readonly string[], max = 8) =>
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** 21 March 2025 at 14:30, written with a d3-time-format specifier, for hints. */
 const exampleDate = (specifier: string) => utcFormat(specifier)(new Date(Date.UTC(2025, 2, 21, 14, 30)));
+/** An expression as messages quote it: whole when it fits a line, else its start. */
+const formula = (text: string) => (text.length > 80 ? `${text.slice(0, 60)}…` : text);
 
 export const catalog = {
   // ── Stories and frontmatter ────────────────────────────────────────────────
@@ -637,6 +639,12 @@ export const catalog = {
     message: (p) => `The cell of "${p.column}" in "${p.data}" is empty, so there is no number to show.`,
     hint: () => "Fill in the cell, or refer to another one.",
   }),
+  "value/no-result": entry<{ expression: string }>({
+    severity: "error",
+    title: "The expression gives no number",
+    message: (p) => `"${formula(p.expression)}" gives no value: it divides by zero, or its result is not a number (the logarithm of 0, the square root of a negative number).`,
+    hint: () => "Check the values it reads; a division by a value that can be 0 may be written with a condition: x == 0 ? 0 : y / x.",
+  }),
   "value/unknown-aggregate": entry<{ aggregate: string; suggestion: string }>({
     severity: "error",
     title: "Unknown aggregate",
@@ -661,6 +669,48 @@ export const catalog = {
     title: "Number format cannot be read",
     message: (p) => `The format "${p.format}" is not valid: ${p.detail}.`,
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
+  }),
+
+  // ── Expressions (computed channels, filters, sort keys; :value[…] arithmetic) ─
+  // Read by src/engine/expressions/: parsed by jsep into a tree Plotline evaluates itself. The position
+  // is the offending token's, inside the expression. Unknown columns keep plot/unknown-column and
+  // value/unknown-column.
+  "expr/syntax": entry<{ expression: string; detail: string }>({
+    severity: "error",
+    title: "Expression cannot be read",
+    message: (p) => `The expression "${formula(p.expression)}" cannot be read: ${p.detail}.`,
+    hint: () => "Write columns by name (Close > Open), texts in quotes ('Death'), comparisons with == and !=, and a column whose name has spaces in backticks (`Life expectancy` > 70).",
+  }),
+  "expr/not-allowed": entry<{ expression: string; detail: string }>({
+    severity: "error",
+    title: "Expression uses something expressions do not have",
+    message: (p) => `The expression "${formula(p.expression)}" cannot be used: ${p.detail}.`,
+    hint: () => "Expressions hold columns, numbers, texts in quotes, the operators + - * / % ** == != < <= > >= and or not ?:, and Plotline's functions (see docs/authoring.md, Deriving a column); nothing else.",
+  }),
+  "expr/unknown-function": entry<{ name: string; suggestion: string }>({
+    severity: "error",
+    title: "Expression calls an unknown function",
+    message: (p) => `"${p.name}" is not a function of expressions.${p.suggestion}`,
+    hint: () =>
+      "The functions are year, month, day, weekday, hour, quarter, date, lower, upper, trim, length, contains, startsWith, endsWith, slice, concat, abs, sqrt, exp, log, log10, floor, ceil, round, min, max, isMissing and coalesce.",
+  }),
+  "expr/wrong-arguments": entry<{ name: string; usage: string; given: number }>({
+    severity: "error",
+    title: "Function given the wrong number of values",
+    message: (p) => `${p.name}() was given ${plural(p.given, "value")}.`,
+    hint: (p) => `Write ${p.usage}.`,
+  }),
+  "expr/filter-keeps-nothing": entry<{ expression: string; rows: number; data: string }>({
+    severity: "warning",
+    title: "A filter keeps no row",
+    message: (p) => `The filter "${formula(p.expression)}" is true in none of the ${p.rows} rows of "${p.data}", so the mark draws nothing.`,
+    hint: () => "Compare with a value as the data writes it (texts are case-sensitive: 'Death' is not 'death'; dates as date(\"1855-01-01\")), or check the column.",
+  }),
+  "expr/type": entry<{ expression: string; detail: string }>({
+    severity: "error",
+    title: "Expression mixes kinds of values",
+    message: (p) => `In "${formula(p.expression)}", ${p.detail}.`,
+    hint: () => "Check the column's type (numbers, dates, texts, true/false: see How values are typed); convert with the functions of expressions, e.g. year(date), or compare a date with date(\"2014-01-31\").",
   }),
 
   // ── Files in public/ ───────────────────────────────────────────────────────

@@ -58,8 +58,10 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
         return SKIP;
       }
       bound.referenced.add(resolved.table.id);
+      for (const table of resolved.tables ?? []) bound.referenced.add(table.id);
       const used = bound.usedColumns.get(resolved.table.id) ?? new Set<string>();
-      for (const key of [toString(node).split(".").slice(1).join("."), ...Object.keys(node.attributes ?? {})]) used.add(key);
+      const names = resolved.columns ?? [toString(node).split(".").slice(1).join("."), ...Object.keys(node.attributes ?? {})];
+      for (const key of names) used.add(key);
       bound.usedColumns.set(resolved.table.id, used);
       bound.html.set(
         node,

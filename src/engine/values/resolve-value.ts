@@ -1,12 +1,13 @@
 import type { TextDirective } from "mdast-util-directive";
 import { toString } from "mdast-util-to-string";
 import type { StoryData } from "../compile-story.ts";
-import type { Cell, DataColumn, DataTable, DatePrecision } from "../data/data-table.ts";
-import { parseIsoDate, parseNumber } from "../data/infer-column-types.ts";
+import type { Cell, DataTable, DatePrecision } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { median as d3Median } from "d3";
+import { cellMatches } from "./cell-matches.ts";
+import { isValueExpression, resolveValueExpression } from "./resolve-value-expression.ts";
 
 /** A value from the data, ready to be written into a sentence. */
 export interface ResolvedValue {
@@ -17,28 +18,15 @@ export interface ResolvedValue {
   table: DataTable;
   /** What the value is, for readers: `growth`, or `share, city = Beijing`, or `mean of salary`. */
   description: string;
+  /** For an expression: every data block it reads, and the columns of the table it reads (with those that pick its row). */
+  tables?: DataTable[];
+  columns?: string[];
 }
 
 const aggregates = ["sum", "mean", "median", "min", "max", "count"] as const;
 type Aggregate = (typeof aggregates)[number];
 const reserved = new Set(["format", "aggregate"]);
 
-/** Typed comparison: the attribute text is read by the column's type, as the data was. */
-function matches(cell: Cell, text: string, column: DataColumn): boolean {
-  if (cell === null) return false;
-  switch (column.type) {
-    case "number":
-      return typeof cell === "number" && parseNumber(text) === cell;
-    case "date": {
-      const parsed = parseIsoDate(text, true);
-      return cell instanceof Date && parsed !== undefined && parsed.date.getTime() === cell.getTime();
-    }
-    case "boolean":
-      return String(cell) === text.trim().toLowerCase();
-    default:
-      return String(cell) === text.trim();
-  }
-}
 
 /**
  * Resolves `:value[block.name]{…}` against the story's data. Returns the value, or the diagnostic that
@@ -50,6 +38,21 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
   const fail = (d: Diagnostic) => ({ diagnostics: [d] });
   const label = toString(node).trim();
   if (label === "") return fail(diagnostic("value/syntax", { detail: "the brackets are empty" }, span));
+  if (isValueExpression(label) && !namesOneValue(label, data)) {
+    // The label as written (Markdown would read `a * b * c` as emphasis), and where it starts in the file.
+    const children = node.children;
+    const from = children[0]?.position?.start.offset;
+    const to = children[children.length - 1]?.position?.end.offset;
+    const text = from !== undefined && to !== undefined ? file.text.slice(from, to) : label;
+    const offset = from ?? start;
+    const attributeList = Object.entries(node.attributes ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    const aggregateName = attributeList.find(([key]) => key === "aggregate")?.[1];
+    if (aggregateName !== undefined && !(aggregates as readonly string[]).includes(aggregateName)) {
+      const suggestion = /^(avg|average)$/i.test(aggregateName) ? ' Did you mean "mean"?' : didYouMean(aggregateName, aggregates);
+      return fail(diagnostic("value/unknown-aggregate", { aggregate: aggregateName, suggestion }, span));
+    }
+    return resolveValueExpression(text, attributeList, aggregateName as Aggregate | undefined, data, span, (a, b) => file.span(offset + a, offset + Math.max(a, b)));
+  }
   const dot = label.indexOf(".");
   const id = dot === -1 ? label : label.slice(0, dot);
   const name = dot === -1 ? undefined : label.slice(dot + 1);
@@ -90,7 +93,7 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     const filterColumn = table.columns.find((c) => c.name === key);
     if (!filterColumn) return fail(diagnostic("value/unknown-column", { column: key, data: id, suggestion: didYouMean(key, columnNames), columns: columnNames }, span));
     const before = rows;
-    rows = rows.filter((row) => matches(row[key] ?? null, text, filterColumn));
+    rows = rows.filter((row) => cellMatches(row[key] ?? null, text, filterColumn));
     conditions.push(`${key} = ${text}`);
     if (rows.length === 0) {
       const examples = [...new Set(before.map((row) => row[key]).filter((v) => v !== null && v !== undefined).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))))].slice(0, 6);
@@ -135,4 +138,14 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     },
     diagnostics: [],
   };
+}
+
+/** True when `block.name` names a value or column exactly (a column may be called "share (%)"). */
+function namesOneValue(label: string, data: ReadonlyMap<string, StoryData>): boolean {
+  const dot = label.indexOf(".");
+  if (dot < 0) return data.has(label);
+  const table = data.get(label.slice(0, dot))?.table;
+  const name = label.slice(dot + 1);
+  if (!table) return false;
+  return table.kind === "values" && table.values ? Object.hasOwn(table.values, name) : table.columns.some((c) => c.name === name);
 }
