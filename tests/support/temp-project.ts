@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
 
@@ -35,15 +35,35 @@ export function runPlotline(root: string, ...args: string[]): { status: number; 
 /** Where a test site is published: PLOTLINE_BASE and PLOTLINE_SITE for one command. */
 export const publishedAt = (base: string, site?: string): NodeJS.ProcessEnv => ({ PLOTLINE_BASE: base, ...(site ? { PLOTLINE_SITE: site } : {}) });
 
-/** runPlotline with extra environment variables (e.g. publishedAt("/newsroom/", "https://news.example.org")). */
-export function runPlotlineWith(root: string, extraEnv: NodeJS.ProcessEnv, ...args: string[]): { status: number; stdout: string; stderr: string } {
+/** The environment a terminal would give the CLI, plus `extraEnv`. */
+function cliEnv(extraEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", ...extraEnv };
   for (const name of testRunnerEnv) delete env[name];
-  const result = spawnSync(join(repoRoot, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), ...args], {
+  return env;
+}
+
+const nodeBin = join(repoRoot, "node_modules", ".bin", "node");
+
+/** runPlotline with extra environment variables (e.g. publishedAt("/newsroom/", "https://news.example.org")). */
+export function runPlotlineWith(root: string, extraEnv: NodeJS.ProcessEnv, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(nodeBin, [join(root, "src", "cli", "plotline.ts"), ...args], {
     cwd: root,
     encoding: "utf8",
-    env,
+    env: cliEnv(extraEnv),
     timeout: 240_000,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** runPlotline without blocking, so that two commands (check and build of a failing project) can run side by side. */
+export function runPlotlineAsync(root: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nodeBin, [join(root, "src", "cli", "plotline.ts"), ...args], { cwd: root, env: cliEnv({}), timeout: 240_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
 }
