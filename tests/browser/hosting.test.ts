@@ -12,7 +12,8 @@ import { launchChromium } from "../../scripts/chromium.ts";
 import { hostHeadersFor, parseHeadersFile, serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import { contentSecurityPolicy } from "../../src/astro/content-security-policy.ts";
 import { contentHashedFolders } from "../../src/astro/static-host-headers.ts";
-import { createTempProject, publishedAt, repoRoot, runPlotlineWith } from "../support/temp-project.ts";
+import { sharedSite } from "../support/shared-site.ts";
+import { publishedAt, repoRoot } from "../support/temp-project.ts";
 
 const BASE = "/newsroom/";
 const SITE = "https://news.example.org";
@@ -28,13 +29,12 @@ interface Crawl {
   anchors: { from: string; path: string; id: string }[];
 }
 
-let project: ReturnType<typeof createTempProject>;
+/** The example site's dist/, built once per run for BASE and SITE (shared-site.ts): read only. */
+let dist: string;
 let server: StaticServer;
 let browser: Browser;
 let origin: string;
 let crawl: Crawl;
-
-const build = () => runPlotlineWith(project.root, publishedAt(BASE, SITE), "build");
 
 /** A URL as the test server sees it: the site's public address is mapped onto the local server. */
 function local(url: string): URL {
@@ -113,10 +113,10 @@ async function crawlSite(): Promise<Crawl> {
 }
 
 beforeAll(async () => {
-  project = createTempProject(repoRoot);
-  const built = build();
+  const built = await sharedSite(repoRoot, publishedAt(BASE, SITE));
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  server = await serveStatic(join(project.root, "dist"), { base: BASE, hostHeaders: true });
+  dist = built.dist;
+  server = await serveStatic(dist, { base: BASE, hostHeaders: true });
   origin = new URL(server.url).origin;
   browser = await launchChromium();
   crawl = await crawlSite();
@@ -124,7 +124,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  project?.cleanup();
 });
 
 describe("the example site served from /newsroom/ with its _headers", () => {
@@ -216,7 +215,7 @@ describe("what the example site gives link previews and feed readers, in the bro
 });
 
 describe("the _headers file", () => {
-  const rules = () => parseHeadersFile(readFileSync(join(project.root, "dist", "_headers"), "utf8"));
+  const rules = () => parseHeadersFile(readFileSync(join(dist, "_headers"), "utf8"));
 
   it("names only paths under the sub-path", () => {
     for (const rule of rules()) expect(rule.path.startsWith(BASE), rule.path).toBe(true);
@@ -239,7 +238,7 @@ describe("the _headers file", () => {
   });
 
   it("lets browsers keep content-hashed files for a year, and only those", () => {
-    const assets = readdirSync(join(project.root, "dist", "_astro"));
+    const assets = readdirSync(join(dist, "_astro"));
     expect(assets.length).toBeGreaterThan(0);
     // Astro names each script and stylesheet by a hash of its content.
     for (const name of assets) expect(name).toMatch(/\.[\w-]{8}\.(js|css)$/);
