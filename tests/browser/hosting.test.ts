@@ -41,6 +41,9 @@ function local(url: string): URL {
   return new URL(url.startsWith(SITE) ? origin + url.slice(SITE.length) : url);
 }
 
+/** Pages the crawl loads at once. */
+const CRAWL_CONCURRENCY = 4;
+
 async function crawlSite(): Promise<Crawl> {
   const result: Crawl = { pages: new Map(), files: new Map(), broken: [], outsideBase: [], problems: [], anchors: [] };
   const queue: { path: string; from: string }[] = [{ path: BASE, from: "(start)" }];
@@ -64,19 +67,19 @@ async function crawlSite(): Promise<Crawl> {
     seen.add(url.pathname);
     queue.push({ path: url.pathname, from });
   };
-  while (queue.length > 0) {
-    const { path, from } = queue.shift()!;
+  // Several pages at a time (each waits for its network to be idle): the same pages and checks as one by one, sooner.
+  const visit = async ({ path, from }: { path: string; from: string }): Promise<void> => {
     const response = await context.request.get(origin + path);
     const type = response.headers()["content-type"] ?? "";
     if (response.status() !== 200) {
       result.broken.push(`${from} -> ${path}: HTTP ${response.status()}`);
-      continue;
+      return;
     }
     if (!type.startsWith("text/html")) {
       result.files.set(path, response.status());
       // Feeds and sitemaps name pages by their absolute address: follow those too.
       if (/xml|text\/plain/.test(type)) for (const match of (await response.text()).matchAll(/https?:\/\/[^\s<>"']+/g)) if (match[0].startsWith(SITE)) enqueue(match[0], path);
-      continue;
+      return;
     }
     const page = await context.newPage();
     page.on("console", (message) => void (message.type() === "error" && result.problems.push(`${path}: ${message.text()}`)));
@@ -107,7 +110,21 @@ async function crawlSite(): Promise<Crawl> {
     result.pages.set(path, new Set(found.ids));
     for (const url of found.urls) if (/^(https?:|\/|\.|#|[\w-])/.test(url) && !/^[\w-]+:(?!\/\/)/.test(url.replace(/^https?:/, ""))) enqueue(url, path);
     await page.close();
-  }
+  };
+  let active = 0;
+  await new Promise<void>((resolve, reject) => {
+    const next = () => {
+      if (queue.length === 0 && active === 0) return resolve();
+      while (active < CRAWL_CONCURRENCY && queue.length > 0) {
+        active++;
+        visit(queue.shift()!).then(() => {
+          active--;
+          next();
+        }, reject);
+      }
+    };
+    next();
+  });
   await context.close();
   return result;
 }
