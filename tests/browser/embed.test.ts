@@ -5,14 +5,15 @@
  * from the story page. The iframe must take its content's height, follow it when the host gets narrow,
  * ignore height messages from anything but itself, show tips, and log no error.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
-import { createTempProject, publishedAt, repoRoot, runPlotlineWith } from "../support/temp-project.ts";
+import { sharedSite } from "../support/shared-site.ts";
+import { publishedAt, repoRoot } from "../support/temp-project.ts";
 import { openPage } from "./site-browser.ts";
 
 const BASE = "/newsroom/";
@@ -22,15 +23,14 @@ const STORY = "ai-talent-demand-2025";
 const BARS = "ai-job-ads-jumped-by-more";
 const LEGEND = "half-of-ai-jobs-want-a";
 
-let project: ReturnType<typeof createTempProject>;
+/** A copy of the example site's dist/ (built once per run, shared-site.ts), to which this file adds an impostor page. */
+let dist: string;
 let hostDir: string;
 let site: StaticServer;
 let host: StaticServer;
 let browser: Browser;
 /** The site's origin on the test machine, which stands in for SITE. */
 let siteOrigin: string;
-
-const build = () => runPlotlineWith(project.root, publishedAt(BASE, SITE), "build");
 
 /** Each chart's embed code as the story page offers it (read by the browser), pointed at the test server instead of SITE. */
 async function embedCodes(): Promise<Map<string, string>> {
@@ -47,10 +47,10 @@ const hostPage = (body: string) =>
   `<body><main><h1>Another newspaper</h1><p>Its own words before the chart.</p>${body}<p>And after it.</p></main></body></html>`;
 
 beforeAll(async () => {
-  project = createTempProject(repoRoot);
-  const built = build();
+  const built = await sharedSite(repoRoot, publishedAt(BASE, SITE));
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  const dist = join(project.root, "dist");
+  dist = mkdtempSync(join(tmpdir(), "plotline-embed-site-"));
+  cpSync(built.dist, dist, { recursive: true });
   // A page of the site itself that claims to be the chart: it may size its own frame, never the chart's.
   writeFileSync(join(dist, "impostor.html"), '<!doctype html><title>impostor</title><script src="impostor.js"></script>');
   writeFileSync(
@@ -94,7 +94,7 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
   await host?.close();
-  project?.cleanup();
+  if (dist) rmSync(dist, { recursive: true, force: true });
   if (hostDir) rmSync(hostDir, { recursive: true, force: true });
 });
 

@@ -12,7 +12,8 @@ import { launchChromium } from "../../scripts/chromium.ts";
 import { hostHeadersFor, parseHeadersFile, serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import { contentSecurityPolicy } from "../../src/astro/content-security-policy.ts";
 import { contentHashedFolders } from "../../src/astro/static-host-headers.ts";
-import { createTempProject, publishedAt, repoRoot, runPlotlineWith } from "../support/temp-project.ts";
+import { sharedSite } from "../support/shared-site.ts";
+import { publishedAt, repoRoot } from "../support/temp-project.ts";
 
 const BASE = "/newsroom/";
 const SITE = "https://news.example.org";
@@ -28,18 +29,20 @@ interface Crawl {
   anchors: { from: string; path: string; id: string }[];
 }
 
-let project: ReturnType<typeof createTempProject>;
+/** The example site's dist/, built once per run for BASE and SITE (shared-site.ts): read only. */
+let dist: string;
 let server: StaticServer;
 let browser: Browser;
 let origin: string;
 let crawl: Crawl;
 
-const build = () => runPlotlineWith(project.root, publishedAt(BASE, SITE), "build");
-
 /** A URL as the test server sees it: the site's public address is mapped onto the local server. */
 function local(url: string): URL {
   return new URL(url.startsWith(SITE) ? origin + url.slice(SITE.length) : url);
 }
+
+/** Pages the crawl loads at once. */
+const CRAWL_CONCURRENCY = 4;
 
 async function crawlSite(): Promise<Crawl> {
   const result: Crawl = { pages: new Map(), files: new Map(), broken: [], outsideBase: [], problems: [], anchors: [] };
@@ -64,19 +67,19 @@ async function crawlSite(): Promise<Crawl> {
     seen.add(url.pathname);
     queue.push({ path: url.pathname, from });
   };
-  while (queue.length > 0) {
-    const { path, from } = queue.shift()!;
+  // Several pages at a time (each waits for its network to be idle): the same pages and checks as one by one, sooner.
+  const visit = async ({ path, from }: { path: string; from: string }): Promise<void> => {
     const response = await context.request.get(origin + path);
     const type = response.headers()["content-type"] ?? "";
     if (response.status() !== 200) {
       result.broken.push(`${from} -> ${path}: HTTP ${response.status()}`);
-      continue;
+      return;
     }
     if (!type.startsWith("text/html")) {
       result.files.set(path, response.status());
       // Feeds and sitemaps name pages by their absolute address: follow those too.
       if (/xml|text\/plain/.test(type)) for (const match of (await response.text()).matchAll(/https?:\/\/[^\s<>"']+/g)) if (match[0].startsWith(SITE)) enqueue(match[0], path);
-      continue;
+      return;
     }
     const page = await context.newPage();
     page.on("console", (message) => void (message.type() === "error" && result.problems.push(`${path}: ${message.text()}`)));
@@ -107,16 +110,30 @@ async function crawlSite(): Promise<Crawl> {
     result.pages.set(path, new Set(found.ids));
     for (const url of found.urls) if (/^(https?:|\/|\.|#|[\w-])/.test(url) && !/^[\w-]+:(?!\/\/)/.test(url.replace(/^https?:/, ""))) enqueue(url, path);
     await page.close();
-  }
+  };
+  let active = 0;
+  await new Promise<void>((resolve, reject) => {
+    const next = () => {
+      if (queue.length === 0 && active === 0) return resolve();
+      while (active < CRAWL_CONCURRENCY && queue.length > 0) {
+        active++;
+        visit(queue.shift()!).then(() => {
+          active--;
+          next();
+        }, reject);
+      }
+    };
+    next();
+  });
   await context.close();
   return result;
 }
 
 beforeAll(async () => {
-  project = createTempProject(repoRoot);
-  const built = build();
+  const built = await sharedSite(repoRoot, publishedAt(BASE, SITE));
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  server = await serveStatic(join(project.root, "dist"), { base: BASE, hostHeaders: true });
+  dist = built.dist;
+  server = await serveStatic(dist, { base: BASE, hostHeaders: true });
   origin = new URL(server.url).origin;
   browser = await launchChromium();
   crawl = await crawlSite();
@@ -124,7 +141,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  project?.cleanup();
 });
 
 describe("the example site served from /newsroom/ with its _headers", () => {
@@ -216,7 +232,7 @@ describe("what the example site gives link previews and feed readers, in the bro
 });
 
 describe("the _headers file", () => {
-  const rules = () => parseHeadersFile(readFileSync(join(project.root, "dist", "_headers"), "utf8"));
+  const rules = () => parseHeadersFile(readFileSync(join(dist, "_headers"), "utf8"));
 
   it("names only paths under the sub-path", () => {
     for (const rule of rules()) expect(rule.path.startsWith(BASE), rule.path).toBe(true);
@@ -239,7 +255,7 @@ describe("the _headers file", () => {
   });
 
   it("lets browsers keep content-hashed files for a year, and only those", () => {
-    const assets = readdirSync(join(project.root, "dist", "_astro"));
+    const assets = readdirSync(join(dist, "_astro"));
     expect(assets.length).toBeGreaterThan(0);
     // Astro names each script and stylesheet by a hash of its content.
     for (const name of assets) expect(name).toMatch(/\.[\w-]{8}\.(js|css)$/);

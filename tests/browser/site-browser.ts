@@ -1,12 +1,12 @@
 /**
- * Shared set-up of the browser tests: the example site built once into a temporary project, served
+ * Shared set-up of the browser tests: the example site built once per test run (shared-site.ts), served
  * gzipped on loopback (optionally under a Content-Security-Policy), and Debian's Chromium.
  */
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../../scripts/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { sharedSite } from "../support/shared-site.ts";
+import { repoRoot } from "../support/temp-project.ts";
 
 export const stories = ["ai-talent-demand-2025", "aigc-talent-report-2023"] as const;
 
@@ -24,12 +24,14 @@ export interface TestSite {
   close: () => Promise<void>;
 }
 
-/** The example stories (or those of `site`, a folder with content/ and data/), as readers get them. */
+/**
+ * The example stories (or those of `site`, a folder with content/ and data/), as readers get them: built
+ * by the first browser test that asks for them, then shared (read only) with the others.
+ */
 export async function openTestSite(site: string = repoRoot): Promise<TestSite> {
-  const project = createTempProject(site);
-  const built = runPlotline(project.root, "build");
+  const built = await sharedSite(site);
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
-  const dist = join(project.root, "dist");
+  const dist = built.dist;
   const servers: StaticServer[] = [await serveStatic(dist), await serveStatic(dist, { headers: { "Content-Security-Policy": strictCsp } })];
   const browser = await launchChromium();
   return {
@@ -39,7 +41,6 @@ export async function openTestSite(site: string = repoRoot): Promise<TestSite> {
     close: async () => {
       await browser.close();
       for (const server of servers) await server.close();
-      project.cleanup();
     },
   };
 }

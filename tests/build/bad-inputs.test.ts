@@ -4,18 +4,21 @@
  * 1. The cases with warnings only (or nothing) are added to a good site, which is checked and built:
  *    `check` and `build` exit 0 and print each warning; the built pages never carry the script and
  *    HTML of the html-in-data case as markup.
- * 2. Then each case with errors is added in turn (beside those): `check` exits 1 and prints exactly its
- *    diagnostic lines (and the warnings above); `build` exits 1 with the same lines, no stack trace, and
- *    leaves dist/ byte for byte as it was.
+ * 2. Then every case with errors is added at once (beside those): `check` exits 1 and prints exactly the
+ *    diagnostic lines of every case (and the warnings above), each once; `build` exits 1 with the same
+ *    lines, no stack trace, and leaves dist/ byte for byte as it was. A failing build stops after compiling
+ *    (build-command.ts), before Astro starts, so one run shows for every case what a run per case showed,
+ *    in two processes instead of two per case (a run per case made this file take minutes). That each
+ *    case alone reports exactly its diagnostics is tested in-process, case by case
+ *    (tests/engine/bad-inputs.test.ts); a few cases, one of each kind, also go through the CLI alone.
  */
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCase, readCases, removeCase, type BadInputCase, type ExpectedDiagnostic } from "../bad-inputs/corpus.ts";
-import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+import { createTempProject, repoRoot, runPlotline, runPlotlineAsync } from "../support/temp-project.ts";
 import { checkSiteXml } from "../support/well-formed-site.ts";
 
 const cases = readCases();
@@ -45,25 +48,18 @@ function expectExactly(output: string, expected: ExpectedDiagnostic[]): void {
   expect(lines).toHaveLength(expected.length);
 }
 
-type Run = ReturnType<typeof runPlotline> & { seconds?: number };
+type Run = ReturnType<typeof runPlotline>;
 
-/** runPlotline, without waiting: `check` and `build` of a case run side by side (neither writes to the project when it fails). */
-function runPlotlineAsync(root: string, command: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(repoRoot, "node_modules", ".bin", "node"), [join(root, "src", "cli", "plotline.ts"), command], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
-      timeout: 240_000,
-    });
-    const started = performance.now();
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
-  });
-}
+/**
+ * Cases also run alone through the CLI, one of each kind of failure: an error in the story itself, one
+ * in a data file it reads (a 50 MB file, never read), and one in the project's files outside any story
+ * (links in public/ that lead outside the project).
+ */
+const alone = ["frontmatter-yaml-syntax", "data-file-too-large", "public-link-outside"].map((name) => {
+  const found = failing.find((c) => c.name === name);
+  if (!found) throw new Error(`no failing bad-input case ${name}`);
+  return found;
+});
 
 function expectNoStackTrace(output: string): void {
   expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -195,33 +191,78 @@ describe("bad inputs through plotline check and build", () => {
     }
   });
 
-  describe.each(failing)("the case $name", (c) => {
-    let made: string[];
+  /** Adds cases to the project, runs check and build side by side (neither writes to the project when it fails), and takes the cases out again. */
+  async function checkAndBuildWith(added: BadInputCase[]): Promise<[Run, Run]> {
+    const made: string[] = [];
+    try {
+      for (const c of added) made.push(...addCase(project.root, c));
+      return await Promise.all([runPlotlineAsync(project.root, "check"), runPlotlineAsync(project.root, "build")]);
+    } finally {
+      removeCase(made);
+    }
+  }
+
+  /** check exits 1 and prints exactly the diagnostics of `added` and the warnings above, each once, with no stack trace. */
+  function expectCheckFails(checked: Run, added: BadInputCase[]): void {
+    const expected = [...added.flatMap((c) => c.diagnostics), ...quietWarnings];
+    expectNoStackTrace(checked.stdout + checked.stderr);
+    expectExactly(checked.stdout, expected);
+    const errors = expected.filter((d) => d.severity === "error").length;
+    expect(checked.stdout).toMatch(new RegExp(`\\n${errors} errors?, ${expected.length - errors} warnings?\\.\\n$`));
+    expect(checked.status).toBe(1);
+  }
+
+  /** build exits 1 with the same diagnostics and a hint each, no stack trace, and dist/ byte for byte as it was. */
+  function expectBuildFails(built: Run, added: BadInputCase[]): void {
+    const expected = [...added.flatMap((c) => c.diagnostics), ...quietWarnings];
+    expectNoStackTrace(built.stdout + built.stderr);
+    expectExactly(built.stderr, expected);
+    expect(built.stderr.match(/^ {2}hint: /gm)).toHaveLength(expected.length);
+    const errors = expected.filter((d) => d.severity === "error").length;
+    expect(built.stderr).toMatch(new RegExp(`^Build failed: ${errors} errors? and ${expected.length - errors} warnings? in \\d+ stories\\. dist/ was left as it was\\.$`, "m"));
+    expect(built.status).toBe(1);
+    expect(snapshot(join(project.root, "dist"))).toEqual(dist);
+  }
+
+  describe("with every case that has errors", () => {
     let checked: Run;
     let built: Run;
 
     beforeAll(async () => {
-      made = addCase(project.root, c);
-      try {
-        [checked, built] = await Promise.all([runPlotlineAsync(project.root, "check"), runPlotlineAsync(project.root, "build")]);
-      } finally {
-        removeCase(made);
-      }
+      [checked, built] = await checkAndBuildWith(failing);
     }, 300_000);
 
-    it("check exits 1 and prints exactly the expected diagnostics, with no stack trace", () => {
-      expectNoStackTrace(checked.stdout + checked.stderr);
-      expectExactly(checked.stdout, [...c.diagnostics, ...quietWarnings]);
-      expect(checked.status).toBe(1);
+    it("check exits 1 and prints exactly the expected diagnostics of every case, with no stack trace", () => {
+      expectCheckFails(checked, failing);
     });
 
     it("build exits 1 with the same diagnostics and a hint each, no stack trace, and dist/ byte for byte as it was", () => {
-      expectNoStackTrace(built.stdout + built.stderr);
-      expectExactly(built.stderr, [...c.diagnostics, ...quietWarnings]);
-      expect(built.stderr.match(/^ {2}hint: /gm)).toHaveLength(c.diagnostics.length + quietWarnings.length);
-      expect(built.stderr).toContain("dist/ was left as it was.");
-      expect(built.status).toBe(1);
-      expect(snapshot(join(project.root, "dist"))).toEqual(dist);
+      expectBuildFails(built, failing);
+    });
+
+    // The same lines, case by case, so that a failure names the case.
+    it.each(failing)("check and build print each diagnostic of $name once", (c) => {
+      for (const output of [checked.stdout, built.stderr]) {
+        const lines = diagnosticLines(output);
+        for (const d of c.diagnostics) expect(lines.filter((line) => matches(line, d)), `${d.file}:${d.line}:${d.column} ${d.code}`).toHaveLength(1);
+      }
+    });
+  });
+
+  describe.each(alone)("with the case $name alone", (c) => {
+    let checked: Run;
+    let built: Run;
+
+    beforeAll(async () => {
+      [checked, built] = await checkAndBuildWith([c]);
+    }, 300_000);
+
+    it("check exits 1 and prints exactly the expected diagnostics, with no stack trace", () => {
+      expectCheckFails(checked, [c]);
+    });
+
+    it("build exits 1 with the same diagnostics and a hint each, no stack trace, and dist/ byte for byte as it was", () => {
+      expectBuildFails(built, [c]);
     });
   });
 });
