@@ -15,6 +15,7 @@ import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.
 import { columnTypes, nearMiss, typeColumn, type RawValue } from "./infer-column-types.ts";
 import { jsonNodeAt, scanJson } from "./json-scan.ts";
 import { parseDsv } from "./parse-dsv.ts";
+import { isSqlFormat, type StoryQueries } from "../sql/story-queries.ts";
 
 export type DataFormat = "csv" | "tsv" | "json" | "yaml";
 
@@ -65,7 +66,7 @@ interface TypeSpec {
  * returned unless an error leaves nothing sensible to hand to charts (then the build fails anyway).
  * Duplicate ids across blocks are checked by the caller.
  */
-export function parseDataBlock(block: StoryBlock, files: DataFileSource): { table?: DataTable; diagnostics: Diagnostic[] } {
+export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries?: StoryQueries): { table?: DataTable; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   let usable = true;
@@ -77,6 +78,17 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   } else if (!ID.test(id)) {
     // The table is still returned under the id as written, so charts naming it do not fail too.
     report(diagnostic("data/invalid-id", { id, suggestion: suggestId(id, block.index) }, block.attributeSpan("id", "value")));
+  }
+
+  // A query's result, run before the compile (sql/run-story-queries.ts).
+  if (isSqlFormat(block.attribute("format"))) {
+    const result = queries?.results.get(block.index);
+    if (!result) {
+      report(diagnostic("sql/not-run", { reason: "this compile was given no query results (compileStory runs no queries; compileStoryAsync does)" }, block.fenceSpan));
+      return { diagnostics };
+    }
+    diagnostics.push(...result.diagnostics);
+    return usable && result.table && id !== undefined ? { table: { ...result.table, id }, diagnostics } : { diagnostics };
   }
 
   let format: DataFormat | undefined;
