@@ -163,11 +163,22 @@ async function runQuery(connection: DuckDBConnection, item: Pending, tables: rea
   const timer = setTimeout(() => connection.interrupt(), timeoutMs);
   try {
     const statements = await connection.extractStatements(text);
-    if (statements.count !== 1) {
+    // A PIVOT without IN (…) is one statement as written; DuckDB makes it two or more: first CREATE TYPE
+    // of the values found (in the in-memory database), then the query.
+    const pivotSteps = first.value.toUpperCase() === "PIVOT" ? statements.count - 1 : 0;
+    if (statements.count !== 1 + pivotSteps || statements.count === 0) {
       report(diagnostic("sql/not-a-query", { count: statements.count }, statements.count === 0 ? block.fenceSpan : block.body.span(first.start, first.end)));
       return undefined;
     }
-    const prepared = await statements.prepare(0);
+    for (let i = 0; i < pivotSteps; i++) {
+      const step = await statements.prepare(i);
+      if (step.statementType !== StatementType.CREATE) {
+        report(diagnostic("sql/refused-statement", { keyword: first.value.toUpperCase() }, block.body.span(first.start, first.end)));
+        return undefined;
+      }
+      await step.run();
+    }
+    const prepared = await statements.prepare(pivotSteps);
     // DuckDB's own word on what the statement is: only a query runs.
     if (prepared.statementType !== StatementType.SELECT) {
       report(diagnostic("sql/refused-statement", { keyword: first.value.toUpperCase() }, block.body.span(first.start, first.end)));
