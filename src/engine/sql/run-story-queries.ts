@@ -228,7 +228,7 @@ async function runQuery(connection: DuckDBConnection, item: Pending, tables: rea
         if (relative === undefined) return diagnostic("sql/outside-data", { path }, place);
       }
     }
-    return diagnostic("sql/error", { detail: `${error.detail}${error.more && !error.more.startsWith("LINE") ? ` (${error.more.split("\n")[0]})` : ""}` }, span);
+    return diagnostic("sql/error", { detail: error.detail }, span);
   }
 }
 

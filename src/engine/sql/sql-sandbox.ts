@@ -43,7 +43,9 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
         // Only an extension installed beforehand: autoinstall is off, so this never downloads.
         await connection.run("LOAD httpfs");
       } catch (error) {
-        remoteProblem = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]+ Error: /, "");
+        const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^[A-Za-z ]+ Error: /, "");
+        // DuckDB's message names the folder it looked in (a path of the build machine): said plainly instead.
+        remoteProblem = /not found/i.test(detail) ? "it is not installed on this machine" : detail.replace(/\.+$/, "");
       }
     }
     await connection.run(`SET allowed_paths = ${list(options.allowedPaths)}`);
