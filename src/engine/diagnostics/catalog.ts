@@ -473,6 +473,12 @@ export const catalog = {
     message: (p) => `${p.keyword} is not a query: SQL blocks may only read data (SELECT, WITH, FROM, PIVOT, UNPIVOT), never write files, change settings or load extensions.`,
     hint: () => "Write a query that returns the table the charts need: SELECT … FROM 'file.csv' …; the result is the block's data.",
   }),
+  "sql/refused-function": entry<{ name: string }>({
+    severity: "error",
+    title: "SQL function that reads the build machine's settings",
+    message: (p) => `${p.name}() tells about the machine that builds the site (its settings, folders, extensions or secrets), not about the data; stories may not call it.`,
+    hint: () => "Queries work on the story's data: files under data/ and the story's blocks. Leave the call out.",
+  }),
   "sql/timeout": entry<{ seconds: number }>({
     severity: "error",
     title: "SQL query took too long",

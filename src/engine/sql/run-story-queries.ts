@@ -22,6 +22,12 @@ import { DEFAULT_SQL_TIMEOUT, isSqlFormat, MAX_RESULT_ROWS, mayHaveSqlBlocks, ty
 
 /** The words a query may start with: DuckDB checks the statement's type again once it is prepared. */
 const QUERY_KEYWORDS = new Set(["SELECT", "WITH", "FROM", "PIVOT", "UNPIVOT", "VALUES"]);
+/** Functions that tell about the machine that builds (settings, paths, extensions, secrets), not the data. */
+const MACHINE_FUNCTIONS = new Set([
+  "current_setting", "getenv", "duckdb_settings", "duckdb_extensions", "duckdb_secrets", "which_secret", "duckdb_databases",
+  "duckdb_temporary_files", "duckdb_log_contexts", "duckdb_logs", "duckdb_external_file_cache", "duckdb_variables", "getvariable",
+]);
+const isMachineFunction = (name: string) => MACHINE_FUNCTIONS.has(name) || name.startsWith("pragma_");
 
 export interface RunQueriesOptions {
   dataFiles: DataFileSource;
@@ -77,6 +83,11 @@ export async function runStoryQueries(input: StoryInput, options: RunQueriesOpti
     }
     if (starts.length > 1) {
       report(diagnostic("sql/not-a-query", { count: starts.length }, span(starts[1]!.start, starts[1]!.end)));
+      continue;
+    }
+    const machine = tokens.find((t, i) => t.kind === "word" && tokens[i + 1]?.value === "(" && isMachineFunction(t.value.toLowerCase()));
+    if (machine) {
+      report(diagnostic("sql/refused-function", { name: machine.value }, span(machine.start, machine.end)));
       continue;
     }
     const refs = fileReferences(text, tokens, options.dataFiles, remotePrefixes);

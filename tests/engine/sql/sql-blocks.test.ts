@@ -152,7 +152,10 @@ describe("SQL blocks: refused", () => {
     // Paths made at run time are not rewritten: DuckDB's sandbox refuses them.
     ["SELECT * FROM read_text('/etc/' || 'passwd')", "sql/outside-data 8:25"],
     ["SELECT * FROM read_text(replace('jobs.csv', 'jobs', '../secret'))", "sql/outside-data 8:15"],
-    ["SELECT getenv('HOME') AS home", "sql/error 8:8"],
+    ["SELECT getenv('HOME') AS home", "sql/refused-function 8:8"],
+    ["SELECT current_setting('allowed_paths') AS paths", "sql/refused-function 8:8"],
+    ["SELECT * FROM duckdb_settings()", "sql/refused-function 8:15"],
+    ["SELECT * FROM pragma_database_list()", "sql/refused-function 8:15"],
   ] as const;
   it.each(refused)("%s", async (query, expected) => {
     const compiled = await compileWith(project.data, story(sqlBlock("q", query)));
