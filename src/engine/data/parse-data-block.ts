@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { closestMatch, didYouMean, suggestion } from "../diagnostics/did-you-mean.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
 import { replaceControlCharacters } from "../story/control-characters.ts";
@@ -11,6 +11,7 @@ import { nodeAt } from "../story/yaml-locate.ts";
 import { MAX_DATA_BYTES, megabytes } from "../limits.ts";
 import type { DataFileSource } from "./data-file-source.ts";
 import { decodeDataFile } from "./decode-data-file.ts";
+import { suggestFile } from "./suggest-file.ts";
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.ts";
 import { columnTypes, nearMiss, typeColumn, type RawValue } from "./infer-column-types.ts";
 import { jsonNodeAt, scanJson } from "./json-scan.ts";
@@ -271,7 +272,7 @@ function openSrc(
   const format = explicitFormat ?? EXTENSIONS[extension];
   const displayPath = `${files.displayRoot}/${path}`;
   const notFound = () => {
-    report(diagnostic("data/src-not-found", { src: written, suggestion: suggestFile(path, files) }, valueSpan));
+    report(diagnostic("data/src-not-found", { src: written, suggestion: suggestListedFile(path, files) }, valueSpan));
     return undefined;
   };
   if (path === "") return notFound();
@@ -349,21 +350,14 @@ function exampleInside(dir: string, files: DataFileSource): string {
   return `${dir}/file.csv`;
 }
 
-function suggestFile(path: string, files: DataFileSource): string {
+function suggestListedFile(path: string, files: DataFileSource): string {
   let list: string[];
   try {
     list = files.list();
   } catch {
     return "";
   }
-  let match = closestMatch(path, list);
-  if (match === undefined) {
-    // The right name in another folder: jobs.csv for 2025/jobs.csv.
-    const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-    const sameName = list.filter((f) => f.slice(f.lastIndexOf("/") + 1).toLowerCase() === name);
-    if (sameName.length === 1) match = sameName[0];
-  }
-  return match === undefined ? "" : suggestion(path, match);
+  return suggestFile(path, list);
 }
 
 // ── CSV and TSV ──────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { matchesGlob } from "node:path";
 import type { DataFileSource } from "../data/data-file-source.ts";
 import { resolveSrc } from "../data/parse-data-block.ts";
-import { closestMatch, suggestion } from "../diagnostics/did-you-mean.ts";
+import { suggestFile } from "../data/suggest-file.ts";
 import type { SqlToken } from "./scan-sql.ts";
 
 /** Functions whose string arguments are paths to files (DuckDB's readers and the like). */
@@ -151,15 +151,4 @@ function readerFor(pattern: string): string {
   if (/\.parquet$/i.test(pattern)) return "read_parquet";
   if (/\.(json|jsonl|ndjson)(\.(gz|zst))?$/i.test(pattern)) return "read_json_auto";
   return "read_csv_auto";
-}
-
-/** The nearest file under data/, for a path that is not there: a typo, or the right name in another folder. */
-export function suggestFile(path: string, list: readonly string[]): string {
-  let match = closestMatch(path, list);
-  if (match === undefined) {
-    const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-    const sameName = list.filter((f) => f.slice(f.lastIndexOf("/") + 1).toLowerCase() === name);
-    if (sameName.length === 1) match = sameName[0];
-  }
-  return match === undefined ? "" : suggestion(path, match);
 }
