@@ -275,9 +275,14 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     );
   };
 
+  /** Per story, the latest compile started: one finishing after a newer one started (a slow query) is dropped. */
+  const latest = new Map<string, number>();
   const update = async (path: string) => {
+    const mine = (latest.get(path) ?? 0) + 1;
+    latest.set(path, mine);
     try {
       const story = await project.compile(path);
+      if (latest.get(path) !== mine) return;
       if (!story) return remove(path);
       project.raw.set(path, story);
       recheck(path);
