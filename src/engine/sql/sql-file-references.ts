@@ -14,6 +14,8 @@ const FILE_FUNCTIONS = new Set([
 const DATA_EXTENSION = /\.(csv|tsv|txt|json|jsonl|ndjson|parquet)(\.(gz|zst))?$/i;
 const URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 const GLOB = /[*?[]/;
+/** Words after which a quoted string is a table: FROM 'sales.csv', PIVOT 'wide.csv' ON … */
+const TABLE_KEYWORDS = new Set(["FROM", "JOIN", "PIVOT", "UNPIVOT", "PIVOT_WIDER", "PIVOT_LONGER"]);
 
 /** A problem with one path written in a query, at its quoted string. */
 export type FileReferenceProblem =
@@ -64,8 +66,7 @@ export function fileReferences(text: string, tokens: readonly SqlToken[], files:
     if (token.kind !== "string") continue;
     const path = token.value;
     const isUrl = URL.test(path);
-    const inTablePlace = token.after === "FROM" || token.after === "JOIN" || (token.call !== undefined && FILE_FUNCTIONS.has(token.call));
-    if (!inTablePlace && !DATA_EXTENSION.test(path)) continue;
+    if (!isPath(token)) continue;
     const at = { path, start: token.start, end: token.end };
     if (isUrl) {
       const prefix = remotePrefixes.find((p) => path.startsWith(p));
@@ -143,6 +144,21 @@ export function fileReferences(text: string, tokens: readonly SqlToken[], files:
     remote: [...remote],
     problems,
   };
+}
+
+/**
+ * Whether a quoted string is a path: a table on its own (after FROM, JOIN, PIVOT, UNPIVOT, or in a FROM list with a
+ * file ending), or a positional argument of a function that reads files (read_csv('…'), or any
+ * function given a name with a file ending). Named options (delim = ';', dateformat = '%d/%m/%Y') and
+ * values compared in WHERE (name = 'report.csv') are not.
+ */
+function isPath(token: SqlToken): boolean {
+  const after = token.after ?? "";
+  const hasEnding = DATA_EXTENSION.test(token.value);
+  if (!token.inCall) return TABLE_KEYWORDS.has(after) || (after === "," && hasEnding);
+  if (after !== "(" && after !== "," && after !== "[") return false;
+  if (token.call !== undefined && FILE_FUNCTIONS.has(token.call)) return after === "(" || hasEnding || GLOB.test(token.value) || URL.test(token.value);
+  return hasEnding;
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;

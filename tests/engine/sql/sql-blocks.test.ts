@@ -104,6 +104,13 @@ describe("SQL blocks: results", () => {
     expect(compiled.dataFiles).toEqual(["jobs.csv", "sales.parquet"]);
   });
 
+  it("reads only quoted paths as files: not a reader's options, nor a value compared in WHERE", async () => {
+    const query = "SELECT count(*) AS n FROM read_csv('jobs.csv', delim = ',', dateformat = '%d/%m/%Y', types = {'jobs': 'DOUBLE'})\nWHERE 'report.csv' <> 'x.csv'";
+    const compiled = await compileWith(project.data, story(sqlBlock("q", query) + "Rows: :value[q.n].\n"));
+    expect(where(compiled)).toEqual([]);
+    expect(compiled.dataFiles).toEqual(["jobs.csv"]);
+  });
+
   it("unpivots a wide table and pivots it back", async () => {
     const queries = await runStoryQueries(
       {
