@@ -2,8 +2,8 @@
  * `node bench/sql.ts [--write-readme]` (also `npm run bench -- --sql`)
  *
  * What an SQL block costs a build: the same one-story site built three ways, first build each time
- * (no cache), each measured 5 times: the fastest run is the cost on an idle machine (the others are
- * slowed by whatever else runs), the median is shown beside it:
+ * (no cache), each measured 5 times: the fastest run is the cost on an idle machine (others are slowed
+ * by whatever else runs), the median is shown beside it:
  * - baseline: the chart's 36 rows (12 months × 3 regions) typed into the story;
  * - CSV: the rows aggregated by month from a 1,000,000-row CSV under data/ with ```data format=sql;
  * - Parquet: the same from the same rows as a Parquet file.
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const output = { date: new Date().toISOString(), command: "node bench/sql.ts", machine, runs: RUNS, results };
     writeFileSync(join(repo, "bench", "results-sql.json"), `${JSON.stringify(output, null, 2)}\n`);
     const table = [
-      `Measured ${output.date.slice(0, 10)} with \`npm run bench -- --sql\` on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}: a one-story site, first build (no cache), fastest of ${RUNS} runs (median in brackets: the machine was shared). "Compiling" is the build's compile phase (stories checked and drawn, queries run: starting DuckDB included); the rest of a build (Astro, search index) does not depend on the data.`,
+      `Measured ${output.date.slice(0, 10)} with \`npm run bench -- --sql\` on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}: a one-story site, first build (no cache), fastest of ${RUNS} runs (median in brackets). "Compiling" is the build's compile phase (stories checked and drawn, queries run: starting DuckDB included); the rest of a build (Astro, search index) does not depend on the data.`,
       "",
       "| data of the chart | build (wall) | compiling | added by the query |",
       "| --- | ---: | ---: | ---: |",
