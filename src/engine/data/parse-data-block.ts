@@ -89,7 +89,8 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
       return { diagnostics };
     }
     diagnostics.push(...result.diagnostics);
-    return usable && result.table && id !== undefined ? { table: { ...result.table, id }, diagnostics } : { diagnostics };
+    if (!usable || !result.table || id === undefined) return { diagnostics };
+    return { table: retypeResult({ ...result.table, id }, readTypes(block, report), report), diagnostics };
   }
 
   let format: DataFormat | undefined;
@@ -149,6 +150,34 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
   if (typed.valueColumns) table.valueColumns = typed.valueColumns;
   if (src !== undefined) table.src = src;
   return { table, diagnostics };
+}
+
+/**
+ * types= on an SQL block: the result's columns converted as a CSV column of the same values would be
+ * (a column of years 2023, 2024 given as `year:date` becomes dates), each value as text, number or true/false.
+ */
+function retypeResult(table: DataTable, types: TypeSpec[], report: (d: Diagnostic) => void): DataTable {
+  if (types.length === 0) return table;
+  const known = table.columns.map((c) => c.name);
+  const columns = [...table.columns];
+  const rows = table.rows.map((row) => ({ ...row }));
+  for (const spec of types) {
+    const index = known.indexOf(spec.column);
+    if (index < 0) {
+      report(diagnostic("data/type-unknown-column", { column: spec.column, suggestion: didYouMean(spec.column, known) }, spec.span));
+      continue;
+    }
+    const raw: RawValue[] = table.rows.map((row) => {
+      const cell = row[spec.column] ?? null;
+      return cell instanceof Date ? cell.toISOString() : cell;
+    });
+    const typed = typeColumn(spec.column, raw, spec.type);
+    const first = typed.bad[0];
+    if (first !== undefined) report(diagnostic("data/bad-typed-value", { column: spec.column, type: spec.type, value: shown(raw[first] ?? null) }, spec.span));
+    columns[index] = typed.column;
+    rows.forEach((row, r) => (row[spec.column] = typed.cells[r] ?? null));
+  }
+  return { ...table, columns, rows };
 }
 
 /** Tables written inside a story are for a few dozen rows; larger ones belong in data/. */

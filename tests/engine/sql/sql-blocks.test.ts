@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import { nodeDataFiles } from "../../../src/engine/data/node-data-files.ts";
 import { runStoryQueries } from "../../../src/engine/sql/run-story-queries.ts";
+import { parseDataBlock } from "../../../src/engine/data/parse-data-block.ts";
+import { SourceFile } from "../../../src/engine/diagnostics/source-file.ts";
+import { findStoryBlocks } from "../../../src/engine/story/find-story-blocks.ts";
+import { parseMarkdown } from "../../../src/engine/story/parse-markdown.ts";
 import { compileWith, harnessSql, sqlBlock, story, tempData, where } from "./sql-harness.ts";
 
 const files = {
@@ -109,6 +113,21 @@ describe("SQL blocks: results", () => {
     const compiled = await compileWith(project.data, story(sqlBlock("q", query) + "Rows: :value[q.n].\n"));
     expect(where(compiled)).toEqual([]);
     expect(compiled.dataFiles).toEqual(["jobs.csv"]);
+  });
+
+  it("applies types= to the result as to a CSV block's columns", async () => {
+    const text = story('```data id=q format=sql types="year:date,jobs:string,nope:number"\nSELECT year, jobs FROM \'jobs.csv\'\n```\n');
+    const queries = await runStoryQueries({ path: "s.md", text }, { dataFiles: nodeDataFiles(project.data) });
+    const compiled = compileStory({ path: "s.md", text }, { dataFiles: nodeDataFiles(project.data), queries: queries! });
+    expect(where(compiled)).toEqual(["data/type-unknown-column 7:54"]);
+    const file = new SourceFile("s.md", text);
+    const [block] = findStoryBlocks(parseMarkdown(file), file).blocks;
+    const { table: typed } = parseDataBlock(block!, nodeDataFiles(project.data), queries!);
+    expect(typed!.columns).toEqual([
+      { name: "year", type: "date", precision: "year" },
+      { name: "jobs", type: "string" },
+    ]);
+    expect(typed!.rows[0]).toEqual({ year: new Date("2023-01-01T00:00:00Z"), jobs: "10" });
   });
 
   it("unpivots a wide table and pivots it back", async () => {
