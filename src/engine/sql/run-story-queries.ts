@@ -76,7 +76,12 @@ export async function runStoryQueries(input: StoryInput, options: RunQueriesOpti
     }
     // Every statement's first word, so that `SELECT 1; COPY …` points at COPY.
     const starts = [first, ...tokens.filter((t, i) => i > 0 && tokens[i - 1]!.value === ";" && tokens[i - 1]!.kind === "punct" && !(t.kind === "punct" && t.value === ";"))];
-    const refused = starts.find((t) => t.kind !== "word" || !QUERY_KEYWORDS.has(t.value.toUpperCase()));
+    if (first.kind === "punct" && first.value === ";") {
+      report(diagnostic("sql/not-a-query", { count: 0 }, block.fenceSpan));
+      continue;
+    }
+    // A statement starts with a word; anything else is left to DuckDB's parser (a syntax error).
+    const refused = starts.find((t) => t.kind === "word" && !QUERY_KEYWORDS.has(t.value.toUpperCase()));
     if (refused) {
       report(diagnostic("sql/refused-statement", { keyword: refused.value.toUpperCase() }, span(refused.start, refused.end)));
       continue;
@@ -197,6 +202,12 @@ async function runQuery(connection: DuckDBConnection, item: Pending, tables: rea
     }
     const reader = await prepared.runAndReadAll();
     const typed = resultColumns(reader);
+    const names = typed.columns.map((c) => c.name);
+    const duplicate = names.find((name, i) => names.indexOf(name) < i);
+    if (duplicate !== undefined) {
+      report(diagnostic("data/duplicate-column", { column: duplicate }, columnSpan(item, duplicate)));
+      return undefined;
+    }
     for (const problem of typed.problems) {
       if (problem.kind === "unsupported-type") report(diagnostic("sql/unsupported-column-type", { column: problem.column, type: problem.type }, columnSpan(item, problem.column)));
       else report(diagnostic("sql/number-too-large", { column: problem.column, value: problem.value, row: problem.row }, columnSpan(item, problem.column)));
