@@ -14,7 +14,8 @@ const FLOATS = new Set([DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DE
 const DATES = new Set([
   DuckDBTypeId.DATE, DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS, DuckDBTypeId.TIMESTAMP_TZ,
 ]);
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** 2^53: every whole number up to it is a JavaScript number exactly; the next ones are not. */
+const MAX_SAFE = 2n ** 53n;
 
 /**
  * A query's result as Plotline's typed columns (docs/authoring.md, "Preparing data"):
@@ -29,8 +30,14 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 export function resultColumns(reader: DuckDBResultReader): { columns: DataColumn[]; rows: Row[]; problems: ResultProblem[] } {
   const names = reader.columnNames();
   const types = reader.columnTypes();
-  const values = reader.getColumnsJS() as unknown[][];
   const problems: ResultProblem[] = [];
+  // Types checked before any value is converted: converting some (a UNION, a BIT) could itself fail.
+  names.forEach((name, c) => {
+    const type = types[c]!;
+    if (!isSupported(type.typeId)) problems.push({ kind: "unsupported-type", column: name, type: type.toString() });
+  });
+  if (problems.length > 0) return { columns: [], rows: [], problems };
+  const values = reader.getColumnsJS() as unknown[][];
   const columns: DataColumn[] = [];
   const cells: Cell[][] = [];
   names.forEach((name, c) => {
@@ -49,7 +56,7 @@ export function resultColumns(reader: DuckDBResultReader): { columns: DataColumn
           return typed.push(Number(value));
         }
         const number = Number(value);
-        if (Number.isInteger(number) && Math.abs(number) > Number.MAX_SAFE_INTEGER && type.typeId === DuckDBTypeId.DECIMAL && !reported) {
+        if (Number.isInteger(number) && Math.abs(number) > 2 ** 53 && type.typeId === DuckDBTypeId.DECIMAL && !reported) {
           problems.push({ kind: "number-too-large", column: name, value: String(value), row: r + 1 });
           reported = true;
         }
@@ -67,11 +74,8 @@ export function resultColumns(reader: DuckDBResultReader): { columns: DataColumn
     } else if (type.typeId === DuckDBTypeId.BOOLEAN) {
       columns.push({ name, type: "boolean" });
       cells.push(raw.map((value) => (typeof value === "boolean" ? value : null)));
-    } else if (type.typeId === DuckDBTypeId.SQLNULL) {
-      columns.push({ name, type: "string" });
-      cells.push(raw.map(() => null));
     } else {
-      problems.push({ kind: "unsupported-type", column: name, type: type.toString() });
+      // SQLNULL: a column of NULL only.
       columns.push({ name, type: "string" });
       cells.push(raw.map(() => null));
     }
@@ -82,7 +86,11 @@ export function resultColumns(reader: DuckDBResultReader): { columns: DataColumn
   return { columns, rows, problems };
 }
 
+const isSupported = (id: DuckDBTypeId) =>
+  INTEGERS.has(id) || FLOATS.has(id) || DATES.has(id) || id === DuckDBTypeId.VARCHAR || id === DuckDBTypeId.ENUM || id === DuckDBTypeId.BOOLEAN || id === DuckDBTypeId.SQLNULL;
+
 function datePrecision(dates: readonly (Date | null)[]): DatePrecision {
+  if (dates.every((date) => date === null)) return "day";
   let precision: DatePrecision = "year";
   for (const date of dates) {
     if (date === null) continue;

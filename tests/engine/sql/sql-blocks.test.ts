@@ -231,8 +231,11 @@ describe("SQL blocks: errors at the token, with DuckDB's candidates", () => {
   });
 
   it("a LIST column, and a number beyond 2^53", async () => {
-    const compiled = await compileWith(project.data, story(sqlBlock("q", "SELECT [1, 2] AS pair,\n  9007199254740993::BIGINT AS big")));
-    expect(where(compiled)).toEqual(["sql/unsupported-column-type 8:18", "sql/number-too-large 9:31"]);
+    const compiled = await compileWith(
+      project.data,
+      story(sqlBlock("q", "SELECT [1, 2] AS pair,\n  {'a': 1} AS pairs, 1 AS one") + sqlBlock("r", "SELECT 9007199254740992::BIGINT AS fits,\n  9007199254740993::BIGINT AS big")),
+    );
+    expect(where(compiled)).toEqual(["sql/unsupported-column-type 8:18", "sql/unsupported-column-type 9:15", "sql/number-too-large 14:31"]);
   });
 
   it("a runaway query is stopped at the time limit", async () => {
