@@ -25,11 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => project.cleanup());
 
-const table = (compiled: Awaited<ReturnType<typeof compileWith>>, id: string) => {
-  const chart = compiled.charts.find((c) => c.spec.data === id);
-  return chart;
-};
-
 describe("SQL blocks: results", () => {
   it("aggregates files under data/ by a glob, types the columns, and draws a chart from the result", async () => {
     const compiled = await compileWith(
@@ -44,7 +39,6 @@ describe("SQL blocks: results", () => {
     expect(compiled.dataGlobs).toEqual(["sales/2024-*.csv"]);
     expect(compiled.charts).toHaveLength(1);
     expect(compiled.html).toContain("<svg");
-    void table;
   });
 
   it("maps DuckDB's types to Plotline's, with date precision from the values", async () => {
