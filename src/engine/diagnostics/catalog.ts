@@ -505,6 +505,12 @@ export const catalog = {
     message: (p) => `The query "${p.id}" returns ${p.rows.toLocaleString("en-US")} rows, more than ${p.limit.toLocaleString("en-US")}: every row goes to readers' browsers with the chart and its "Get the data" file.`,
     hint: () => "Aggregate in the query: GROUP BY a month, a region or a category (date_trunc('month', col)), so the chart draws what readers can see.",
   }),
+  "sql/result-too-large": entry<{ id: string; limit: number }>({
+    severity: "error",
+    title: "SQL result too large to build",
+    message: (p) => `The query "${p.id}" returns more than ${p.limit.toLocaleString("en-US")} rows, more than a page can hold; Plotline stops reading it there.`,
+    hint: () => "Aggregate in the query (GROUP BY a month, a region or a category) or keep only the rows the story is about (WHERE, LIMIT).",
+  }),
   "sql/error": entry<{ detail: string }>({
     severity: "error",
     title: "SQL query failed",

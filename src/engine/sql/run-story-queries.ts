@@ -18,7 +18,7 @@ import { firstKeyword, scanSql, type SqlToken } from "./scan-sql.ts";
 import { fileReferences, type FileReferences } from "./sql-file-references.ts";
 import { candidateNames, readSqlError } from "./sql-error-position.ts";
 import { openSandbox } from "./sql-sandbox.ts";
-import { DEFAULT_SQL_TIMEOUT, isSqlFormat, MAX_RESULT_ROWS, mayHaveSqlBlocks, type QueryResult, type SqlOptions, type StoryQueries } from "./story-queries.ts";
+import { DEFAULT_SQL_TIMEOUT, isSqlFormat, MAX_QUERY_ROWS, MAX_RESULT_ROWS, mayHaveSqlBlocks, type QueryResult, type SqlOptions, type StoryQueries } from "./story-queries.ts";
 
 /** The words a query may start with: DuckDB checks the statement's type again once it is prepared. */
 const QUERY_KEYWORDS = new Set(["SELECT", "WITH", "FROM", "PIVOT", "UNPIVOT", "VALUES"]);
@@ -200,7 +200,12 @@ async function runQuery(connection: DuckDBConnection, item: Pending, tables: rea
       report(diagnostic("sql/refused-statement", { keyword: first.value.toUpperCase() }, block.body.span(first.start, first.end)));
       return undefined;
     }
-    const reader = await prepared.runAndReadAll();
+    // Read as a stream up to one row past the limit: a result larger than that is never held whole.
+    const reader = await prepared.streamAndReadUntil(MAX_QUERY_ROWS + 1);
+    if (reader.currentRowCount > MAX_QUERY_ROWS) {
+      report(diagnostic("sql/result-too-large", { id: block.attribute("id") ?? "", limit: MAX_QUERY_ROWS }, block.fenceSpan));
+      return undefined;
+    }
     const typed = resultColumns(reader);
     const names = typed.columns.map((c) => c.name);
     const duplicate = names.find((name, i) => names.indexOf(name) < i);

@@ -12,6 +12,8 @@ export interface SqlOptions {
 export const DEFAULT_SQL_TIMEOUT = 30;
 /** A result with more rows than this is warned about: it all goes to readers. */
 export const MAX_RESULT_ROWS = 50_000;
+/** A result with more rows than this is an error: it is not read further (it could exhaust the build's memory). */
+export const MAX_QUERY_ROWS = 1_000_000;
 
 /** What running one ```data format=sql block gave. */
 export interface QueryResult {

@@ -237,6 +237,11 @@ describe("SQL blocks: errors at the token, with DuckDB's candidates", () => {
     expect(where(compiled)).toEqual(["sql/timeout 7:1"]);
   });
 
+  it("stops reading a result past a million rows", async () => {
+    const compiled = await compileWith(project.data, story(sqlBlock("q", "SELECT range AS n FROM range(1000001)")));
+    expect(where(compiled)).toEqual(["sql/result-too-large 7:1"]);
+  });
+
   it("warns about a result too large to send to readers", async () => {
     const compiled = await compileWith(project.data, story(sqlBlock("q", "SELECT range AS n FROM range(50001)")));
     expect(where(compiled)).toEqual(["sql/large-result 7:1"]);
