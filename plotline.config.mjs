@@ -11,6 +11,12 @@
 //                description. Either one text for every language, or one per language
 //                ({ en: "…", "zh-CN": "…" }); a language left out uses the English one.
 //
+//   sql          Settings of SQL data blocks (```data format=sql, see docs/authoring.md "Preparing data"):
+//                timeout  seconds a query may run before it is stopped (30);
+//                remote   address prefixes queries may read besides data/, e.g. ["s3://bucket/prefix/"]:
+//                         off by default; needs DuckDB's httpfs extension installed on the build
+//                         machine and credentials in the environment (see README, "Scale beyond one machine").
+//
 // For one-off builds (a staging copy, a preview) set environment variables instead of editing:
 //   PLOTLINE_SITE=https://staging.example.com PLOTLINE_BASE=/preview/ npm run build
 
@@ -34,10 +40,11 @@ export const site = (process.env.PLOTLINE_SITE || defaults.site).trim().replace(
 export const base = normalizeBase(process.env.PLOTLINE_BASE || defaults.base);
 
 export const name = defaults.name.trim();
+export const sql = { timeout: 30, remote: [] };
 /** @type {{ en: string, "zh-CN": string }} */
 export const description =
   typeof defaults.description === "string"
     ? { en: defaults.description, "zh-CN": defaults.description }
     : { en: defaults.description.en, "zh-CN": defaults.description["zh-CN"] ?? defaults.description.en };
 
-export default { site, base, name, description };
+export default { site, base, name, description, sql };

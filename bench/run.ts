@@ -20,6 +20,11 @@ import { measurePage, type PageMeasure } from "./measure-pages.ts";
 
 const repo = join(import.meta.dirname, "..");
 const args = process.argv.slice(2);
+// `npm run bench -- --sql`: only what SQL blocks cost a build (bench/sql.ts).
+if (args.includes("--sql")) {
+  const result = spawnSync(process.execPath, [join(repo, "bench", "sql.ts"), ...args.filter((a) => a !== "--sql")], { stdio: "inherit" });
+  process.exit(result.status ?? 1);
+}
 const quick = args.includes("--quick");
 const sizes = quick ? [10, 100] : [10, 100, 1000];
 

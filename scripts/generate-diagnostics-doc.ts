@@ -23,6 +23,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { storyInputFromBytes } from "../src/engine/project/read-story-file.ts";
 import { compileStory } from "../src/engine/compile-story.ts";
+import { compileStoryAsync } from "../src/engine/compile-story-async.ts";
+import type { SqlOptions } from "../src/engine/sql/story-queries.ts";
 import type { DataFileSource } from "../src/engine/data/data-file-source.ts";
 import { decodeDataFile } from "../src/engine/data/decode-data-file.ts";
 import { nodeDataFiles } from "../src/engine/data/node-data-files.ts";
@@ -65,6 +67,11 @@ export interface DiagnosticsExample {
 
 const PATH_LINE = /^<!-- path: (.+?) -->\r?\n/;
 const SETUP_LINE = /^<!-- setup: (.+?) -->\r?\n/;
+/**
+ * `<!-- sql: {"timeout": 0.2} -->`: the project's SQL settings for the example (plotline.config.mjs `sql`);
+ * `{"run": false}` compiles it as a program calling compileStory alone does, without running its queries.
+ */
+const SQL_LINE = /^<!-- sql: (.+?) -->\r?\n/;
 
 /** Data files of the examples that are too large to keep in the repository: their size, in bytes. */
 export const largeExampleFiles: Readonly<Record<string, number>> = { "visits-2024.csv": 12_582_912 };
@@ -80,12 +87,13 @@ export function exampleDataFiles(): DataFileSource {
     displayRoot: files.displayRoot,
     list: () => [...files.list(), ...Object.keys(largeExampleFiles)].sort(),
     read: (path) => (large(path) ? new Uint8Array(largeExampleFiles[path]!) : files.read(path)),
+    realPath: (path) => (large(path) ? undefined : files.realPath?.(path)),
     lookup: (path) => (large(path) ? { kind: "file", size: largeExampleFiles[path]! } : (files.lookup?.(path) ?? { kind: "missing" })),
   };
 }
 
 /** Reads and compiles the example of a code; undefined when it has none. */
-export function compileExample(code: DiagnosticCode): DiagnosticsExample | undefined {
+export async function compileExample(code: DiagnosticCode): Promise<DiagnosticsExample | undefined> {
   const file = join(examplesDir, exampleFileName(code));
   if (!existsSync(file)) return undefined;
   // Read as Plotline reads stories (a story saved in GB18030 is the example of story/encoding).
@@ -97,12 +105,19 @@ export function compileExample(code: DiagnosticCode): DiagnosticsExample | undef
   const setupLine = SETUP_LINE.exec(text);
   const links = setupLine ? (JSON.parse(setupLine[1]!) as { symlink: string; target: string }[]) : [];
   if (setupLine) text = text.slice(setupLine[0].length);
+  const sqlLine = SQL_LINE.exec(text);
+  const sql = sqlLine ? (JSON.parse(sqlLine[1]!) as SqlOptions & { run?: boolean }) : {};
+  if (sqlLine) text = text.slice(sqlLine[0].length);
   const project = setupLine || !/^content\/stories\/[^/]+\.md$/.test(path) ? projectFileProblems(path, text, links) : { built: true, diagnostics: [] };
   // The project-level checks (translationOf, links) too, with the example as a project of one story
   // and the repository's public/ folder.
   // A story standing for a file too large to keep is compiled as Plotline meets such a file: by its size, unread.
   const tooLarge = largeExampleStories[exampleFileName(code)];
-  const story = compileStory(tooLarge === undefined ? { ...input, path, text } : { path, text: "", tooLarge }, { dataFiles: exampleDataFiles() });
+  const storyInput = tooLarge === undefined ? { ...input, path, text } : { path, text: "", tooLarge };
+  const { run = true, ...sqlOptions } = sql;
+  const story = run
+    ? await compileStoryAsync(storyInput, { dataFiles: exampleDataFiles(), sql: sqlOptions })
+    : compileStory(storyInput, { dataFiles: exampleDataFiles() });
   const [checked] = checkLinks(checkTranslations([story], () => text), { publicFiles: listPublicFiles(repoRoot) });
   const compiled = { diagnostics: [...(project.built ? checked!.diagnostics : []), ...project.diagnostics] };
   const dataFiles = [...text.matchAll(/^\s*(?:`{3,}|~{3,})\s*data\b.*?\bsrc=(?:"([^"]*)"|'([^']*)'|(\S+))/gm)]
@@ -196,6 +211,7 @@ const groups: { prefix: string; title: string; intro: string }[] = [
   { prefix: "block/", title: "Block attributes", intro: "Problems with the attributes written after ```data or ```plot." },
   { prefix: "data/", title: "Data blocks", intro: "Problems reading a data block or its file, and typing its values." },
   { prefix: "plot/", title: "Chart blocks", intro: "Problems reading, checking and drawing a chart." },
+  { prefix: "sql/", title: "SQL data blocks", intro: "Problems running a ```data format=sql block: queries DuckDB cannot read or run, statements and files a story may not use, and results charts cannot take." },
   { prefix: "value/", title: "Numbers in prose", intro: "Problems with `:value[…]` references from sentences to the data." },
   { prefix: "expr/", title: "Expressions", intro: "Problems with expressions: computed channels, filters and sort keys of charts, and arithmetic in `:value[…]`." },
   { prefix: "public/", title: "Files in public/", intro: "Problems with the files copied into the site as they are." },
@@ -205,9 +221,9 @@ const groups: { prefix: string; title: string; intro: string }[] = [
 
 const severityText = { error: "Error: stops the build.", warning: "Warning: does not stop the build; check the result." } as const;
 
-function section(code: DiagnosticCode): string {
+async function section(code: DiagnosticCode): Promise<string> {
   const entry = catalog[code];
-  const example = compileExample(code);
+  const example = await compileExample(code);
   const own = example?.diagnostics.find((d) => d.code === code);
   const lines = [`<a id="${anchorOf(code)}"></a>`, "", `### \`${code}\` — ${entry.title}`, "", `**${severityText[entry.severity]}**`, ""];
   if (!example || !own) {
@@ -235,7 +251,7 @@ function section(code: DiagnosticCode): string {
 }
 
 /** The whole of docs/diagnostics.md. */
-export function generateDiagnosticsDoc(): string {
+export async function generateDiagnosticsDoc(): Promise<string> {
   const grouped = groups.map((g) => ({ ...g, codes: allCodes.filter((c) => c.startsWith(g.prefix)) }));
   const others = allCodes.filter((c) => !groups.some((g) => c.startsWith(g.prefix)));
   if (others.length) grouped.push({ prefix: "", title: "Other problems", intro: "", codes: others });
@@ -269,14 +285,15 @@ export function generateDiagnosticsDoc(): string {
     if (g.codes.length === 0) continue;
     out.push(`## ${g.title}`, "");
     if (g.intro) out.push(g.intro, "");
-    for (const code of g.codes) out.push(section(code));
+    for (const code of g.codes) out.push(await section(code));
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const doc = generateDiagnosticsDoc();
-  const missing = allCodes.filter((code) => !compileExample(code)?.diagnostics.some((d) => d.code === code));
+  const doc = await generateDiagnosticsDoc();
+  const missing: DiagnosticCode[] = [];
+  for (const code of allCodes) if (!(await compileExample(code))?.diagnostics.some((d) => d.code === code)) missing.push(code);
   if (process.argv.includes("--check")) {
     const current = existsSync(diagnosticsDocPath) ? readFileSync(diagnosticsDocPath, "utf8") : "";
     if (current !== doc) {

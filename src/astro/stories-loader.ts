@@ -1,9 +1,9 @@
-import { isAbsolute, join, relative, sep } from "node:path";
+import { isAbsolute, join, matchesGlob, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import {
-  compileProjectStory,
+  compileProjectStoryAsync,
   finishProject,
   dataDir as DATA_DIR,
   listStoryFiles,
@@ -21,7 +21,8 @@ import { withBase } from "./present.ts";
 import { readProjectSourceText } from "../engine/project/read-story-file.ts";
 import { escapeControlChars } from "../engine/diagnostics/terminal-text.ts";
 import { storyRegistry } from "./story-registry.ts";
-import { name as siteName } from "../../plotline.config.mjs";
+import { name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
+import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 
 
 
@@ -46,21 +47,23 @@ export function storiesLoader(): Loader {
       const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
       // Stories the build command compiled (and reported on) in this process are used as they are.
       const reported = new Set<CompiledStory>();
-      const compiled = project.storyPaths().map((path) => {
+      const compiled: (CompiledStory | undefined)[] = [];
+      for (const path of project.storyPaths()) {
         const ready = precompiled instanceof Map ? (precompiled.get(path) as CompiledStory | undefined) : undefined;
         if (ready) {
           reported.add(ready);
-          return ready;
+          compiled.push(ready);
+          continue;
         }
         try {
-          return project.compile(path);
+          compiled.push(await project.compile(path));
         } catch (error) {
           // The engine turns every editor mistake into a diagnostic, so this is a bug in Plotline.
           if (!dev) throw new Error(`Plotline could not compile ${path}`, { cause: error });
           context.logger.error(`Could not compile ${path}: ${describe(error)}`);
-          return undefined;
+          compiled.push(undefined);
         }
-      });
+      }
       // Stories compiled here still need the checks across stories (translations, links between
       // stories); the build command's were checked already.
       for (const story of compiled) if (story && !reported.has(story)) project.raw.set(story.path, story);
@@ -119,9 +122,10 @@ class Project {
     return listStoryFiles(this.root);
   }
 
-  /** Reads and compiles one story; undefined if the file is gone (deleted while dev was running). */
-  compile(path: string): CompiledStory | undefined {
-    return compileProjectStory(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}) });
+  /** Reads and compiles one story, its SQL blocks run; undefined if the file is gone (deleted while dev was running). */
+  compile(path: string): Promise<CompiledStory | undefined> {
+    const sql = readSqlOptions(sqlConfig);
+    return compileProjectStoryAsync(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}), ...(sql ? { sql } : {}) });
   }
 
   /** Every story compiled here with the checks that need all stories (translationOf, links), by path. */
@@ -266,14 +270,19 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
       path,
       setTimeout(() => {
         pending.delete(path);
-        update(path);
+        void update(path);
       }, SETTLE_MS),
     );
   };
 
-  const update = (path: string) => {
+  /** Per story, the latest compile started: one finishing after a newer one started (a slow query) is dropped. */
+  const latest = new Map<string, number>();
+  const update = async (path: string) => {
+    const mine = (latest.get(path) ?? 0) + 1;
+    latest.set(path, mine);
     try {
-      const story = project.compile(path);
+      const story = await project.compile(path);
+      if (latest.get(path) !== mine) return;
       if (!story) return remove(path);
       project.raw.set(path, story);
       recheck(path);
@@ -325,7 +334,8 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
       // missing) is compiled again. dataFiles holds src= as written ("./pay.csv"), so resolve it.
       const dataPath = path.slice(DATA_DIR.length + 1);
       for (const [storyPath, story] of project.loaded) {
-        if (story.dataFiles.some((src) => (resolveSrc(src) ?? src) === dataPath)) refresh(storyPath);
+        // Also a file added or removed that matches a glob an SQL block reads ('sales/2024-*.parquet').
+        if (story.dataFiles.some((src) => (resolveSrc(src) ?? src) === dataPath) || story.dataGlobs?.some((glob) => matchesGlob(dataPath, glob))) refresh(storyPath);
       }
     }
   };

@@ -39,6 +39,7 @@ import { storyPagePath } from "./links/site-page.ts";
 import { storyLinks, type StoryLink } from "./links/story-links.ts";
 import { removedAddresses } from "./links/removed-addresses.ts";
 import { followUserContentIds } from "./links/user-content-ids.ts";
+import type { SqlOptions, StoryQueries } from "./sql/story-queries.ts";
 
 export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
@@ -68,6 +69,10 @@ export interface CompileStoryOptions {
   rasterize?: Rasterizer | undefined;
   /** The site's name, on social cards. Default "Plotline". */
   siteName?: string | undefined;
+  /** The results of the story's SQL blocks, run beforehand (sql/run-story-queries.ts; compileStoryAsync does both). */
+  queries?: StoryQueries | undefined;
+  /** The project's settings for SQL blocks (time limit, remote data), for runStoryQueries. */
+  sql?: SqlOptions | undefined;
 }
 
 /** A data block after parsing, with where it was defined. */
@@ -101,6 +106,11 @@ export interface CompiledStory {
   charts: CompiledChart[];
   /** Paths (relative to data/) of the data files this story reads, so a change to one rebuilds it. */
   dataFiles: string[];
+  /**
+   * Glob patterns (relative to data/) its SQL blocks read ('sales/2024-*.parquet'): a file added or
+   * removed that matches one changes the story too. Absent when there are none.
+   */
+  dataGlobs?: string[];
   /** Files the page needs beside it (large charts' spec and data), by path under the site root. */
   assets: ChartAsset[];
   /** Where the time went, in milliseconds, for build profiles (all 0 when taken from the cache). */
@@ -175,13 +185,17 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const data = new Map<string, StoryData>();
   const failedData = new Set<string>();
   const dataFiles = new Set<string>();
+  const dataGlobs = new Set<string>();
   const slotHtml: string[] = [];
   const slotFor = new Map<RootContent, number>();
   // HTML Plotline makes for the body besides figures (tables, numbers, data section): its ids are anchors.
   const generatedHtml: string[] = [];
   for (const block of blocks.filter((b) => b.kind === "data")) {
-    const result = parseDataBlock(block, options.dataFiles);
+    const result = parseDataBlock(block, options.dataFiles, options.queries);
     diagnostics.push(...result.diagnostics);
+    const query = options.queries?.results.get(block.index);
+    query?.files.forEach((path) => dataFiles.add(path));
+    query?.globs.forEach((glob) => dataGlobs.add(glob));
     const src = block.attribute("src");
     // Stored as a path under data/ ("./jobs.csv" is "jobs.csv"), so a change to that file finds this story.
     const resolved = src === undefined ? undefined : resolveSrc(src);
@@ -284,6 +298,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     html,
     charts,
     dataFiles: [...dataFiles].sort(),
+    ...(dataGlobs.size > 0 ? { dataGlobs: [...dataGlobs].sort() } : {}),
     assets: [
       ...charts.flatMap((chart) => [chart.asset, chart.csv, chart.svg, chart.png].filter((a): a is ChartAsset => a !== undefined)),
       ...(card ? [card.asset] : []),

@@ -22,7 +22,8 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import vocabulary from "../../src/engine/chart/plot-vocabulary.json" with { type: "json" };
 import { transformCalls } from "../../src/engine/chart/plot-calls.ts";
-import { compileStory, type CompiledStory } from "../../src/engine/compile-story.ts";
+import type { CompiledStory } from "../../src/engine/compile-story.ts";
+import { compileStoryAsync } from "../../src/engine/compile-story-async.ts";
 import { checkLinks } from "../../src/engine/project/check-links.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
 import { listPublicFiles } from "../../src/engine/project/public-files.ts";
@@ -132,13 +133,14 @@ function withLinksChecked(story: CompiledStory): CompiledStory {
   return checkLinks([story, ...repository.stories], { publicFiles: repository.publicFiles })[0]!;
 }
 
-function compileExample(example: DocExample, context: readonly { id: string | undefined; text: string }[]): Compiled {
+/** Compiled as the build compiles (SQL blocks run, with the files of docs/examples/data/). */
+async function compileExample(example: DocExample, context: readonly { id: string | undefined; text: string }[]): Promise<Compiled> {
   const path = `content/stories/authoring-line-${example.line}.md`;
-  if (example.complete) return { story: withLinksChecked(compileStory({ path, text: example.body }, { dataFiles })), text: example.body };
+  if (example.complete) return { story: withLinksChecked(await compileStoryAsync({ path, text: example.body }, { dataFiles })), text: example.body };
   const own = new Set(dataBlocks(example.body).map((b) => b.id));
   const before = context.filter((b) => !own.has(b.id)).map((b) => `${b.text}\n\n`).join("");
   const text = `${frontmatter(example.lang)}${before}${example.body}\n`;
-  return { story: withLinksChecked(compileStory({ path, text }, { dataFiles })), text };
+  return { story: withLinksChecked(await compileStoryAsync({ path, text }, { dataFiles })), text };
 }
 
 /** What readers see of a compiled story: its text without scripts and tooltips, spaces collapsed. */
@@ -196,7 +198,7 @@ describe("docs/authoring.md examples", () => {
           }
         }
         const name = `${example.complete ? "story" : "example"} at ${DOC}:${example.line}${example.expect ? ` reports ${example.expect.join(", ")}` : ""}`;
-        const test = () => check(example, compileExample(example, snapshot));
+        const test = async () => check(example, await compileExample(example, snapshot));
         // Behaviour still being built: fails until it lands (then remove `pending` from the example).
         if (example.pending) it.fails(`${name} (pending)`, test);
         else it(name, test);

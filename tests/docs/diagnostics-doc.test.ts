@@ -17,8 +17,9 @@ import { docsAnchor } from "../../src/engine/diagnostics/catalog.ts";
  * add or fix the example, then run `node scripts/generate-diagnostics-doc.ts`.
  */
 describe("docs/diagnostics.md", () => {
-  it("has an example story for every code of the catalogue", () => {
-    const missing = allCodes.filter((code) => compileExample(code) === undefined).map((code) => `docs/examples/diagnostics/${exampleFileName(code)}`);
+  it("has an example story for every code of the catalogue", async () => {
+    const missing: string[] = [];
+    for (const code of allCodes) if ((await compileExample(code)) === undefined) missing.push(`docs/examples/diagnostics/${exampleFileName(code)}`);
     expect(missing).toEqual([]);
   });
 
@@ -27,8 +28,8 @@ describe("docs/diagnostics.md", () => {
   });
 
   for (const code of allCodes) {
-    it(`the example of ${code} produces exactly that problem`, () => {
-      const example = compileExample(code);
+    it(`the example of ${code} produces exactly that problem`, async () => {
+      const example = await compileExample(code);
       if (!example) return; // reported above
       const found = example.diagnostics.map((d) => `${d.code} ${d.span.file}:${d.span.start.line}:${d.span.start.column} ${d.message}`);
       expect(found.length, found.join("\n")).toBe(1);
@@ -44,7 +45,7 @@ describe("docs/diagnostics.md", () => {
     }
   });
 
-  it("is what the generator writes now (run `node scripts/generate-diagnostics-doc.ts` to update it)", () => {
-    expect(readFileSync(diagnosticsDocPath, "utf8")).toBe(generateDiagnosticsDoc());
+  it("is what the generator writes now (run `node scripts/generate-diagnostics-doc.ts` to update it)", async () => {
+    expect(readFileSync(diagnosticsDocPath, "utf8")).toBe(await generateDiagnosticsDoc());
   });
 });

@@ -14,7 +14,7 @@ import type { DataFileSource } from "../../src/engine/data/data-file-source.ts";
 import { nodeDataFiles } from "../../src/engine/data/node-data-files.ts";
 import { MAX_DATA_BYTES, MAX_STORY_BYTES } from "../../src/engine/limits.ts";
 import { rasterizeSvg, type Rasterizer } from "../../src/engine/image/rasterize-svg.ts";
-import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { compileProject, compileProjectAsync } from "../../src/engine/project/compile-project.ts";
 import { readStoryFile } from "../../src/engine/project/read-story-file.ts";
 import { addCase, readCases, type BadInputCase } from "../bad-inputs/corpus.ts";
 import { inlineSvgs } from "../support/inline-svgs.ts";
@@ -60,8 +60,9 @@ describe("the bad-input corpus", () => {
 });
 
 describe.each(cases)("bad input $name", (c) => {
-  it("compiles without throwing and reports exactly the expected diagnostics, at their files, lines and columns", () => {
-    const project = compileProject(projectWith(c));
+  it("compiles without throwing and reports exactly the expected diagnostics, at their files, lines and columns", async () => {
+    // As the build compiles: SQL blocks run.
+    const project = await compileProjectAsync(projectWith(c));
     const actual = project.diagnostics.map((d) => {
       const expected = c.diagnostics.find((e) => e.code === d.code && e.line === d.span.start.line && e.column === d.span.start.column);
       return {

@@ -18,6 +18,12 @@ export interface DataFileSource {
    * it (files in memory) is only read.
    */
   lookup?(relativePath: string): DataFileLookup;
+  /**
+   * The file's absolute path on disk, symbolic links resolved, if it is a file inside the folder: for
+   * readers that open files themselves (DuckDB, for ```data format=sql). Optional: a source without it
+   * (files in memory) cannot be queried with SQL.
+   */
+  realPath?(relativePath: string): string | undefined;
 }
 
 /** What `lookup` finds at a path. */

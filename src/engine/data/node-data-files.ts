@@ -97,6 +97,14 @@ export function nodeDataFiles(dataDir: string): DataFileSource {
         return undefined;
       }
     },
+    realPath(relativePath) {
+      if (lookup(relativePath).kind !== "file") return undefined;
+      try {
+        return realpathSync(resolve(root, relativePath));
+      } catch {
+        return undefined;
+      }
+    },
     list() {
       listing ??= walk(root, getRealRoot());
       return listing;

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { closestMatch, didYouMean, suggestion } from "../diagnostics/did-you-mean.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { SourceFile, type SourceSpan } from "../diagnostics/source-file.ts";
 import { normalizeSource } from "../story/normalize-source.ts";
 import { replaceControlCharacters } from "../story/control-characters.ts";
@@ -11,6 +11,7 @@ import { nodeAt } from "../story/yaml-locate.ts";
 import { MAX_DATA_BYTES, megabytes } from "../limits.ts";
 import type { DataFileSource } from "./data-file-source.ts";
 import { decodeDataFile } from "./decode-data-file.ts";
+import { suggestFile } from "./suggest-file.ts";
 import type { Cell, ColumnType, DataColumn, DataTable, Row } from "./data-table.ts";
 import {
   columnTypes,
@@ -24,6 +25,7 @@ import {
 } from "./infer-column-types.ts";
 import { jsonNodeAt, scanJson } from "./json-scan.ts";
 import { parseDsv } from "./parse-dsv.ts";
+import { isSqlFormat, type StoryQueries } from "../sql/story-queries.ts";
 
 export type DataFormat = "csv" | "tsv" | "json" | "yaml";
 
@@ -74,7 +76,7 @@ interface TypeSpec {
  * returned unless an error leaves nothing sensible to hand to charts (then the build fails anyway).
  * Duplicate ids across blocks are checked by the caller.
  */
-export function parseDataBlock(block: StoryBlock, files: DataFileSource): { table?: DataTable; diagnostics: Diagnostic[] } {
+export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries?: StoryQueries): { table?: DataTable; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   let usable = true;
@@ -86,6 +88,18 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   } else if (!ID.test(id)) {
     // The table is still returned under the id as written, so charts naming it do not fail too.
     report(diagnostic("data/invalid-id", { id, suggestion: suggestId(id, block.index) }, block.attributeSpan("id", "value")));
+  }
+
+  // A query's result, run before the compile (sql/run-story-queries.ts).
+  if (isSqlFormat(block.attribute("format"))) {
+    const result = queries?.results.get(block.index);
+    if (!result) {
+      report(diagnostic("sql/not-run", { reason: "this compile was given no query results (compileStory runs no queries; compileStoryAsync does)" }, block.fenceSpan));
+      return { diagnostics };
+    }
+    diagnostics.push(...result.diagnostics);
+    if (!usable || !result.table || id === undefined) return { diagnostics };
+    return { table: retypeResult({ ...result.table, id }, readTypes(block, report), report), diagnostics };
   }
 
   let format: DataFormat | undefined;
@@ -146,6 +160,36 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource): { tabl
   if (typed.valueColumns) table.valueColumns = typed.valueColumns;
   if (src !== undefined) table.src = src;
   return { table, diagnostics };
+}
+
+/**
+ * types= on an SQL block: the result's columns converted as a CSV column of the same values would be
+ * (a column of years 2023, 2024 given as `year:date` becomes dates), each value as text, number or true/false.
+ */
+function retypeResult(table: DataTable, types: TypeSpec[], report: (d: Diagnostic) => void): DataTable {
+  if (types.length === 0) return table;
+  const known = table.columns.map((c) => c.name);
+  const columns = [...table.columns];
+  const rows = table.rows.map((row) => ({ ...row }));
+  for (const spec of types) {
+    const index = known.indexOf(spec.column);
+    if (index < 0) {
+      report(diagnostic("data/type-unknown-column", { column: spec.column, suggestion: didYouMean(spec.column, known) }, spec.span));
+      continue;
+    }
+    // A DATE or TIMESTAMP column is a date already: a format for reading text has nothing to read.
+    if (spec.choice.type === "date" && table.columns[index]!.type === "date") continue;
+    const raw: RawValue[] = table.rows.map((row) => {
+      const cell = row[spec.column] ?? null;
+      return cell instanceof Date ? cell.toISOString() : cell;
+    });
+    const typed = typeColumn(spec.column, raw, spec.choice);
+    const first = typed.bad[0];
+    if (first !== undefined) report(diagnostic("data/bad-typed-value", { column: spec.column, type: spec.choice.type, value: shown(raw[first] ?? null), ...(spec.choice.format === undefined ? {} : { format: spec.choice.format }) }, spec.span));
+    columns[index] = typed.column;
+    rows.forEach((row, r) => (row[spec.column] = typed.cells[r] ?? null));
+  }
+  return { ...table, columns, rows };
 }
 
 /** Tables written inside a story are for a few dozen rows; larger ones belong in data/. */
@@ -318,7 +362,7 @@ function openSrc(
   const format = explicitFormat ?? EXTENSIONS[extension];
   const displayPath = `${files.displayRoot}/${path}`;
   const notFound = () => {
-    report(diagnostic("data/src-not-found", { src: written, suggestion: suggestFile(path, files) }, valueSpan));
+    report(diagnostic("data/src-not-found", { src: written, suggestion: suggestListedFile(path, files) }, valueSpan));
     return undefined;
   };
   if (path === "") return notFound();
@@ -396,21 +440,14 @@ function exampleInside(dir: string, files: DataFileSource): string {
   return `${dir}/file.csv`;
 }
 
-function suggestFile(path: string, files: DataFileSource): string {
+function suggestListedFile(path: string, files: DataFileSource): string {
   let list: string[];
   try {
     list = files.list();
   } catch {
     return "";
   }
-  let match = closestMatch(path, list);
-  if (match === undefined) {
-    // The right name in another folder: jobs.csv for 2025/jobs.csv.
-    const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-    const sameName = list.filter((f) => f.slice(f.lastIndexOf("/") + 1).toLowerCase() === name);
-    if (sameName.length === 1) match = sameName[0];
-  }
-  return match === undefined ? "" : suggestion(path, match);
+  return suggestFile(path, list);
 }
 
 // ── CSV and TSV ──────────────────────────────────────────────────────────────

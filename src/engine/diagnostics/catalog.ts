@@ -232,7 +232,7 @@ export const catalog = {
     severity: "error",
     title: "Unknown data format",
     message: (p) => `"${p.format}" is not a data format Plotline reads.${p.suggestion}`,
-    hint: () => 'Use format=csv (the default), tsv, json or yaml.',
+    hint: () => "Use format=csv (the default), tsv, json, yaml, or sql for a query.",
   }),
   "data/src-and-body": entry<{ src: string }>({
     severity: "error",
@@ -439,6 +439,121 @@ export const catalog = {
       `This data block holds ${plural(p.rows, "row")} (${p.size}) inside the story; blocks of more than ${p.rowLimit} rows or ${p.sizeLimit} make a story hard to read and edit.`,
     hint: (p) =>
       `Move the rows into a file and read it from there: save them as data/${p.id}.${p.extension} and write \`\`\`data id=${p.id} src="${p.id}.${p.extension}" with nothing inside the block.`,
+  }),
+
+  // ── SQL data blocks (```data format=sql) ──────────────────────────────────
+  "sql/syntax": entry<{ detail: string; quoteIds: readonly string[] }>({
+    severity: "error",
+    title: "SQL query cannot be read",
+    message: (p) => `DuckDB cannot read this query: ${p.detail}.`,
+    hint: (p) =>
+      p.quoteIds.length
+        ? `A data block's id holds "-", which SQL reads as a minus: write it in double quotes, ${list(p.quoteIds)}, or with "_" for "-".`
+        : "Check the words and punctuation just before the place shown: a missing comma, an unclosed quote or parenthesis, or a misspelt keyword (SELECT, FROM, WHERE, GROUP BY, ORDER BY).",
+  }),
+  "sql/unknown-column": entry<{ column: string; suggestion: string; candidates: readonly string[] }>({
+    severity: "error",
+    title: "SQL query names a column that is not there",
+    message: (p) => `The query uses the column "${p.column}", which none of its tables has.${p.suggestion}`,
+    hint: (p) =>
+      p.candidates.length
+        ? `The columns it can use here are ${list(p.candidates, 12)}. Names with spaces or capitals go in double quotes: "Job title".`
+        : 'Check the spelling against the header of the file or block; names with spaces or capitals go in double quotes: "Job title".',
+  }),
+  "sql/unknown-table": entry<{ table: string; suggestion: string; tables: readonly string[] }>({
+    severity: "error",
+    title: "SQL query names a table that is not there",
+    message: (p) => `The query reads "${p.table}", which is neither a data block of this story nor an earlier SQL block.${p.suggestion}`,
+    hint: (p) =>
+      `${p.tables.length ? `The tables of this story are ${list(p.tables, 12)}; ` : ""}a file under data/ is read by its path in single quotes: FROM 'sales/2024.csv'. An id with "-" goes in double quotes: FROM "jobs-2025".`,
+  }),
+  "sql/file-not-found": entry<{ path: string; suggestion: string }>({
+    severity: "error",
+    title: "SQL query reads a file that is not in data/",
+    message: (p) => `There is no file "data/${p.path}"${/[*?[]/.test(p.path) ? " (no file matches this pattern)" : ""}.${p.suggestion}`,
+    hint: () => "Paths in queries are relative to data/ and case-sensitive, in single quotes: FROM 'sales/2024-*.parquet'.",
+  }),
+  "sql/outside-data": entry<{ path: string }>({
+    severity: "error",
+    title: "SQL query reads outside data/",
+    message: (p) => `The query reads "${p.path}", which is outside the data/ folder: queries may read only files under data/.`,
+    hint: () => "Copy the file into data/ and give its path from there, without a leading / or ../: FROM 'sales/2024.csv'.",
+  }),
+  "sql/remote-refused": entry<{ path: string }>({
+    severity: "error",
+    title: "SQL query reads from the network",
+    message: (p) => `The query reads "${p.path}", an address on the network; stories read only files under data/.`,
+    hint: () =>
+      'Download the file into data/, or, for a site that reads shared data in object storage, allow its address in plotline.config.mjs: export const sql = { remote: ["s3://bucket/prefix/"] } (see README, "Scale beyond one machine").',
+  }),
+  "sql/remote-unavailable": entry<{ path: string; detail: string }>({
+    severity: "error",
+    title: "Remote data needs DuckDB's httpfs extension",
+    message: (p) => `The query reads "${p.path}", which plotline.config.mjs allows, but DuckDB's httpfs extension cannot be loaded: ${p.detail}.`,
+    hint: () =>
+      "Install the extension on the build machine beforehand (duckdb -c \"INSTALL httpfs\" with the same DuckDB version); builds never download extensions themselves. Credentials come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION).",
+  }),
+  "sql/not-a-query": entry<{ count: number }>({
+    severity: "error",
+    title: "SQL block is not one query",
+    message: (p) => (p.count === 0 ? "This SQL block has no query." : `This SQL block holds ${p.count} statements; it must hold one query.`),
+    hint: () => "Write one query (SELECT, WITH, FROM, PIVOT or UNPIVOT) per block; give each result its own block and id, and read earlier ones by id.",
+  }),
+  "sql/refused-statement": entry<{ keyword: string }>({
+    severity: "error",
+    title: "SQL statement that is not a query",
+    message: (p) => `${p.keyword} is not a query: SQL blocks may only read data (SELECT, WITH, FROM, PIVOT, UNPIVOT), never write files, change settings or load extensions.`,
+    hint: () => "Write a query that returns the table the charts need: SELECT … FROM 'file.csv' …; the result is the block's data.",
+  }),
+  "sql/refused-function": entry<{ name: string }>({
+    severity: "error",
+    title: "SQL function that reads the build machine's settings",
+    message: (p) => `${p.name}() tells about the machine that builds the site (its settings, folders, extensions or secrets), not about the data; stories may not call it.`,
+    hint: () => "Queries work on the story's data: files under data/ and the story's blocks. Leave the call out.",
+  }),
+  "sql/timeout": entry<{ seconds: number }>({
+    severity: "error",
+    title: "SQL query took too long",
+    message: (p) => `The query was stopped after ${p.seconds} s.`,
+    hint: () =>
+      "Look for a join without a condition (every row with every row), or aggregate earlier; a longer limit can be set in plotline.config.mjs: export const sql = { timeout: 60 }.",
+  }),
+  "sql/unsupported-column-type": entry<{ column: string; type: string }>({
+    severity: "error",
+    title: "SQL result column of a type charts cannot use",
+    message: (p) => `The column "${p.column}" of the result is of type ${p.type}, which charts and numbers cannot use.`,
+    hint: () =>
+      "Results may hold numbers, dates, text and true/false: unnest lists (unnest(col)), take fields of structs (col.field), or cast (CAST(col AS VARCHAR)).",
+  }),
+  "sql/number-too-large": entry<{ column: string; value: string; row: number }>({
+    severity: "error",
+    title: "SQL result number too large to keep exactly",
+    message: (p) => `The column "${p.column}" holds ${p.value} (row ${p.row}), beyond 2^53 = 9007199254740992, the largest whole number a browser keeps exactly.`,
+    hint: () => "Divide it into a unit charts can show (millions: col / 1e6), or cast it to DOUBLE if rounding is acceptable: CAST(col AS DOUBLE).",
+  }),
+  "sql/large-result": entry<{ id: string; rows: number; limit: number }>({
+    severity: "warning",
+    title: "SQL result too large to send to readers",
+    message: (p) => `The query "${p.id}" returns ${p.rows.toLocaleString("en-US")} rows, more than ${p.limit.toLocaleString("en-US")}: every row goes to readers' browsers with the chart and its "Get the data" file.`,
+    hint: () => "Aggregate in the query: GROUP BY a month, a region or a category (date_trunc('month', col)), so the chart draws what readers can see.",
+  }),
+  "sql/result-too-large": entry<{ id: string; limit: number }>({
+    severity: "error",
+    title: "SQL result too large to build",
+    message: (p) => `The query "${p.id}" returns more than ${p.limit.toLocaleString("en-US")} rows, more than a page can hold; Plotline stops reading it there.`,
+    hint: () => "Aggregate in the query (GROUP BY a month, a region or a category) or keep only the rows the story is about (WHERE, LIMIT).",
+  }),
+  "sql/error": entry<{ detail: string }>({
+    severity: "error",
+    title: "SQL query failed",
+    message: (p) => `DuckDB could not run the query: ${p.detail}.`,
+    hint: () => "Check the functions and types used near the place shown; DuckDB's SQL is documented at duckdb.org/docs/sql.",
+  }),
+  "sql/not-run": entry<{ reason: string }>({
+    severity: "error",
+    title: "SQL block was not run",
+    message: (p) => `This SQL block was not run: ${p.reason}.`,
+    hint: () => "Build with plotline build or check, which run the story's queries; a program using the engine calls compileStoryAsync.",
   }),
 
   // ── Chart blocks ───────────────────────────────────────────────────────────

@@ -3,15 +3,15 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CompiledStory } from "../compile-story.ts";
-import { compileProject, finishProject, listStoryFiles, storyOptions, type CompiledProject, type ProjectOptions } from "./compile-project.ts";
+import { compileProjectAsync, finishProject, listStoryFiles, storyOptions, type CompiledProject, type ProjectOptions } from "./compile-project.ts";
 
 /** Below this many stories, starting workers costs more than it saves (about 0.4 s each). */
 export const MIN_STORIES_FOR_WORKERS = 16;
 
 /**
- * compileProject on every core: stories are shared out among worker threads by size (largest first,
+ * compileProjectAsync on every core: stories are shared out among worker threads by size (largest first,
  * each to the least loaded worker), so a build of thousands of stories uses the whole machine.
- * The result is the same as compileProject's, in the same order, project-level checks included.
+ * The result is the same as compileProjectAsync's, in the same order, project-level checks included.
  */
 export async function compileProjectInWorkers(
   root: string,
@@ -20,7 +20,7 @@ export async function compileProjectInWorkers(
   minStories = MIN_STORIES_FOR_WORKERS,
 ): Promise<CompiledProject> {
   const paths = listStoryFiles(root);
-  if (workers < 2 || paths.length < minStories) return compileProject(root, options);
+  if (workers < 2 || paths.length < minStories) return compileProjectAsync(root, options);
 
   const shares = Array.from({ length: Math.min(workers, paths.length) }, () => ({ paths: [] as string[], bytes: 0 }));
   const sized = paths.map((path) => ({ path, bytes: statSync(join(root, path)).size })).sort((a, b) => b.bytes - a.bytes);

@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
+import { compileStoryAsync } from "../compile-story-async.ts";
+import type { SqlOptions } from "../sql/story-queries.ts";
 import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
 import { checkLinks } from "./check-links.ts";
@@ -9,7 +11,7 @@ import { checkTranslations } from "./translations.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { dataDir, storiesDir } from "./project-dirs.ts";
-import { compileStoryCached } from "./story-cache.ts";
+import { compileStoryCached, compileStoryCachedAsync } from "./story-cache.ts";
 
 export { dataDir, storiesDir };
 
@@ -36,6 +38,8 @@ export interface ProjectOptions {
   site?: string;
   /** The site's name, written on social cards ("Plotline" by default). */
   siteName?: string;
+  /** Settings of SQL blocks (plotline.config.mjs `sql`): time limit, remote data. */
+  sql?: SqlOptions;
 }
 
 /** Compiles one story file of a project; undefined if the file is gone. */
@@ -50,7 +54,31 @@ export function compileProjectStory(root: string, path: string, options: Project
   return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
 }
 
-/** Compiles every story of a project and gathers all their diagnostics. */
+/** compileProjectStory with the story's SQL blocks run (the dev server). */
+export async function compileProjectStoryAsync(root: string, path: string, options: ProjectOptions = {}): Promise<CompiledStory | undefined> {
+  let input: StoryInput;
+  try {
+    input = readStoryFile(join(root, path), path);
+  } catch {
+    return undefined;
+  }
+  return compileStoryAsync(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
+}
+
+/** compileProject with the stories' SQL blocks run: what check and build use on one core. */
+export async function compileProjectAsync(root: string, options: ProjectOptions = {}): Promise<CompiledProject> {
+  const dataFiles = nodeDataFiles(join(root, dataDir));
+  const stories: CompiledStory[] = [];
+  for (const path of listStoryFiles(root)) {
+    stories.push(await compileStoryCachedAsync(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+  }
+  return finishProject(root, stories);
+}
+
+/**
+ * Compiles every story of a project and gathers all their diagnostics. Synchronous, so SQL blocks are
+ * not run (each is an sql/not-run error): compileProjectAsync runs them.
+ */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const stories = listStoryFiles(root).map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
@@ -58,11 +86,12 @@ export function compileProject(root: string, options: ProjectOptions = {}): Comp
 }
 
 /** The options of compileStory that come from the project's. */
-export function storyOptions(options: ProjectOptions): { assetBase: string; site?: string; siteName?: string } {
+export function storyOptions(options: ProjectOptions): { assetBase: string; site?: string; siteName?: string; sql?: SqlOptions } {
   return {
     assetBase: options.assetBase ?? "/",
     ...(options.site ? { site: options.site } : {}),
     ...(options.siteName ? { siteName: options.siteName } : {}),
+    ...(options.sql ? { sql: options.sql } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { dataDir, type storyOptions } from "./compile-project.ts";
 import { imageOptions } from "./image-options.ts";
 import { readStoryFile } from "./read-story-file.ts";
-import { compileStoryCached } from "./story-cache.ts";
+import { compileStoryCachedAsync } from "./story-cache.ts";
 
 interface Job {
   root: string;
@@ -19,7 +19,8 @@ interface Job {
 
 const { root, paths, options } = workerData as Job;
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories = paths.map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root) }));
+const stories: CompiledStory[] = [];
+for (const path of paths) stories.push(await compileStoryCachedAsync(root, readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root) }));
 parentPort?.postMessage(stories, transferables(stories));
 
 /**

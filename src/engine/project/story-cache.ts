@@ -20,7 +20,10 @@ import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { matchesGlob } from "node:path";
 import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput } from "../compile-story.ts";
+import { compileStoryAsync } from "../compile-story-async.ts";
+import { nodeDataFiles } from "../data/node-data-files.ts";
 import { dataDir } from "./project-dirs.ts";
 
 /** Where a project keeps compiled stories, relative to its root. */
@@ -31,22 +34,49 @@ interface Entry {
   key: string;
   /** Data file (path under data/) → hash of its content, or "missing". */
   dataFiles: Record<string, string>;
+  /** Glob pattern an SQL block reads (under data/) → hash of the list of files it matches. */
+  dataGlobs?: Record<string, string>;
   story: CompiledStory;
 }
 
 /** compileStory, or the story as the last build compiled it when nothing that decides it has changed. */
 export function compileStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): CompiledStory {
+  const { key, file, cached } = lookup(root, input, options);
+  if (cached) return cached;
+  return keep(root, key, file, compileStory(input, options));
+}
+
+/**
+ * compileStoryAsync (SQL blocks run), or the story as the last build compiled it: an unchanged story
+ * with SQL blocks starts no DuckDB. Its queries' results are kept by the story's text (which holds the
+ * queries and the blocks they read), the files they read and the listing of every glob they match.
+ */
+export async function compileStoryCachedAsync(root: string, input: StoryInput, options: CompileStoryOptions): Promise<CompiledStory> {
+  const { key, file, cached } = lookup(root, input, options);
+  if (cached) return cached;
+  return keep(root, key, file, await compileStoryAsync(input, options));
+}
+
+function lookup(root: string, input: StoryInput, options: CompileStoryOptions): { key: string; file: string; cached?: CompiledStory } {
   const key = entryKey(root, input, options);
   const file = join(root, storyCacheDir, `${hash(`${input.path}\n${optionsKey(options)}`).slice(0, 32)}.bin.gz`);
-  const cached = read(file);
-  if (cached && cached.key === key && dataFilesUnchanged(root, cached.dataFiles) && pngsPresent(cached.story)) {
-    return { ...cached.story, fromCache: true, timings: { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 } };
+  const entry = read(file);
+  if (entry && entry.key === key && dataFilesUnchanged(root, entry.dataFiles) && globsUnchanged(root, entry.dataGlobs) && pngsPresent(entry.story)) {
+    return { key, file, cached: { ...entry.story, fromCache: true, timings: { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 } } };
   }
-  const story = compileStory(input, options);
+  return { key, file };
+}
+
+function keep(root: string, key: string, file: string, story: CompiledStory): CompiledStory {
   // A story with errors is compiled again next time: the problem may lie outside it (a missing file).
   // PNGs kept as bytes (no writable PNG cache) would make entries large: such stories are not kept.
   if (story.ok && story.assets.every((asset) => !(asset.content instanceof Uint8Array))) {
-    write(file, { key, dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])), story });
+    write(file, {
+      key,
+      dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])),
+      ...(story.dataGlobs ? { dataGlobs: Object.fromEntries(story.dataGlobs.map((glob) => [glob, globHash(root, glob)])) } : {}),
+      story,
+    });
   }
   return story;
 }
@@ -56,8 +86,9 @@ function entryKey(root: string, input: StoryInput, options: CompileStoryOptions)
 }
 
 function optionsKey(options: CompileStoryOptions): string {
-  const { assetBase = "/", site = "", siteName = "", rasterize } = options;
-  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined]);
+  const { assetBase = "/", site = "", siteName = "", rasterize, sql } = options;
+  // The time limit decides only whether a query fails, and failed stories are not kept.
+  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined, ...(sql?.remote?.length ? [sql.remote] : [])]);
 }
 
 const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");
@@ -69,6 +100,14 @@ function dataFileHash(root: string, path: string): string {
     return "missing";
   }
 }
+
+/** The files under data/ a glob matches now, hashed: a file added or removed changes it. */
+function globHash(root: string, glob: string): string {
+  return hash(nodeDataFiles(join(root, dataDir)).list().filter((path) => matchesGlob(path, glob)).join("\n"));
+}
+
+const globsUnchanged = (root: string, globs: Record<string, string> | undefined): boolean =>
+  Object.entries(globs ?? {}).every(([glob, digest]) => globHash(root, glob) === digest);
 
 const dataFilesUnchanged = (root: string, files: Record<string, string>): boolean =>
   Object.entries(files).every(([path, digest]) => dataFileHash(root, path) === digest);
