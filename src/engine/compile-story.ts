@@ -333,7 +333,8 @@ function unread(path: string, slug: string, diagnostics: Diagnostic[]): Compiled
 /**
  * Warns about the columns of inline data that charts draw but that no chart or number uses: typed into
  * the story, they are usually leftovers. Files under data/ are often wider than any one chart needs, and
- * blocks shown as tables keep every column, so neither is warned about.
+ * blocks shown as tables keep every column, and an SQL block passes on the columns of what it reads (SELECT *,
+ * UNPIVOT), so none of these is warned about.
  */
 function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly CompiledChart[], byValues: ReadonlyMap<string, Set<string>>): Diagnostic[] {
   const byCharts = new Map<string, Set<string>>();
@@ -349,7 +350,7 @@ function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly Co
   const diagnostics: Diagnostic[] = [];
   for (const [id, { table, block }] of data) {
     const used = byCharts.get(id);
-    if (!used || table.kind !== "table" || block.flag("show") || block.attribute("src") !== undefined) continue;
+    if (!used || table.kind !== "table" || block.flag("show") || block.attribute("src") !== undefined || block.attribute("format") === "sql") continue;
     for (const name of byValues.get(id) ?? []) used.add(name);
     const unused = table.columns.map((c) => c.name).filter((name) => !used.has(name));
     if (unused.length === 0) continue;

@@ -25,3 +25,12 @@ it("counts columns used by numbers in the prose, and says nothing about data no 
   expect(compile(`Ana is :value[pay.age]{name=Ana}.\n\n${PAY}`)).toEqual([]);
   expect(compile(`${PAY.replace("id=pay", "id=pay show")}\`\`\`plot data=pay\nmarks:\n  - barX: {y: name, x: salary}\n\`\`\`\n`)).toEqual([]);
 });
+
+it("says nothing about the columns an SQL block passes on from what it reads (SELECT *, UNPIVOT)", async () => {
+  const { compileStoryAsync } = await import("../../../src/engine/compile-story-async.ts");
+  const text = `---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n${PAY}\`\`\`data id=all format=sql\nSELECT * FROM pay\n\`\`\`\n\n\`\`\`plot data=all id=all\nalt: A.\nmarks:\n  - barX: {y: name, x: salary}\n\`\`\`\n`;
+  const story = await compileStoryAsync({ path: "content/stories/t.md", text }, { dataFiles: noFiles });
+  // The inline block pay is read by the query, not drawn: no chart draws it, so it is not warned about either.
+  expect(story.diagnostics.map((d) => d.code)).toEqual([]);
+  expect(story.charts).toHaveLength(1);
+});
