@@ -1,4 +1,3 @@
-import { median as d3Median } from "d3";
 import type { StoryData } from "../compile-story.ts";
 import type { Cell, DataTable, DatePrecision, Row } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -10,6 +9,7 @@ import { expressionEvaluator } from "../expressions/expression-evaluator.ts";
 import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
 import { cellMatches } from "./cell-matches.ts";
+import { aggregateNumbers, type Aggregate } from "./aggregate-numbers.ts";
 import type { ResolvedValue } from "./resolve-value.ts";
 
 /** True when the text in `:value[…]` is an expression rather than one `block.name` (it has an operator or a call). */
@@ -30,7 +30,7 @@ export const isValueExpression = (label: string): boolean => /[-+*/%()<>=!?&|`']
 export function resolveValueExpression(
   text: string,
   attributes: readonly [string, string][],
-  aggregate: "sum" | "mean" | "median" | "min" | "max" | "count" | undefined,
+  aggregate: Aggregate | undefined,
   data: ReadonlyMap<string, StoryData>,
   span: SourceSpan,
   at: (start: number, end: number) => SourceSpan,
@@ -165,12 +165,7 @@ export function resolveValueExpression(
     if (numbers.length !== values.length || numbers.length === 0) {
       return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "missing in every row" : "values that are not numbers" }, span));
     }
-    const value =
-      aggregate === "sum" ? numbers.reduce((a, b) => a + b, 0)
-      : aggregate === "mean" ? numbers.reduce((a, b) => a + b, 0) / numbers.length
-      : aggregate === "median" ? (d3Median(numbers) ?? 0)
-      : aggregate === "min" ? Math.min(...numbers)
-      : Math.max(...numbers);
+    const value = aggregateNumbers(aggregate, numbers);
     return { resolved: { ...base, value, description: what }, diagnostics: [] };
   }
   if (rows.length !== 1) return fail(diagnostic("value/many-rows", { data: rowTable!.id, count: rows.length, condition: condition ? `where ${condition}` : "" }, span));

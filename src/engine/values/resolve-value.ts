@@ -5,8 +5,8 @@ import type { Cell, DataTable, DatePrecision } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
-import { median as d3Median } from "d3";
 import { cellMatches } from "./cell-matches.ts";
+import { aggregateNumbers, aggregates, type Aggregate } from "./aggregate-numbers.ts";
 import { isValueExpression, resolveValueExpression } from "./resolve-value-expression.ts";
 
 /** A value from the data, ready to be written into a sentence. */
@@ -23,8 +23,6 @@ export interface ResolvedValue {
   columns?: string[];
 }
 
-const aggregates = ["sum", "mean", "median", "min", "max", "count"] as const;
-type Aggregate = (typeof aggregates)[number];
 const reserved = new Set(["format", "aggregate"]);
 
 
@@ -116,12 +114,7 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     if (numbers.length !== values.length || numbers.length === 0) {
       return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "empty in every row" : `a column of ${column?.type ?? "text"} values` }, span));
     }
-    const value =
-      aggregate === "sum" ? numbers.reduce((a, b) => a + b, 0)
-      : aggregate === "mean" ? numbers.reduce((a, b) => a + b, 0) / numbers.length
-      : aggregate === "median" ? (d3Median(numbers) ?? 0)
-      : aggregate === "min" ? Math.min(...numbers)
-      : Math.max(...numbers);
+    const value = aggregateNumbers(aggregate, numbers);
     return { resolved: { value, table, description, ...(column?.percent ? { percent: true } : {}) }, diagnostics: [] };
   }
 
