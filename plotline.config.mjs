@@ -17,6 +17,13 @@
 //                         off by default; needs DuckDB's httpfs extension installed on the build
 //                         machine and credentials in the environment (see README, "Scale beyond one machine").
 //
+//   images       Pictures the build draws:
+//                chartPng  true to draw a PNG of every chart at build time, published beside its SVG
+//                          (_plotline/charts/<story>/<chart>.png). Off by default: a reader's browser
+//                          draws the PNG from the chart's SVG when asked (readers without JavaScript
+//                          get the SVG), and a build of a large archive is several times faster.
+//                Each story's social card (a PNG for link previews) is drawn either way.
+//
 // For one-off builds (a staging copy, a preview) set environment variables instead of editing:
 //   PLOTLINE_SITE=https://staging.example.com PLOTLINE_BASE=/preview/ npm run build
 
@@ -41,10 +48,11 @@ export const base = normalizeBase(process.env.PLOTLINE_BASE || defaults.base);
 
 export const name = defaults.name.trim();
 export const sql = { timeout: 30, remote: [] };
+export const images = { chartPng: false };
 /** @type {{ en: string, "zh-CN": string }} */
 export const description =
   typeof defaults.description === "string"
     ? { en: defaults.description, "zh-CN": defaults.description }
     : { en: defaults.description.en, "zh-CN": defaults.description["zh-CN"] ?? defaults.description.en };
 
-export default { site, base, name, description, sql };
+export default { site, base, name, description, sql, images };

@@ -147,3 +147,18 @@ for (const chart of document.querySelectorAll<HTMLElement>("figure.plotline-figu
     if (svg) pointAt(svg, "pointerleave", 0, 0);
   });
 }
+
+// "Download image (PNG)": drawn here from the chart's SVG file, by a module loaded on the first click.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button.plotline-download-png") : null;
+  const { svg, name } = button?.dataset ?? {};
+  if (!button || !svg || !name) return;
+  button.disabled = true;
+  import("./download-png.ts")
+    .then(({ downloadPng }) => downloadPng(svg, name))
+    .catch((error: unknown) => {
+      console.warn("Plotline: the PNG could not be drawn; the SVG file opens instead.", error);
+      window.location.assign(svg);
+    })
+    .finally(() => (button.disabled = false));
+});

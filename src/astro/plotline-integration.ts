@@ -2,12 +2,15 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { withBase } from "./present.ts";
+import { NO_SCRIPT_CSS_PATH, withBase } from "./present.ts";
 import { removeLinksLeavingProject } from "./remove-links-leaving-project.ts";
 import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { storyRegistry } from "./story-registry.ts";
 
+
 const ASSET_PREFIX = "_plotline/";
+
+const noScriptCss = (): string => readFileSync(new URL("../styles/no-script.css", import.meta.url), "utf8");
 
 /** What the dev server says each kind of file is (a build leaves that to the host). */
 const contentTypes: Record<string, string> = {
@@ -15,6 +18,7 @@ const contentTypes: Record<string, string> = {
   csv: "text/csv; charset=utf-8",
   svg: "image/svg+xml",
   png: "image/png",
+  css: "text/css; charset=utf-8",
 };
 
 /**
@@ -39,7 +43,8 @@ export function plotlineIntegration(): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const path = decodeURIComponent((request.url ?? "").split("?")[0] ?? "");
           if (!path.startsWith(`${base}${ASSET_PREFIX}`)) return next();
-          const asset = storyRegistry().assets.get(path.slice(base.length));
+          const sitePath = path.slice(base.length);
+          const asset = sitePath === NO_SCRIPT_CSS_PATH ? noScriptCss() : storyRegistry().assets.get(sitePath);
           if (asset === undefined) return next();
           let content: string | Uint8Array;
           try {
@@ -56,6 +61,8 @@ export function plotlineIntegration(): AstroIntegration {
       "astro:build:done": ({ dir }) => {
         const outDir = fileURLToPath(dir);
         removeLinksLeavingProject(root, outDir);
+        mkdirSync(join(outDir, "_plotline"), { recursive: true });
+        writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
         for (const [path, content] of storyRegistry().assets) {
           const file = join(outDir, ...path.split("/"));
           mkdirSync(dirname(file), { recursive: true });

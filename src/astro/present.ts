@@ -210,6 +210,13 @@ export function searchHref(base: string, lang: StoryLanguage): string {
   return withBase(base, lang === "en" ? "search/" : `lang/${languageSlug[lang]}/search/`);
 }
 
+/**
+ * The stylesheet pages link inside <noscript> (src/styles/no-script.css), so it applies only to readers
+ * without JavaScript. Published as a file of its own by the Plotline integration rather than imported:
+ * Vite would link a stylesheet a page imports on every page, script or not.
+ */
+export const NO_SCRIPT_CSS_PATH = "_plotline/no-script.css";
+
 /** The link to the list of one language's stories: withBase(base, "lang/zh-cn/"). */
 export function languageHref(base: string, lang: StoryLanguage): string {
   return withBase(base, `lang/${languageSlug[lang]}/`);

@@ -21,7 +21,8 @@ import { withBase } from "./present.ts";
 import { readProjectSourceText } from "../engine/project/read-story-file.ts";
 import { escapeControlChars } from "../engine/diagnostics/terminal-text.ts";
 import { storyRegistry } from "./story-registry.ts";
-import { name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
+import { images as imagesConfig, name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
+import { readChartPngs } from "../engine/project/image-options.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 
 
@@ -125,7 +126,8 @@ class Project {
   /** Reads and compiles one story, its SQL blocks run; undefined if the file is gone (deleted while dev was running). */
   compile(path: string): Promise<CompiledStory | undefined> {
     const sql = readSqlOptions(sqlConfig);
-    return compileProjectStoryAsync(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}), ...(sql ? { sql } : {}) });
+    const chartPngs = readChartPngs(imagesConfig);
+    return compileProjectStoryAsync(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}), ...(sql ? { sql } : {}), ...(chartPngs ? { chartPngs } : {}) });
   }
 
   /** Every story compiled here with the checks that need all stories (translationOf, links), by path. */

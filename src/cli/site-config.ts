@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ProjectOptions } from "../engine/project/compile-project.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
+import { readChartPngs } from "../engine/project/image-options.ts";
 import type { SqlOptions } from "../engine/sql/story-queries.ts";
 
 /** Where the site is published, from the project's plotline.config.mjs (which reads PLOTLINE_SITE and PLOTLINE_BASE). */
@@ -15,18 +16,21 @@ export interface SiteConfig {
   name?: string;
   /** Settings of SQL blocks (`export const sql = { timeout: 30, remote: [] }`), when the project sets any. */
   sql?: SqlOptions;
+  /** `export const images = { chartPng: true }`: a PNG of every chart drawn at build time. */
+  chartPngs?: boolean;
 }
 
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const path = join(root, "plotline.config.mjs");
   if (!existsSync(path)) return { base: "/" };
-  const { site, base, name, sql } = (await import(pathToFileURL(path).href)) as { site?: unknown; base?: unknown; name?: unknown; sql?: unknown };
+  const { site, base, name, sql, images } = (await import(pathToFileURL(path).href)) as { site?: unknown; base?: unknown; name?: unknown; sql?: unknown; images?: unknown };
   const sqlOptions = readSqlOptions(sql);
   return {
     base: typeof base === "string" ? base : "/",
     ...(typeof site === "string" && site !== "" ? { site } : {}),
     ...(typeof name === "string" && name !== "" ? { name } : {}),
     ...(sqlOptions ? { sql: sqlOptions } : {}),
+    ...(readChartPngs(images) ? { chartPngs: true } : {}),
   };
 }
 
@@ -34,6 +38,6 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
  * How `plotline check` and `plotline build` both compile a project with this configuration: the same
  * options, so a story that passes check compiles alike in the build, and shares its cache entry.
  */
-export function projectOptions({ site, base, name, sql }: SiteConfig): ProjectOptions {
-  return { assetBase: base, ...(site ? { site } : {}), ...(name ? { siteName: name } : {}), ...(sql ? { sql } : {}) };
+export function projectOptions({ site, base, name, sql, chartPngs }: SiteConfig): ProjectOptions {
+  return { assetBase: base, ...(site ? { site } : {}), ...(name ? { siteName: name } : {}), ...(sql ? { sql } : {}), ...(chartPngs ? { chartPngs } : {}) };
 }

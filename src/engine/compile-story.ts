@@ -63,10 +63,15 @@ export interface CompileStoryOptions {
   /** The site's address ("https://news.example.com"): links written with it are checked as internal. */
   site?: string;
   /**
-   * Draws PNGs: each chart's download and the story's social card (none without one).
-   * project/image-options.ts makes one with a cache.
+   * Draws PNGs: the story's social card, and each chart's download when chartPngs is set (none without
+   * one). project/image-options.ts makes one with a cache.
    */
   rasterize?: Rasterizer | undefined;
+  /**
+   * Draw a PNG of every chart at build time (plotline.config.mjs `images.chartPng`). Off by default:
+   * readers' browsers draw the PNG from the chart's SVG when asked, which costs the build nothing.
+   */
+  chartPngs?: boolean | undefined;
   /** The site's name, on social cards. Default "Plotline". */
   siteName?: string | undefined;
   /** The results of the story's SQL blocks, run beforehand (sql/run-story-queries.ts; compileStoryAsync does both). */
@@ -248,7 +253,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       reservedIds,
       assetBase: options.assetBase ?? "/",
       site: options.site,
-      rasterize: options.rasterize,
+      rasterize: options.chartPngs ? options.rasterize : undefined,
       failedData,
     });
     diagnostics.push(...result.diagnostics);

@@ -261,7 +261,8 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
     downloads: {
       svgUrl: `${context.assetBase ?? "/"}${images.svg.path}`,
       svgName: `${context.storySlug}-${drawn.id}.svg`,
-      ...(images.png ? { pngUrl: `${context.assetBase ?? "/"}${images.png.path}`, pngName: `${context.storySlug}-${drawn.id}.png` } : {}),
+      pngName: `${context.storySlug}-${drawn.id}.png`,
+      ...(images.png ? { pngUrl: `${context.assetBase ?? "/"}${images.png.path}` } : {}),
     },
     ...(embed ? { embed } : {}),
     spec: drawn,

@@ -15,8 +15,11 @@ export interface FigureParts {
   lang: string;
   /** The chart's data for readers: a table (HTML) and a CSV file to download. */
   data?: { tableHtml: string; rows: number; csvUrl: string; csvName: string };
-  /** The chart as files to download: a standalone SVG, and a PNG when one was drawn. */
-  downloads?: { svgUrl: string; svgName: string; pngUrl?: string; pngName?: string };
+  /**
+   * The chart as files to download: a standalone SVG, and a PNG (pngUrl when the build drew one; else
+   * the reader's browser draws pngName from the SVG on demand: see src/astro/download-png.ts).
+   */
+  downloads?: { svgUrl: string; svgName: string; pngUrl?: string; pngName: string };
   /** The chart's embed code in a disclosure (embed-snippet-html.ts), last under the chart; trusted markup. */
   embed?: string;
 }
@@ -66,6 +69,8 @@ export function figureHtml({ spec, domId, variants, payload, lang, data, downloa
   const links: ElementContent[] = [];
   if (data) links.push(h("a.plotline-download.plotline-download-csv", { href: data.csvUrl, download: data.csvName, type: "text/csv" }, strings.getTheData));
   if (downloads?.pngUrl) links.push(h("a.plotline-download.plotline-download-png", { href: downloads.pngUrl, download: downloads.pngName, type: "image/png" }, strings.downloadPng));
+  // Drawn by the reader's browser from the SVG; hidden without JavaScript (no-script.css), where it could do nothing.
+  else if (downloads) links.push(h("button.plotline-download.plotline-download-png", { type: "button", "data-svg": downloads.svgUrl, "data-name": downloads.pngName }, strings.downloadPng));
   if (downloads) links.push(h("a.plotline-download.plotline-download-svg", { href: downloads.svgUrl, download: downloads.svgName, type: "image/svg+xml" }, strings.downloadSvg));
   if (data || links.length > 0) {
     children.push(

@@ -40,6 +40,8 @@ export interface ProjectOptions {
   siteName?: string;
   /** Settings of SQL blocks (plotline.config.mjs `sql`): time limit, remote data. */
   sql?: SqlOptions;
+  /** Draw every chart's PNG download at build time (plotline.config.mjs `images.chartPng`; off by default). */
+  chartPngs?: boolean;
 }
 
 /** Compiles one story file of a project; undefined if the file is gone. */
@@ -86,8 +88,9 @@ export function compileProject(root: string, options: ProjectOptions = {}): Comp
 }
 
 /** The options of compileStory that come from the project's. */
-export function storyOptions(options: ProjectOptions): { assetBase: string; site?: string; siteName?: string; sql?: SqlOptions } {
+export function storyOptions(options: ProjectOptions): { assetBase: string; site?: string; siteName?: string; sql?: SqlOptions; chartPngs?: boolean } {
   return {
+    ...(options.chartPngs ? { chartPngs: true } : {}),
     assetBase: options.assetBase ?? "/",
     ...(options.site ? { site: options.site } : {}),
     ...(options.siteName ? { siteName: options.siteName } : {}),

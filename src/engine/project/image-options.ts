@@ -17,3 +17,8 @@ export function imageOptions(root: string): { rasterize: Rasterizer } {
   if (!rasterize) rasterizers.set(root, (rasterize = cachedRasterizer(join(root, pngCacheDir))));
   return { rasterize };
 }
+
+/** Whether plotline.config.mjs asks for build-time chart PNGs (`export const images = { chartPng: true }`). */
+export function readChartPngs(images: unknown): boolean {
+  return typeof images === "object" && images !== null && (images as { chartPng?: unknown }).chartPng === true;
+}

@@ -86,9 +86,9 @@ function entryKey(root: string, input: StoryInput, options: CompileStoryOptions)
 }
 
 function optionsKey(options: CompileStoryOptions): string {
-  const { assetBase = "/", site = "", siteName = "", rasterize, sql } = options;
+  const { assetBase = "/", site = "", siteName = "", rasterize, chartPngs = false, sql } = options;
   // The time limit decides only whether a query fails, and failed stories are not kept.
-  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined, ...(sql?.remote?.length ? [sql.remote] : [])]);
+  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined, chartPngs, ...(sql?.remote?.length ? [sql.remote] : [])]);
 }
 
 const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");

@@ -135,7 +135,18 @@ describe("a compiled story's PNGs", () => {
   const story = compileStory({ path: "content/stories/zh-talent.md", text: storyText("zh-CN", ZH_CHART) }, { dataFiles: memoryFiles(), rasterize: rasterizeSvg });
   const chart = story.charts[0]!;
 
-  it("gives each chart a PNG at 2× and links it, in the story's language, beside the CSV", () => {
+  it("draws no chart PNG by default: the reader's browser draws it from the SVG file named on the button", () => {
+    expect(chart.png).toBeUndefined();
+    expect(story.assets.some((asset) => asset.path.endsWith(`${chart.id}.png`))).toBe(false);
+    expect(chart.html).toContain(
+      `下载数据（CSV）</a><button class="plotline-download plotline-download-png" type="button" data-svg="/_plotline/charts/zh-talent/${chart.id}.svg" data-name="zh-talent-${chart.id}.png">下载图片（PNG）</button>`,
+    );
+    expect(story.assets.some((asset) => asset.path === `_plotline/charts/zh-talent/${chart.id}.svg`)).toBe(true);
+  });
+
+  it("with chartPngs (images.chartPng), gives each chart a PNG at 2× and links it, in the story's language, beside the CSV", () => {
+    const drawn = compileStory({ path: "content/stories/zh-talent.md", text: storyText("zh-CN", ZH_CHART) }, { dataFiles: memoryFiles(), rasterize: rasterizeSvg, chartPngs: true });
+    const chart = drawn.charts[0]!;
     expect(chart.png!.path).toBe(`_plotline/charts/zh-talent/${chart.id}.png`);
     const svg = String(chart.svg!.content);
     const width = Number(/ width="(\d+)"/.exec(svg)![1]);
