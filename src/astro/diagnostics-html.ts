@@ -104,24 +104,3 @@ function codeFrameHtml(d: Diagnostic, source: string): string {
   });
   return `<pre class="plotline-dev-frame"><code>${lines.join("\n")}</code></pre>`;
 }
-
-const devKey = Symbol.for("plotline.dev-diagnostics");
-
-/**
- * Dev only: story slug → its diagnostics, filled by the content loader in `astro dev` so the home
- * page can flag stories with problems. Empty in builds. Kept on globalThis for the same reason as
- * the story registry (the loader and the pages are loaded through different module graphs).
- */
-export function devDiagnostics(): Map<string, readonly Diagnostic[]> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, readonly Diagnostic[]> | undefined>;
-  holder[devKey] ??= new Map();
-  return holder[devKey];
-}
-
-/** How many errors and warnings a story has in `astro dev`; undefined if none (and always in builds). */
-export function devProblems(slug: string): { errors: number; warnings: number } | undefined {
-  const diagnostics = devDiagnostics().get(slug);
-  if (!diagnostics || diagnostics.length === 0) return undefined;
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  return { errors, warnings: diagnostics.length - errors };
-}

@@ -1,11 +1,13 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { NO_SCRIPT_CSS_PATH, withBase } from "./present.ts";
 import { removeLinksLeavingProject } from "./remove-links-leaving-project.ts";
 import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
-import { storyRegistry } from "./story-registry.ts";
+import { siteRegistry } from "./site-registry.ts";
+import { writeEmbedPages } from "./embed-pages.ts";
+import { linkReusedPages } from "./reused-pages.ts";
 
 
 const ASSET_PREFIX = "_plotline/";
@@ -23,12 +25,14 @@ const contentTypes: Record<string, string> = {
 
 /**
  * Serves (in dev) and writes (in a build) the files compiled stories need beside their pages: the
- * spec and data of charts too large to inline, charts' data as CSV, charts as SVG and PNG downloads,
- * and social cards. The content loader puts them in the story registry.
+ * spec and data of charts too large to inline, charts' data as CSV, charts as SVG (and PNG) downloads,
+ * and social cards. The content loader lists them in the site registry; they are files of the
+ * project's file store (engine/project/file-store.ts), copied into the site.
  */
 export function plotlineIntegration(): AstroIntegration {
   let base = "/";
   let root = ".";
+  let site: URL | undefined;
   return {
     name: "plotline",
     hooks: {
@@ -38,20 +42,24 @@ export function plotlineIntegration(): AstroIntegration {
       "astro:config:done": ({ config }) => {
         base = withBase(config.base);
         root = fileURLToPath(config.root);
+        site = config.site ? new URL(config.site) : undefined;
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((request, response, next) => {
           const path = decodeURIComponent((request.url ?? "").split("?")[0] ?? "");
           if (!path.startsWith(`${base}${ASSET_PREFIX}`)) return next();
           const sitePath = path.slice(base.length);
-          const asset = sitePath === NO_SCRIPT_CSS_PATH ? noScriptCss() : storyRegistry().assets.get(sitePath);
-          if (asset === undefined) return next();
+          const stored = siteRegistry().assets.get(sitePath);
           let content: string | Uint8Array;
-          try {
-            content = typeof asset === "object" && "file" in asset ? readFileSync(asset.file) : asset;
-          } catch {
-            // The PNG cache was emptied while the server ran: the story is drawn again when next saved.
-            return next();
+          if (sitePath === NO_SCRIPT_CSS_PATH) content = noScriptCss();
+          else if (stored === undefined) return next();
+          else {
+            try {
+              content = readFileSync(join(root, stored));
+            } catch {
+              // The cache was emptied while the server ran: the story is compiled again when next saved.
+              return next();
+            }
           }
           const extension = /\.([a-z]+)$/.exec(path)?.[1] ?? "";
           response.setHeader("Content-Type", contentTypes[extension] ?? "application/octet-stream");
@@ -63,12 +71,18 @@ export function plotlineIntegration(): AstroIntegration {
         removeLinksLeavingProject(root, outDir);
         mkdirSync(join(outDir, "_plotline"), { recursive: true });
         writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
-        for (const [path, content] of storyRegistry().assets) {
+        const made = new Set<string>();
+        for (const [path, stored] of siteRegistry().assets) {
           const file = join(outDir, ...path.split("/"));
-          mkdirSync(dirname(file), { recursive: true });
-          if (typeof content === "object" && "file" in content) copyFileSync(content.file, file);
-          else writeFileSync(file, content);
+          const folder = dirname(file);
+          if (!made.has(folder)) made.add(folder), mkdirSync(folder, { recursive: true });
+          // A copy, never a link: whatever is done to the site later cannot change the cache.
+          copyFileSync(join(root, stored), file, constants.COPYFILE_FICLONE);
         }
+        const build = siteRegistry().build;
+        // Before the sitemap (a later integration) reads the pages.
+        if (build) linkReusedPages(build.previousSite, outDir, build.reusedPages);
+        if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);
       },
     },
   };

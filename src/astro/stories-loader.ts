@@ -1,26 +1,25 @@
 import { isAbsolute, join, matchesGlob, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import type { CompiledStory } from "../engine/compile-story.ts";
 import {
-  compileProjectStoryAsync,
+  publishProjectStory,
   finishProject,
   dataDir as DATA_DIR,
   listStoryFiles,
-  precompiledStoriesKey,
   storiesDir as STORIES_DIR,
   projectFileDiagnostics,
 } from "../engine/project/compile-project.ts";
+import type { PublishedStory } from "../engine/project/published-story.ts";
 import { resolveSrc } from "../engine/data/parse-data-block.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";
 import { normalizeSource } from "../engine/story/normalize-source.ts";
-import { devDiagnostics, devOverlayHtml } from "./diagnostics-html.ts";
+import { devOverlayHtml } from "./diagnostics-html.ts";
 import { withBase } from "./present.ts";
 import { readProjectSourceText } from "../engine/project/read-story-file.ts";
 import { escapeControlChars } from "../engine/diagnostics/terminal-text.ts";
-import { storyRegistry } from "./story-registry.ts";
+import { siteRegistry } from "./site-registry.ts";
 import { images as imagesConfig, name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
 import { readChartPngs } from "../engine/project/image-options.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
@@ -29,8 +28,9 @@ import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 
 /**
  * Loads content/stories/*.md into the `stories` collection, compiled by the Plotline engine.
- * Astro's own Markdown pipeline is not used: each story's body is the engine's HTML, kept in the story
- * registry (see story-registry.ts) for the pages; the content store holds the frontmatter.
+ * Astro's own Markdown pipeline is not used: each story's body is the engine's HTML, in the project's
+ * file store, found through the site registry (see site-registry.ts) by the pages; the content store
+ * holds the frontmatter. Stories are compiled through the story cache, as `plotline build` compiles them.
  *
  * Build (`astro build`, `astro sync`): any error in any story stops the build with every error listed.
  * Dev (`astro dev`): diagnostics are logged and shown in an overlay at the top of the story (see
@@ -45,12 +45,13 @@ export function storiesLoader(): Loader {
       const project = new Project(root, context.config.base, context.config.site);
       const dev = context.watcher !== undefined;
 
-      const precompiled = dev ? undefined : (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
+      siteRegistry().root = root;
+      const precompiled = dev ? undefined : siteRegistry().build?.stories;
       // Stories the build command compiled (and reported on) in this process are used as they are.
-      const reported = new Set<CompiledStory>();
-      const compiled: (CompiledStory | undefined)[] = [];
+      const reported = new Set<PublishedStory>();
+      const compiled: (PublishedStory | undefined)[] = [];
       for (const path of project.storyPaths()) {
-        const ready = precompiled instanceof Map ? (precompiled.get(path) as CompiledStory | undefined) : undefined;
+        const ready = precompiled?.get(path);
         if (ready) {
           reported.add(ready);
           compiled.push(ready);
@@ -86,10 +87,7 @@ export function storiesLoader(): Loader {
       for (const id of context.store.keys()) {
         if (kept.has(id)) continue;
         context.store.delete(id);
-        storyRegistry().bodies.delete(id);
-        storyRegistry().charts.delete(id);
-        storyRegistry().socialCards.delete(id);
-        devDiagnostics().delete(id);
+        forget(id);
       }
 
       if (context.watcher) {
@@ -105,9 +103,9 @@ export function storiesLoader(): Loader {
 class Project {
   readonly root: string;
   /** Story path → compiled story, for every story in the store: what to delete or recompile in dev. */
-  readonly loaded = new Map<string, CompiledStory>();
+  readonly loaded = new Map<string, PublishedStory>();
   /** Story path → the story as compiled alone, before the checks across stories (see checkAcross). */
-  readonly raw = new Map<string, CompiledStory>();
+  readonly raw = new Map<string, PublishedStory>();
 
   readonly base: string;
   /** The site's address, for the absolute URLs of embed codes (dev shows the published ones). */
@@ -124,14 +122,14 @@ class Project {
   }
 
   /** Reads and compiles one story, its SQL blocks run; undefined if the file is gone (deleted while dev was running). */
-  compile(path: string): Promise<CompiledStory | undefined> {
+  compile(path: string): Promise<PublishedStory | undefined> {
     const sql = readSqlOptions(sqlConfig);
     const chartPngs = readChartPngs(imagesConfig);
-    return compileProjectStoryAsync(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}), ...(sql ? { sql } : {}), ...(chartPngs ? { chartPngs } : {}) });
+    return publishProjectStory(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}), ...(sql ? { sql } : {}), ...(chartPngs ? { chartPngs } : {}) });
   }
 
   /** Every story compiled here with the checks that need all stories (translationOf, links), by path. */
-  checkAcross(): Map<string, CompiledStory> {
+  checkAcross(): Map<string, PublishedStory> {
     const { stories } = finishProject(this.root, [...this.raw.values()]);
     return new Map(stories.map((story) => [story.path, story]));
   }
@@ -179,7 +177,7 @@ class Project {
 }
 
 /** What a story with broken frontmatter shows in dev: enough for the pages to render its error panel. */
-function placeholderFrontmatter(story: CompiledStory): Frontmatter {
+function placeholderFrontmatter(story: PublishedStory): Frontmatter {
   return {
     title: `${story.slug} (the frontmatter has errors)`,
     dek: `Fix the errors listed below in ${story.path}.`,
@@ -192,44 +190,48 @@ function placeholderFrontmatter(story: CompiledStory): Frontmatter {
   };
 }
 
-function storeStory(context: LoaderContext, project: Project, story: CompiledStory, dev: boolean, log = true): void {
+function storeStory(context: LoaderContext, project: Project, story: PublishedStory, dev: boolean, log = true): void {
   for (const d of log ? story.diagnostics : []) {
     if (d.severity === "error") context.logger.error(project.format(d));
     else context.logger.warn(project.format(d));
   }
   const frontmatter = story.frontmatter ?? placeholderFrontmatter(story);
+  const registry = siteRegistry();
   // Dev only: the overlay goes first in the body (it is fixed to the top of the window by CSS).
-  const overlay = dev
-    ? devOverlayHtml(story.diagnostics, { source: (file) => project.source(file), docsHref: (docs) => project.devFileUrl(docs) })
-    : "";
-  const html = overlay + story.html;
-  if (dev) devDiagnostics().set(story.slug, story.diagnostics);
-  // The body goes to the registry, not the content store (see story-registry.ts); the store keeps
-  // the frontmatter, and a digest of the body so that Astro notices when a page must be rebuilt.
-  const registry = storyRegistry();
-  registry.bodies.set(story.slug, html);
-  registry.charts.set(story.slug, story.charts.map(({ id, domId, title, html: figure }) => ({ id, domId, title, html: figure })));
-  if (story.socialCard) registry.socialCards.set(story.slug, story.socialCard);
-  else registry.socialCards.delete(story.slug);
+  if (dev) {
+    const overlay = devOverlayHtml(story.diagnostics, { source: (file) => project.source(file), docsHref: (docs) => project.devFileUrl(docs) });
+    registry.dev.set(story.slug, { diagnostics: story.diagnostics, overlay });
+  }
+  registry.stories.set(story.slug, story);
   // A draft's files (card, downloads, data) are previewed in dev but never written by a build: they
   // would publish its headline and numbers at guessable addresses.
-  if (dev || !frontmatter.draft) for (const asset of story.assets) registry.assets.set(asset.path, asset.content);
+  if (dev || !frontmatter.draft) for (const asset of story.assets) registry.assets.set(asset.path, asset.file);
   context.store.set({
     id: story.slug,
     data: frontmatter,
     filePath: story.path,
     // Digest of the output, not of the source: a data file can change the HTML of an unchanged story.
-    digest: context.generateDigest(JSON.stringify({ frontmatter, html })),
+    // Stored files are named by their content, so their names stand for it.
+    digest: context.generateDigest(JSON.stringify({ frontmatter, body: story.body, figures: story.charts.map((chart) => chart.figure), dev: registry.dev.get(story.slug)?.overlay })),
   });
   project.loaded.set(story.path, story);
 }
 
-function logWarnings(context: LoaderContext, project: Project, story: CompiledStory): void {
+/** A story that is gone: nothing of it stays for the pages (its files in the store stay for the cache). */
+function forget(slug: string): void {
+  const registry = siteRegistry();
+  const story = registry.stories.get(slug);
+  for (const asset of story?.assets ?? []) registry.assets.delete(asset.path);
+  registry.stories.delete(slug);
+  registry.dev.delete(slug);
+}
+
+function logWarnings(context: LoaderContext, project: Project, story: PublishedStory): void {
   for (const d of story.diagnostics) if (d.severity === "warning") context.logger.warn(project.format(d));
 }
 
-function buildFailureMessage(project: Project, stories: (CompiledStory | undefined)[]): string {
-  const failing = stories.filter((s): s is CompiledStory => s !== undefined && !s.ok);
+function buildFailureMessage(project: Project, stories: (PublishedStory | undefined)[]): string {
+  const failing = stories.filter((s): s is PublishedStory => s !== undefined && !s.ok);
   const errors = failing.flatMap((s) => s.diagnostics.filter((d) => d.severity === "error"));
   // `ok` is also false when the frontmatter could not be read; the engine reports that as an error,
   // but say so here too rather than build a page from nothing.
@@ -313,15 +315,13 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
     if (!story) return;
     context.store.delete(story.slug);
     project.loaded.delete(path);
-    devDiagnostics().delete(story.slug);
+    siteRegistry().dev.delete(story.slug);
     // Pages list stories from the data store, which Astro writes to disk up to 500 ms later; a
     // request in between would still route to the story and find no body (a 500 error). So the
     // body goes a little later, unless the story has come back meanwhile.
     setTimeout(() => {
       if ([...project.loaded.values()].some((s) => s.slug === story.slug)) return;
-      storyRegistry().bodies.delete(story.slug);
-      storyRegistry().charts.delete(story.slug);
-      storyRegistry().socialCards.delete(story.slug);
+      forget(story.slug);
     }, 5_000).unref();
     context.logger.info(`Removed ${path}`);
     recheck(path);

@@ -1,11 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
-import { precompiledStoriesKey } from "../engine/project/compile-project.ts";
+import { siteRegistry } from "../astro/site-registry.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
-import { writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { reuseSearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { planPages, savePagePlan } from "./page-plan.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
 import { previousDirName, restoreDist, stagingDirName, swapDist } from "./swap-dist.ts";
@@ -20,6 +21,8 @@ export interface BuildReport {
   stories: number;
   /** Of those, the ones taken unchanged from the last build (see engine/project/story-cache.ts). */
   cachedStories: number;
+  /** Stories whose pages were taken from the last build's site instead of written again (see page-plan.ts). */
+  reusedPages: number;
   charts: number;
   /** Wall time of checking and compiling all stories (on all cores). */
   compileMs: number;
@@ -64,7 +67,8 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
 
 async function buildLocked(root: string, workDir: string, outDir: string, options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const project = await compileProjectInWorkers(root, projectOptions(await readSiteConfig(root)));
+  const config = await readSiteConfig(root);
+  const project = await compileProjectInWorkers(root, projectOptions(config));
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
@@ -81,7 +85,8 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       `${counts.warnings ? ` (${plural(counts.warnings, "warning")})` : ""}.\n`,
   );
 
-  (globalThis as Record<symbol, unknown>)[precompiledStoriesKey] = new Map<string, CompiledStory>(project.stories.map((s) => [s.path, s]));
+  const plan = planPages(root, workDir, outDir, project.stories, config);
+  siteRegistry().build = { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, previousSite: outDir, embedsFromTemplate: true };
   const stagingDir = join(workDir, stagingDirName(process.pid));
   try {
     const { build } = await import("astro");
@@ -91,13 +96,14 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
     return 1;
   } finally {
-    delete (globalThis as Record<symbol, unknown>)[precompiledStoriesKey];
+    delete siteRegistry().build;
   }
   const pagesWritten = performance.now();
   // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
   let search: SearchIndexResult;
   try {
-    search = await writeSearchIndex(stagingDir);
+    // No story page changed and none came or went: the last build's index is this one's.
+    search = plan.unchanged ? reuseSearchIndex(outDir, stagingDir) : await writeSearchIndex(stagingDir);
   } catch (error) {
     rmSync(stagingDir, { recursive: true, force: true });
     process.stderr.write(`Build failed while indexing the stories for search: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
@@ -106,6 +112,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
   process.stdout.write(`Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`);
   swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)));
+  savePagePlan(workDir, plan);
   const finished = performance.now();
   process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s.\n`);
   if (options.report) {
@@ -114,6 +121,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     const report: BuildReport = {
       stories: project.stories.length,
       cachedStories,
+      reusedPages: plan.reused.size,
       charts,
       compileMs: compiled - started,
       astroMs: pagesWritten - compiled,

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { linkTree } from "../astro/reused-pages.ts";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -106,12 +107,36 @@ async function index(siteDir: string, storyPages: number, started: number): Prom
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.content);
     totalBytes += file.content.byteLength;
-    // Index files are named <lang>_<hash>.… (in index/, fragment/, filter/) or pagefind.<lang>_<hash>.pf_meta.
-    const lang = /^(?:[a-z]+\/|pagefind\.)([a-z0-9-]+)_[0-9a-f]+\./.exec(file.path)?.[1];
+    const lang = indexFileLanguage(file.path);
     if (lang) bytes[lang] = (bytes[lang] ?? 0) + file.content.byteLength;
   }
   return { pages, bytes, totalBytes, ms: performance.now() - started };
 }
+
+/**
+ * The last build's search index, for a build whose story pages are all as that build wrote them (see
+ * page-plan.ts): linked from `previousSite` into `siteDir` instead of indexing every page again.
+ */
+export function reuseSearchIndex(previousSite: string, siteDir: string): SearchIndexResult {
+  const started = performance.now();
+  const out = join(siteDir, "pagefind");
+  linkTree(join(previousSite, "pagefind"), out);
+  const entry = JSON.parse(readFileSync(join(out, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const pages = Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
+  const bytes: Record<string, number> = {};
+  let totalBytes = 0;
+  for (const path of readdirSync(out, { recursive: true, encoding: "utf8" })) {
+    const stats = statSync(join(out, path));
+    if (!stats.isFile()) continue;
+    totalBytes += stats.size;
+    const lang = indexFileLanguage(path.split("\\").join("/"));
+    if (lang) bytes[lang] = (bytes[lang] ?? 0) + stats.size;
+  }
+  return { pages, bytes, totalBytes, ms: performance.now() - started };
+}
+
+/** Index files are named <lang>_<hash>.… (in index/, fragment/, filter/) or pagefind.<lang>_<hash>.pf_meta. */
+const indexFileLanguage = (path: string): string | undefined => /^(?:[a-z]+\/|pagefind\.)([a-z0-9-]+)_[0-9a-f]+\./.exec(path)?.[1];
 
 /** Story pages in a built site: stories/<slug>/index.html. */
 function countStoryPages(siteDir: string): number {

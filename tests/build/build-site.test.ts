@@ -68,10 +68,13 @@ describe("building a site", () => {
     expect(Object.keys(payload.data)).toEqual(["daily"]);
   });
 
-  it("writes each chart as an SVG and a 2× PNG where the figure's download links point, and a 1200×630 social card per story", () => {
+  it("writes each chart as an SVG where the figure's download links point, the PNG button drawing from it, and a 1200×630 social card per story", () => {
     const html = page("stories/city-talent/index.html");
     const links = [...html.matchAll(/<a class="plotline-download plotline-download-(png|svg)" href="\/(_plotline\/charts\/city-talent\/[a-z0-9-]+\.(?:png|svg))"/g)];
-    expect(links.map((m) => m[1])).toEqual(["png", "svg", "png", "svg"]);
+    // No PNG drawn at build time unless plotline.config.mjs says images.chartPng: the reader's browser draws it from the SVG.
+    expect(links.map((m) => m[1])).toEqual(["svg", "svg"]);
+    const buttons = [...html.matchAll(/<button class="plotline-download plotline-download-png" type="button" data-svg="\/([^"]+)"/g)].map((m) => m[1]);
+    expect(buttons).toEqual(links.map((m) => m[2]));
     for (const [, kind, path] of links) {
       const file = readFileSync(join(project.root, "dist", path!));
       if (kind === "svg") {
@@ -88,10 +91,10 @@ describe("building a site", () => {
     }
   });
 
-  it("keeps the PNGs it drew in .plotline/cache/png, and draws none again for an unchanged site", () => {
+  it("keeps the PNGs it drew (social cards) in .plotline/cache/png, and draws none again for an unchanged site", () => {
     const cache = join(project.root, ".plotline", "cache", "png");
     const before = readdirSync(cache).sort();
-    expect(before.length).toBeGreaterThan(5);
+    expect(before.length).toBeGreaterThanOrEqual(3);
     const times = new Map(before.map((name) => [name, statSync(join(cache, name)).mtimeMs]));
     const again = runPlotline(project.root, "build");
     expect(again.status).toBe(0);

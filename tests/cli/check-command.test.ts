@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectOptions, readSiteConfig } from "../../src/cli/site-config.ts";
-import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { publishProject } from "../../src/engine/project/compile-project.ts";
 import { pngCacheDir } from "../../src/engine/project/image-options.ts";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
 
@@ -75,7 +75,7 @@ describe("plotline check", () => {
     rmSync(join(project.root, ".plotline"), { recursive: true, force: true });
     expect(runPlotline(project.root, "check").status).toBe(0);
     // What plotline build compiles, in-process: every story comes from the entries check left.
-    const built = compileProject(project.root, projectOptions(await readSiteConfig(project.root)));
+    const built = await publishProject(project.root, projectOptions(await readSiteConfig(project.root)));
     expect(built.stories.length).toBeGreaterThan(0);
     expect(built.stories.filter((story) => !story.fromCache).map((story) => story.path)).toEqual([]);
     const charts = built.stories.flatMap((story) => story.charts);

@@ -55,7 +55,7 @@ describe("links between the pages of a project", () => {
       },
       { "public/favicon.svg": "<svg/>", "public/img/map large.png": "png", "public/docs/index.html": "<p>docs</p>" },
     );
-    expect(found(root, { site: "https://example.org", assetBase: "/newsroom/" })).toEqual([]);
+    expect(found(root, { site: "https://example.org", assetBase: "/newsroom/", chartPngs: true })).toEqual([]);
   });
 
   it("reports a link to a story that does not exist at its address, with the closest published story", () => {
@@ -141,7 +141,11 @@ describe("links between the pages of a project", () => {
       },
       { "public/img/map large.png": "png", "public/img/offices.jpg": "jpg" },
     );
-    expect(found(root, { site: "https://example.org", assetBase: "/newsroom/" })).toEqual([]);
+    // A chart's PNG is a file of the site only when the build draws PNGs (images.chartPng); else its SVG is suggested.
+    expect(found(root, { site: "https://example.org", assetBase: "/newsroom/", chartPngs: true })).toEqual([]);
+    expect(found(root, { site: "https://example.org", assetBase: "/newsroom/" })).toEqual([
+      'content/stories/pay.md:7:70 link/missing-image The image "/_plotline/charts/ai-jobs/degrees.png" is not a file of the site. Did you mean "/_plotline/charts/ai-jobs/degrees.svg"?',
+    ]);
   });
 
   it("refuses pictures from other sites, and picture addresses the page would not keep, at their address", () => {
@@ -158,14 +162,14 @@ describe("links between the pages of a project", () => {
 
   it("reports an image that is not a file of the site, or is a page, with the closest picture", () => {
     const root = project(
-      { "ai-jobs": target, "pay": ["", "![Map](/img/ofices.jpg)\n\n![Next to the story](map.png)\n\n![A page](/stories/ai-jobs/)\n\n![A draft's chart](/_plotline/charts/draft/degrees.png)"], "draft": ["draft: true\n", chart] },
+      { "ai-jobs": target, "pay": ["", "![Map](/img/ofices.jpg)\n\n![Next to the story](map.png)\n\n![A page](/stories/ai-jobs/)\n\n![A draft's chart](/_plotline/charts/draft/degrees.svg)"], "draft": ["draft: true\n", chart] },
       { "public/img/offices.jpg": "jpg" },
     );
     expect(found(root)).toEqual([
       'content/stories/pay.md:7:8 link/missing-image The image "/img/ofices.jpg" is not a file of the site. Did you mean "/img/offices.jpg"?',
       'content/stories/pay.md:9:22 link/missing-image The image "map.png" is /stories/pay/map.png, which is not a file of the site.',
       'content/stories/pay.md:11:11 link/missing-image The image "/stories/ai-jobs/" is not a file of the site.',
-      'content/stories/pay.md:13:20 link/missing-image The image "/_plotline/charts/draft/degrees.png" belongs to content/stories/draft.md, a draft: drafts are not published.',
+      'content/stories/pay.md:13:20 link/missing-image The image "/_plotline/charts/draft/degrees.svg" belongs to content/stories/draft.md, a draft: drafts are not published.',
     ]);
     const compiled = compileProject(root);
     expect(compiled.stories.find((s) => s.slug === "pay")!.ok).toBe(false);

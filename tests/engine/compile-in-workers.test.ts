@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { compileProjectInWorkers } from "../../src/engine/project/compile-in-workers.ts";
-import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { publishProject } from "../../src/engine/project/compile-project.ts";
 import { storyCacheDir } from "../../src/engine/project/story-cache.ts";
 import { repoRoot } from "../support/temp-project.ts";
 
@@ -13,7 +13,7 @@ it("compiling in worker threads gives exactly what compiling in one thread gives
   noCache();
   const inWorkers = await compileProjectInWorkers(site, { assetBase: "/news/" }, 2, 1);
   noCache();
-  const inOneThread = compileProject(site, { assetBase: "/news/" });
+  const inOneThread = await publishProject(site, { assetBase: "/news/" });
   expect([...inWorkers.stories, ...inOneThread.stories].some((s) => s.fromCache)).toBe(false);
   expect(inWorkers.stories.map((s) => s.path)).toEqual(inOneThread.stories.map((s) => s.path));
   // Everything but the timings, which differ from run to run.

@@ -9,7 +9,9 @@ import { deserialize, serialize } from "node:v8";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CompiledStory } from "../../src/engine/compile-story.ts";
-import { compileProject } from "../../src/engine/project/compile-project.ts";
+import { compileProject, publishProject } from "../../src/engine/project/compile-project.ts";
+import { readStoredText, storeFile } from "../../src/engine/project/file-store.ts";
+import type { PublishedStory } from "../../src/engine/project/published-story.ts";
 import { pngCacheDir } from "../../src/engine/project/image-options.ts";
 import { storyCacheDir } from "../../src/engine/project/story-cache.ts";
 
@@ -91,7 +93,7 @@ describe("the story cache", () => {
     expect(only(root).fromCache).toBe(true);
   });
 
-  it("never publishes an entry edited on disk: its content no longer matches its hash, and the story is compiled again", () => {
+  it("never publishes an entry edited on disk: its content no longer matches its hash, and the story is compiled again", async () => {
     const root = project();
     const compiled = only(root);
     const dir = join(root, storyCacheDir);
@@ -99,17 +101,46 @@ describe("the story cache", () => {
     const file = join(dir, name!);
     const bytes = readFileSync(file);
     const newline = bytes.indexOf(0x0a);
-    const entry = deserialize(gunzipSync(bytes.subarray(newline + 1))) as { story: CompiledStory };
-    expect(entry.story.html).toContain("Text.");
-    entry.story.html = entry.story.html.replace("Text.", '<script src="https://evil.example/x.js"></script>');
+    const entry = deserialize(gunzipSync(bytes.subarray(newline + 1))) as { published: PublishedStory };
+    expect(readStoredText(root, entry.published.body)).toContain("Text.");
+    // Pointed at another stored file: one with a script in it.
+    entry.published.body = storeFile(root, '<script src="https://evil.example/x.js"></script>');
     // The edited story, written as the cache writes it, under the original first line.
     writeFileSync(file, Buffer.concat([bytes.subarray(0, newline + 1), gzipSync(serialize(entry))]));
 
     const again = only(root);
     expect(again.fromCache).toBeUndefined();
     expect(again.html).not.toContain("evil.example");
+    expect((await publishProject(root)).stories[0]!.fromCache).toBe(true);
     expect(output(again)).toEqual(output(compiled));
     expect(only(root).fromCache).toBe(true);
+  });
+
+  it("publishes an unchanged story from its entry alone: its body and files stay in the file store, named by their content", async () => {
+    const root = project();
+    const first = (await publishProject(root)).stories[0]!;
+    expect(first.fromCache).toBeUndefined();
+    expect(readStoredText(root, first.body)).toContain("Text.");
+    expect(first.assets.map((asset) => asset.path).sort()).toEqual(["_plotline/cards/jobs.png", "_plotline/charts/jobs/jobs.svg", "_plotline/data/jobs/jobs.csv"]);
+    const second = (await publishProject(root)).stories[0]!;
+    expect(second.fromCache).toBe(true);
+    const { timings: _a, fromCache: _b, ...again } = second;
+    const { timings: _c, fromCache: _d, ...before } = first;
+    expect(again).toEqual(before);
+    // A check or a test asking for the whole story compiles it once more, and keeps it too.
+    expect(only(root).fromCache).toBeUndefined();
+    expect(only(root).fromCache).toBe(true);
+  });
+
+  it("compiles again when a file it stored has gone, and refuses to publish a stored file changed on disk", async () => {
+    const root = project();
+    const first = (await publishProject(root)).stories[0]!;
+    rmSync(join(root, first.body));
+    const again = (await publishProject(root)).stories[0]!;
+    expect(again.fromCache).toBeUndefined();
+    expect(readStoredText(root, again.body)).toContain("Text.");
+    writeFileSync(join(root, again.body), "<p>Changed on disk.</p>");
+    expect(() => readStoredText(root, again.body)).toThrow(/was changed since Plotline stored it/);
   });
 
   it("compiles again when the locked dependencies change", () => {

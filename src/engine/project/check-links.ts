@@ -6,13 +6,13 @@
  *   is not a draft, a chart's embed page (/embed/<story>/<chart>/), the search pages (/search/,
  *   /lang/en/search/), the tag pages (/tags/…, whose names are not checked) — or to a file the site
  *   has: a file of public/, a chart's downloads (/_plotline/data/<story>/<chart>.csv,
- *   /_plotline/charts/<story>/<chart>.svg and .png), a file the build writes (rss.xml, …: see
+ *   /_plotline/charts/<story>/<chart>.svg, and .png when images.chartPng is set), a file the build writes (rss.xml, …: see
  *   links/site-page.ts); otherwise link/broken, at the address;
  * - its #fragment, if any, must be an id on that page (see links/page-anchors.ts), otherwise
  *   link/missing-anchor. Fragments of links to files and embed pages are not checked.
  *
  * - an image (![…](…) or <img src>) must be a file the site has — of public/, or a chart's download
- *   (/_plotline/charts/<story>/<chart>.png) — not a page; otherwise link/missing-image, at the address.
+ *   (/_plotline/charts/<story>/<chart>.png, with images.chartPng) — not a page; otherwise link/missing-image, at the address.
  *
  * Drafts are not built, so a published story linking to one is link/broken. A draft may link to other
  * drafts (they are published together, or not at all); its links to anything missing are reported like
@@ -20,6 +20,11 @@
  */
 import { chartImagePath } from "../chart/compile-chart.ts";
 import type { CompiledStory } from "../compile-story.ts";
+
+/** What the checks across stories read of a story: a compiled one, or one published for a site (published-story.ts). */
+export type ProjectStory = Pick<CompiledStory, "slug" | "path" | "frontmatter" | "links" | "anchors" | "diagnostics" | "ok"> & {
+  charts: readonly { id: string; csv?: { path: string } | undefined; png?: { path: string } | undefined }[];
+};
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { closestMatch, suggestion } from "../diagnostics/did-you-mean.ts";
 import { hasAnchor, missingAnchor, type PageAnchors } from "../links/page-anchors.ts";
@@ -32,29 +37,30 @@ export interface SiteFiles {
 }
 
 /** Adds link problems to the stories that have them (their diagnostics, and `ok`). */
-export function checkLinks(stories: readonly CompiledStory[], site: SiteFiles): CompiledStory[] {
-  const bySlug = new Map<string, CompiledStory>();
+export function checkLinks<Story extends ProjectStory>(stories: readonly Story[], site: SiteFiles): Story[] {
+  const bySlug = new Map<string, Story>();
   for (const story of stories) if (!bySlug.has(story.slug)) bySlug.set(story.slug, story);
-  const isDraft = (story: CompiledStory) => story.frontmatter?.draft === true;
+  const isDraft = (story: ProjectStory) => story.frontmatter?.draft === true;
   const published = [...bySlug.values()].filter((story) => !isDraft(story));
   // File → the story that makes it; public/ and the build's own files have none.
-  const files = new Map<string, CompiledStory | undefined>([...site.publicFiles, ...builtFiles].map((path) => [path, undefined]));
+  const files = new Map<string, ProjectStory | undefined>([...site.publicFiles, ...builtFiles].map((path) => [path, undefined]));
   for (const story of bySlug.values()) {
     for (const chart of story.charts) {
       if (chart.csv) files.set(chart.csv.path, story);
-      // Every chart a build draws is also an SVG and a PNG (plotline check draws no files, hence the names).
-      for (const extension of ["svg", "png"] as const) files.set(chartImagePath(story.slug, chart.id, extension), story);
+      // Every chart a build draws is also an SVG, and a PNG when the site asks for PNGs (images.chartPng).
+      files.set(chartImagePath(story.slug, chart.id, "svg"), story);
+      if (chart.png) files.set(chart.png.path, story);
     }
   }
 
   return stories.map((story) => {
     if (story.links.length === 0) return story;
     const fromDraft = isDraft(story);
-    const reachable = (target: CompiledStory | undefined) => target === undefined || fromDraft || !isDraft(target);
+    const reachable = (target: ProjectStory | undefined) => target === undefined || fromDraft || !isDraft(target);
     // Suggestions: the stories it may link to, other than itself.
     const slugs = (fromDraft ? [...bySlug.values()] : published).map((s) => s.slug).filter((slug) => slug !== story.slug);
     const added: Diagnostic[] = [];
-    const broken = (link: StoryLink, suggestion: string, draft?: CompiledStory) =>
+    const broken = (link: StoryLink, suggestion: string, draft?: ProjectStory) =>
       added.push(
         diagnostic(
           "link/broken",
@@ -106,7 +112,7 @@ export function checkLinks(stories: readonly CompiledStory[], site: SiteFiles): 
   });
 }
 
-const missingImage = (link: StoryLink, reason: "missing" | "draft", suggestion: string, draft?: CompiledStory): Diagnostic =>
+const missingImage = (link: StoryLink, reason: "missing" | "draft", suggestion: string, draft?: ProjectStory): Diagnostic =>
   diagnostic("link/missing-image", { href: link.href, target: link.path, reason, ...(draft ? { draft: draft.path } : {}), suggestion }, link.span);
 
 /** Pictures are found among the site's files only: the closest file name with the same kind of ending. */

@@ -1,30 +1,27 @@
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
-import { compileStoryAsync } from "../compile-story-async.ts";
 import type { SqlOptions } from "../sql/story-queries.ts";
 import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
-import { checkLinks } from "./check-links.ts";
+import { checkLinks, type ProjectStory } from "./check-links.ts";
 import { scanPublicFiles } from "./public-files.ts";
 import { scanStoryFiles, wholeFile } from "./story-files.ts";
 import { checkTranslations } from "./translations.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { dataDir, storiesDir } from "./project-dirs.ts";
-import { compileStoryCached, compileStoryCachedAsync } from "./story-cache.ts";
+import { compileStoryCached, compileStoryCachedAsync, publishStoryCached } from "./story-cache.ts";
+import type { PublishedStory } from "./published-story.ts";
 
 export { dataDir, storiesDir };
 
-/**
- * Where `plotline build` leaves the stories it has compiled for the Astro loader running in the same
- * process (Astro loads the loader through Vite, so a module-level variable would not be shared).
- */
-export const precompiledStoriesKey = Symbol.for("plotline.precompiled");
-
-export interface CompiledProject {
-  stories: CompiledStory[];
+export interface CompiledProject<Story = CompiledStory> {
+  stories: Story[];
   diagnostics: Diagnostic[];
 }
+
+/** A project as a site build carries it: every story published (published-story.ts). */
+export type PublishedProject = CompiledProject<PublishedStory>;
 
 /** The story files of a project (content/stories/*.md, not in subfolders), relative to its root, sorted (see scanStoryFiles). */
 export function listStoryFiles(root: string): string[] {
@@ -56,15 +53,29 @@ export function compileProjectStory(root: string, path: string, options: Project
   return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
 }
 
-/** compileProjectStory with the story's SQL blocks run (the dev server). */
-export async function compileProjectStoryAsync(root: string, path: string, options: ProjectOptions = {}): Promise<CompiledStory | undefined> {
+/**
+ * One story file of a project published for its site, SQL blocks run, through the story cache: what
+ * the dev server compiles, as a build does. Undefined if the file is gone.
+ */
+export async function publishProjectStory(root: string, path: string, options: ProjectOptions = {}): Promise<PublishedStory | undefined> {
   let input: StoryInput;
   try {
     input = readStoryFile(join(root, path), path);
   } catch {
     return undefined;
   }
-  return compileStoryAsync(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
+  // A fresh data source each time, so a change to data/ is always seen.
+  return publishStoryCached(root, input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
+}
+
+/** Every story of a project published for its site, on one thread: what check and build do for a few stories (see compile-in-workers.ts). */
+export async function publishProject(root: string, options: ProjectOptions = {}): Promise<PublishedProject> {
+  const dataFiles = nodeDataFiles(join(root, dataDir));
+  const stories: PublishedStory[] = [];
+  for (const path of listStoryFiles(root)) {
+    stories.push(await publishStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+  }
+  return finishProject(root, stories);
 }
 
 /** compileProject with the stories' SQL blocks run: what check and build use on one core. */
@@ -103,7 +114,7 @@ export function storyOptions(options: ProjectOptions): { assetBase: string; site
  * and files), added to the stories concerned, and every diagnostic gathered, with those of the
  * project's files (see projectFileDiagnostics). Used by compileProject and compileProjectInWorkers.
  */
-export function finishProject(root: string, compiled: readonly CompiledStory[]): CompiledProject {
+export function finishProject<Story extends ProjectStory>(root: string, compiled: readonly Story[]): CompiledProject<Story> {
   const translated = checkTranslations(compiled, (path) => readSourceText(join(root, path)));
   const publicFiles = scanPublicFiles(root);
   const stories = checkLinks(translated, { publicFiles: publicFiles.files });

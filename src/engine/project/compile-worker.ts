@@ -1,39 +1,20 @@
 /**
- * A worker thread of compileProjectInWorkers: compiles the story files it is given and sends back
- * the compiled stories (plain data, copied by structured clone).
+ * A worker thread of compileProjectInWorkers: publishes the story files the main thread sends it, one at
+ * a time, and sends each back (plain data, copied by structured clone) before asking for the next.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import type { CompiledStory } from "../compile-story.ts";
-import { nodeDataFiles } from "../data/node-data-files.ts";
 import { join } from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import { nodeDataFiles } from "../data/node-data-files.ts";
+import type { CompileJob } from "./compile-in-workers.ts";
 import { dataDir, type storyOptions } from "./compile-project.ts";
 import { imageOptions } from "./image-options.ts";
 import { readStoryFile } from "./read-story-file.ts";
-import { compileStoryCachedAsync } from "./story-cache.ts";
+import { publishStoryCached } from "./story-cache.ts";
 
-interface Job {
-  root: string;
-  paths: string[];
-  options: ReturnType<typeof storyOptions>;
-}
-
-const { root, paths, options } = workerData as Job;
+const { root, options } = workerData as { root: string; options: ReturnType<typeof storyOptions> };
 const dataFiles = nodeDataFiles(join(root, dataDir));
-const stories: CompiledStory[] = [];
-for (const path of paths) stories.push(await compileStoryCachedAsync(root, readStoryFile(join(root, path), path), { dataFiles, ...options, ...imageOptions(root) }));
-parentPort?.postMessage(stories, transferables(stories));
 
-/**
- * PNGs drawn without a cache (bytes, not a file: see png-cache.ts) move to the main thread instead of
- * being copied: each has a buffer of its own (see encode-png.ts).
- */
-function transferables(compiled: readonly CompiledStory[]): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const story of compiled) {
-    for (const { content } of story.assets) {
-      if (!(content instanceof Uint8Array) || !(content.buffer instanceof ArrayBuffer)) continue;
-      if (content.byteOffset === 0 && content.byteLength === content.buffer.byteLength) buffers.add(content.buffer);
-    }
-  }
-  return [...buffers];
-}
+parentPort?.on("message", async (job: CompileJob) => {
+  if (job === null) return parentPort?.close();
+  parentPort?.postMessage(await publishStoryCached(root, readStoryFile(join(root, job.path), job.path), { dataFiles, ...options, ...imageOptions(root) }));
+});

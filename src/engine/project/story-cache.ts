@@ -4,14 +4,18 @@
  *
  * One entry per story file and set of options, in .plotline/cache/stories/. An entry is used only if
  * everything that decides the compiled story is as it was: the story's text, the options (base path,
- * site, site name; check and build share them, so a check warms the build), the engine (the source of src/engine, the locked dependency
- * versions and Node's), the contents of every data file the story names (a file that was missing
- * counts too), and the PNG files its assets point to. Stories with errors are never kept, so their
- * errors are always found afresh. Entries are written by serialising the compiled story the way worker
- * threads pass it (structured clone: dates, maps and sets survive), gzipped, after a first line holding
- * the SHA-256 of those gzipped bytes: an entry whose bytes do not match it (edited on disk, cut short,
- * written by an older Plotline) is ignored and the story compiled again, so what is published is what
- * the build compiled, not what a file in .plotline/ says. Deleting the folder between builds is always safe.
+ * site, site name, PNGs; check and build share them, so a check warms the build), the engine (the
+ * source of src/engine, the locked dependency versions and Node's), the contents of every data file the
+ * story names (a file that was missing counts too), and the stored files it points to. Stories with
+ * errors are never kept, so their errors are always found afresh.
+ *
+ * An entry holds the story as a build publishes it (published-story.ts): a few kilobytes, its body,
+ * figures and files in the file store (file-store.ts), named by their content hash and checked against
+ * it when a page reads them. Entries are serialised the way worker threads pass data (structured
+ * clone: dates, maps and sets survive), gzipped, after a first line holding the SHA-256 of those gzipped
+ * bytes: an entry whose bytes do not match it (edited on disk, cut short, written by an older Plotline)
+ * is ignored and the story compiled again, so what is published is what a build compiled, not what a
+ * file in .plotline/ says. Deleting the folder between builds is always safe.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -21,7 +25,9 @@ import { deserialize, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { matchesGlob } from "node:path";
-import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput } from "../compile-story.ts";
+import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput, type StoryTimings } from "../compile-story.ts";
+import { storedFilesPresent, storeFile } from "./file-store.ts";
+import { publishedFiles, publishStory, type PublishedStory } from "./published-story.ts";
 import { compileStoryAsync } from "../compile-story-async.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { dataDir } from "./project-dirs.ts";
@@ -36,49 +42,85 @@ interface Entry {
   dataFiles: Record<string, string>;
   /** Glob pattern an SQL block reads (under data/) → hash of the list of files it matches. */
   dataGlobs?: Record<string, string>;
-  story: CompiledStory;
+  /** The story as a build publishes it: small, its large parts in the file store (published-story.ts). */
+  published: PublishedStory;
+  /**
+   * The whole compiled story (serialised, gzipped, in the file store), for callers that want it
+   * (compileStoryCached: tests, tools); written only by them, so a build does not pay for it.
+   */
+  full?: string;
 }
 
-/** compileStory, or the story as the last build compiled it when nothing that decides it has changed. */
-export function compileStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): CompiledStory {
-  const { key, file, cached } = lookup(root, input, options);
-  if (cached) return cached;
-  return keep(root, key, file, compileStory(input, options));
-}
+const uncompiled = (): StoryTimings => ({ parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 });
 
 /**
- * compileStoryAsync (SQL blocks run), or the story as the last build compiled it: an unchanged story
- * with SQL blocks starts no DuckDB. Its queries' results are kept by the story's text (which holds the
- * queries and the blocks they read), the files they read and the listing of every glob they match.
+ * A story compiled for a site (SQL blocks run), or as the last build or check compiled it when nothing
+ * that decides it has changed: then nothing is read but the entry, a few kilobytes, and an unchanged
+ * story with SQL blocks starts no DuckDB (its queries' results are kept by the story's text, which
+ * holds the queries and the blocks they read, the files they read and the listing of every glob).
  */
-export async function compileStoryCachedAsync(root: string, input: StoryInput, options: CompileStoryOptions): Promise<CompiledStory> {
-  const { key, file, cached } = lookup(root, input, options);
-  if (cached) return cached;
-  return keep(root, key, file, await compileStoryAsync(input, options));
+export async function publishStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
+  const { key, file, entry } = lookup(root, input, options);
+  if (entry) return { ...entry.published, fromCache: true, timings: uncompiled() };
+  return keep(root, key, file, await compileStoryAsync(input, options)).published;
 }
 
-function lookup(root: string, input: StoryInput, options: CompileStoryOptions): { key: string; file: string; cached?: CompiledStory } {
+/** compileStory, or the story as the last compile left it when nothing that decides it has changed. */
+export function compileStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): CompiledStory {
+  const { key, file, entry } = lookup(root, input, options);
+  const cached = entry && readFull(root, entry);
+  if (cached) return cached;
+  return keep(root, key, file, compileStory(input, options), true).story;
+}
+
+/** compileStoryAsync (SQL blocks run), or the story as the last compile left it. */
+export async function compileStoryCachedAsync(root: string, input: StoryInput, options: CompileStoryOptions): Promise<CompiledStory> {
+  const { key, file, entry } = lookup(root, input, options);
+  const cached = entry && readFull(root, entry);
+  if (cached) return cached;
+  return keep(root, key, file, await compileStoryAsync(input, options), true).story;
+}
+
+function lookup(root: string, input: StoryInput, options: CompileStoryOptions): { key: string; file: string; entry?: Entry } {
   const key = entryKey(root, input, options);
   const file = join(root, storyCacheDir, `${hash(`${input.path}\n${optionsKey(options)}`).slice(0, 32)}.bin.gz`);
   const entry = read(file);
-  if (entry && entry.key === key && dataFilesUnchanged(root, entry.dataFiles) && globsUnchanged(root, entry.dataGlobs) && pngsPresent(entry.story)) {
-    return { key, file, cached: { ...entry.story, fromCache: true, timings: { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 } } };
+  if (
+    entry &&
+    entry.key === key &&
+    dataFilesUnchanged(root, entry.dataFiles) &&
+    globsUnchanged(root, entry.dataGlobs) &&
+    storedFilesPresent(root, publishedFiles(entry.published))
+  ) {
+    return { key, file, entry };
   }
   return { key, file };
 }
 
-function keep(root: string, key: string, file: string, story: CompiledStory): CompiledStory {
+function readFull(root: string, entry: Entry): CompiledStory | undefined {
+  if (!entry.full) return undefined;
+  try {
+    const story = deserialize(gunzipSync(readFileSync(join(root, entry.full)))) as CompiledStory;
+    return { ...story, fromCache: true, timings: uncompiled() };
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(root: string, key: string, file: string, story: CompiledStory, full = false): { story: CompiledStory; published: PublishedStory } {
+  const published = publishStory(root, story);
   // A story with errors is compiled again next time: the problem may lie outside it (a missing file).
-  // PNGs kept as bytes (no writable PNG cache) would make entries large: such stories are not kept.
-  if (story.ok && story.assets.every((asset) => !(asset.content instanceof Uint8Array))) {
+  if (story.ok) {
     write(file, {
       key,
       dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])),
       ...(story.dataGlobs ? { dataGlobs: Object.fromEntries(story.dataGlobs.map((glob) => [glob, globHash(root, glob)])) } : {}),
-      story,
+      published,
+      // Compressed fast (level 1): a story is mostly SVG and CSV text.
+      ...(full ? { full: storeFile(root, gzipSync(serialize(story), { level: 1 })) } : {}),
     });
   }
-  return story;
+  return { story, published };
 }
 
 function entryKey(root: string, input: StoryInput, options: CompileStoryOptions): string {
@@ -112,13 +154,9 @@ const globsUnchanged = (root: string, globs: Record<string, string> | undefined)
 const dataFilesUnchanged = (root: string, files: Record<string, string>): boolean =>
   Object.entries(files).every(([path, digest]) => dataFileHash(root, path) === digest);
 
-/** The PNG cache entries the story's downloads and card are copied from are still there. */
-const pngsPresent = (story: CompiledStory): boolean =>
-  story.assets.every((asset) => typeof asset.content !== "object" || !("file" in asset.content) || existsSync(asset.content.file));
-
 /** The first line of an entry: what it is, and the hash of the rest. */
-const HEADER = /^plotline-story-cache 1 sha256=([0-9a-f]{64})\n/;
-const header = (payload: Uint8Array) => `plotline-story-cache 1 sha256=${hash(payload)}\n`;
+const HEADER = /^plotline-story-cache 2 sha256=([0-9a-f]{64})\n/;
+const header = (payload: Uint8Array) => `plotline-story-cache 2 sha256=${hash(payload)}\n`;
 
 function read(file: string): Entry | undefined {
   try {
@@ -140,7 +178,6 @@ function write(file: string, entry: Entry): void {
     mkdirSync(dirname(file), { recursive: true });
     // Renamed into place, so a build never reads half an entry.
     const partial = `${file}.${process.pid}-${threadId}.partial`;
-    // Compressed (fast, level 1): a story's pages and files are mostly SVG and CSV text, about 1.5 MB a story.
     const payload = gzipSync(serialize(entry), { level: 1 });
     writeFileSync(partial, Buffer.concat([Buffer.from(header(payload), "latin1"), payload]));
     renameSync(partial, file);

@@ -115,7 +115,10 @@ function suggestSlug(named: string, own: string, bySlug: ReadonlyMap<string, Tra
  * `ok`), at the value of their translationOf key. `readSource` gives a story file's text as Plotline read
  * it, to find that line; it is asked only for stories with a problem.
  */
-export function checkTranslations(stories: readonly CompiledStory[], readSource: (path: string) => string | undefined): CompiledStory[] {
+export function checkTranslations<Story extends Pick<CompiledStory, "slug" | "path" | "frontmatter" | "diagnostics" | "ok">>(
+  stories: readonly Story[],
+  readSource: (path: string) => string | undefined,
+): Story[] {
   const { problems } = linkTranslations(
     stories.map((story) => ({ slug: story.slug, lang: story.frontmatter?.lang, translationOf: story.frontmatter?.translationOf, path: story.path })),
   );

@@ -2,7 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { compileProjectInWorkers } from "../../../src/engine/project/compile-in-workers.ts";
-import { compileProjectAsync } from "../../../src/engine/project/compile-project.ts";
+import { publishProject } from "../../../src/engine/project/compile-project.ts";
+import { readStoredText } from "../../../src/engine/project/file-store.ts";
 import { storyCacheDir } from "../../../src/engine/project/story-cache.ts";
 import { sqlBlock, story, tempData } from "./sql-harness.ts";
 
@@ -19,9 +20,9 @@ it("worker threads run SQL blocks as one thread does, with the project's SQL set
   noCache();
   const inWorkers = await compileProjectInWorkers(project.root, options, 2, 1);
   noCache();
-  const inOneThread = await compileProjectAsync(project.root, options);
+  const inOneThread = await publishProject(project.root, options);
   const withoutTimings = (p: typeof inOneThread) => ({ ...p, stories: p.stories.map(({ timings: _, ...s }) => s) });
   expect(withoutTimings(inWorkers)).toEqual(withoutTimings(inOneThread));
   expect(inWorkers.diagnostics.map((d) => `${d.code} ${d.span.file}`)).toEqual(["sql/timeout content/stories/slow.md"]);
-  expect(inWorkers.stories.find((s) => s.path.endsWith("jobs.md"))!.html).toContain("12");
+  expect(readStoredText(project.root, inWorkers.stories.find((s) => s.path.endsWith("jobs.md"))!.body)).toContain("12");
 }, 60_000);

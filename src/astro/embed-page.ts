@@ -1,0 +1,72 @@
+import type { PublishedChart } from "../engine/project/published-story.ts";
+import type { StoryLanguage } from "../engine/story/frontmatter-schema.ts";
+import { absoluteUrl, storyHref } from "./present.ts";
+
+/** What an embed page (src/pages/embed/[slug]/[chart].astro) shows of one chart. */
+export interface EmbedPage {
+  lang: StoryLanguage;
+  /** "<story>/<chart>", on the page's root element. */
+  embedId: string;
+  /** The page's title before the site's name: the chart's title, or its story's. */
+  title: string;
+  storyTitle: string;
+  /** The chart in its story's page, which the credit links to and search engines are pointed at. */
+  inStory: string;
+  /** The same, absolute, when the site's address is known. */
+  canonical?: string | undefined;
+  /** The whole figure (HTML). */
+  figure: string;
+}
+
+export interface EmbedStory {
+  id: string;
+  data: { title: string; lang: StoryLanguage };
+}
+
+export function embedPage(story: EmbedStory, chart: PublishedChart, figure: string, base: string, site: URL | undefined): EmbedPage {
+  const inStory = `${storyHref(base, story.id)}#${chart.domId}`;
+  return {
+    lang: story.data.lang,
+    embedId: `${story.id}/${chart.id}`,
+    title: chart.title ?? story.data.title,
+    storyTitle: story.data.title,
+    inStory,
+    canonical: absoluteUrl(site, inStory),
+    figure,
+  };
+}
+
+/**
+ * A large site's embed pages (five for every story of five charts) are not written by Astro one by one:
+ * `plotline build` has Astro write one page per language whose every chart-specific text is a slot (a
+ * word no story can contain, left as it is by Astro's escaping), and fills a copy of it for each chart
+ * (embed-pages.ts). So the pages are exactly what the .astro file makes, at a fraction of the cost.
+ */
+export const EMBED_TEMPLATE_SLUG = "_plotline-template";
+
+const slot = (name: keyof EmbedPage) => `plotline-slot-${name}-9c1f7e`;
+
+export function embedTemplate(lang: StoryLanguage, site: URL | undefined): EmbedPage {
+  return {
+    lang,
+    embedId: slot("embedId"),
+    title: slot("title"),
+    storyTitle: slot("storyTitle"),
+    inStory: slot("inStory"),
+    canonical: site ? slot("canonical") : undefined,
+    figure: slot("figure"),
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A template page's HTML with one chart's values in its slots (the figure as HTML, the rest as text). */
+export function stampEmbedPage(template: string, page: EmbedPage): string {
+  return template.replace(/plotline-slot-(embedId|title|storyTitle|inStory|canonical|figure)-9c1f7e/g, (_, name: keyof EmbedPage) =>
+    name === "figure" ? page.figure : escapeHtml(String(page[name] ?? "")),
+  );
+}
+
+/** The site-relative path of a language's template page, as Astro writes it. */
+export const embedTemplatePath = (lang: StoryLanguage): string => `embed/${EMBED_TEMPLATE_SLUG}/${lang.toLowerCase()}/index.html`;
+

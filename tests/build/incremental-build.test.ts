@@ -1,0 +1,78 @@
+/**
+ * A build after another takes what has not changed from it (src/cli/page-plan.ts: story and embed pages,
+ * the search index; engine/project/story-cache.ts: compiled stories): the site it writes must be the
+ * site a build from nothing writes, file for file and byte for byte, whatever changed in between.
+ */
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
+
+const site = join(repoRoot, "tests", "sites", "basic");
+
+/** Every file of a built site: path → content. */
+function siteFiles(dist: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const path of readdirSync(dist, { recursive: true, encoding: "utf8", withFileTypes: false }).sort()) {
+    try {
+      files.set(path, readFileSync(join(dist, path)));
+    } catch {
+      // A folder.
+    }
+  }
+  return files;
+}
+
+function expectSameSite(built: string, fresh: string): void {
+  const a = siteFiles(built);
+  const b = siteFiles(fresh);
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [path, content] of a) expect(content.equals(b.get(path)!), path).toBe(true);
+}
+
+describe("a build after a build", () => {
+  let project: ReturnType<typeof createTempProject>;
+  let fresh: ReturnType<typeof createTempProject>;
+  const report = () => JSON.parse(readFileSync(join(project.root, "report.json"), "utf8")) as { cachedStories: number; reusedPages: number; stories: number };
+
+  beforeAll(() => {
+    project = createTempProject(site);
+    fresh = createTempProject(site);
+    expect(runPlotline(project.root, "build").status).toBe(0);
+  }, 300_000);
+  afterAll(() => {
+    project.cleanup();
+    fresh.cleanup();
+  });
+
+  it("takes every page of an unchanged site from the last build, and writes the same site", () => {
+    const again = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
+    expect(again.status, again.stderr).toBe(0);
+    expect(report()).toMatchObject({ cachedStories: report().stories, reusedPages: report().stories });
+    expect(runPlotline(fresh.root, "build").status).toBe(0);
+    expectSameSite(join(project.root, "dist"), join(fresh.root, "dist"));
+  }, 300_000);
+
+  it("writes again the pages of a story that changed, and takes the others from the last build", () => {
+    for (const root of [project.root, fresh.root]) {
+      const file = join(root, "content", "stories", "pay-gap.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "A new headline, & more"'));
+      rmSync(join(fresh.root, ".plotline"), { recursive: true, force: true });
+    }
+    const edited = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
+    expect(edited.status, edited.stderr).toBe(0);
+    expect(report().cachedStories).toBe(report().stories - 1);
+    expect(report().reusedPages).toBe(report().stories - 1);
+    expect(runPlotline(fresh.root, "build").status).toBe(0);
+    expectSameSite(join(project.root, "dist"), join(fresh.root, "dist"));
+  }, 300_000);
+
+  it("writes every page again when the site's code changes", () => {
+    for (const root of [project.root, fresh.root]) cpSync(join(repoRoot, "src"), join(root, "src"), { recursive: true });
+    const layout = join(project.root, "src", "layouts", "BaseLayout.astro");
+    writeFileSync(layout, readFileSync(layout, "utf8").replace("<body>", '<body data-test="changed">'));
+    expect(runPlotline(project.root, "build", "--report", join(project.root, "report.json")).status).toBe(0);
+    expect(report().reusedPages).toBe(0);
+    expect(readFileSync(join(project.root, "dist", "stories", "city-talent", "index.html"), "utf8")).toContain('data-test="changed"');
+  }, 300_000);
+});
