@@ -3,6 +3,7 @@
  * chart draws (the same rows as the data table in the figure), and numbers and dates written the way
  * the story's language writes them.
  */
+import { readFileSync } from "node:fs";
 import { csvParse } from "d3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, openTestSite, stories, type TestSite } from "./site-browser.ts";
@@ -108,10 +109,38 @@ describe("the Chinese story", () => {
     for (const summary of summaries) expect(summary).toMatch(/^图表数据 \(\d+行\)$/);
     const figures = await page.locator("figure.plotline-figure").count();
     for (const [kind, label] of [["csv", "下载数据（CSV）"], ["png", "下载图片（PNG）"], ["svg", "下载矢量图（SVG）"]]) {
-      const labels = await page.locator(`a.plotline-download-${kind}`).allTextContents();
+      const labels = await page.locator(`.plotline-download-${kind}`).allTextContents();
       expect(labels, kind).toHaveLength(figures);
       for (const text of labels) expect(text).toBe(label);
     }
+    await context.close();
+  });
+});
+
+describe("a chart's PNG download", () => {
+  it("is drawn by the reader's browser from the chart's SVG file, at twice its size, under the site's strict CSP", async () => {
+    const { page, context, problems } = await openPage(site.browser, `${site.url}stories/${stories[0]}/`, { width: 390 });
+    const button = page.locator("button.plotline-download-png").first();
+    await expect(button.isVisible()).resolves.toBe(true);
+    const svgPath = await button.getAttribute("data-svg");
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe(await button.getAttribute("data-name"));
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const svg = await (await page.request.get(new URL(svgPath!, site.url).href)).text();
+    const width = Number(/<svg [^>]*? width="(\d+)"/.exec(svg)![1]);
+    const height = Number(/<svg [^>]*? height="(\d+)"/.exec(svg)![1]);
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: 2 * width, height: 2 * height });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("is not offered without JavaScript, where only the SVG file can be downloaded", async () => {
+    const { page, context } = await openPage(site.browser, `${site.url}stories/${stories[0]}/`, { width: 390, javascript: false });
+    const figures = await page.locator("figure.plotline-figure").count();
+    expect(await page.locator("button.plotline-download-png").count()).toBe(figures);
+    for (const button of await page.locator("button.plotline-download-png").all()) expect(await button.isVisible()).toBe(false);
+    for (const link of await page.locator("a.plotline-download-svg").all()) expect(await link.isVisible()).toBe(true);
     await context.close();
   });
 });
