@@ -37,7 +37,10 @@ export function sitemapIntegration(): AstroIntegration {
           .flatMap((path) => {
             // dist/tags/人工智能/index.html is served at <base>tags/人工智能/.
             const address = new URL(path.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/"), home);
-            return sitemapPageOf(readHead(join(outDir, path)), address.href) ?? [];
+            const head = readHead(join(outDir, path));
+            // Embed pages, five for every story of five charts, say noindex: no need to parse them.
+            if (robotsNoindex.test(head)) return [];
+            return sitemapPageOf(head, address.href) ?? [];
           });
         writeFileSync(join(outDir, "sitemap.xml"), sitemapXml(pages));
       },
@@ -49,6 +52,9 @@ export function sitemapIntegration(): AstroIntegration {
  * What a built page's head says about it, or undefined if it is not to be listed: no canonical link,
  * a canonical link to another address than its own (given absolute), or robots noindex.
  */
+/** A page's <meta name="robots"> that says noindex, in either order of its attributes. */
+const robotsNoindex = /<meta\s[^>]*(name="robots"[^>]*content="[^"]*\bnoindex\b|content="[^"]*\bnoindex\b[^>]*name="robots")/i;
+
 export function sitemapPageOf(head: string, address: string): SitemapPage | undefined {
   const { document } = parseHTML(head);
   const loc = document.querySelector('link[rel="canonical"]')?.getAttribute("href");
