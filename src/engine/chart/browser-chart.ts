@@ -4,7 +4,7 @@
  * the chart the reader was already looking at.
  */
 import { payloadData, type ChartPayload } from "./chart-payload.ts";
-import { trimElementGeometry } from "./geometry-precision.ts";
+import { trimElementGeometry } from "../xml/geometry-precision.ts";
 import { renderChartElement } from "./render-chart-element.ts";
 
 export function drawChart(payload: ChartPayload, options: { width: number; lang: string }): Element {

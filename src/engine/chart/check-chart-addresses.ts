@@ -12,7 +12,7 @@
  *
  * Values from data are reported at their cell when the data is written in the story, else at the option.
  */
-import type { StoryData } from "../compile-story.ts";
+import type { StoryData } from "../data/story-data.ts";
 import type { Cell, Row } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";

@@ -1,4 +1,4 @@
-import type { StoryData } from "../compile-story.ts";
+import type { StoryData } from "../data/story-data.ts";
 import type { DataTable } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";

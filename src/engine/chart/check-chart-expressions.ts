@@ -1,4 +1,4 @@
-import type { StoryData } from "../compile-story.ts";
+import type { StoryData } from "../data/story-data.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { Row } from "../data/data-table.ts";

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import type { StoryData } from "../compile-story.ts";
+import type { StoryData } from "../data/story-data.ts";
+import type { CompiledChart } from "../compiled-chart.ts";
+import type { ChartAsset } from "../site-files.ts";
 import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
@@ -30,38 +32,9 @@ import { sitePagePath } from "../links/site-page.ts";
 import { typeInlineData } from "./inline-data.ts";
 import { parseChartSpec } from "./parse-chart-spec.ts";
 import { renderChartSvg } from "./render-chart-svg.ts";
-import type { Png, Rasterizer } from "../image/rasterize-svg.ts";
+import type { Rasterizer } from "../image/rasterize-svg.ts";
 import { standaloneChartSvg } from "../image/standalone-chart-svg.ts";
 import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "../story/name-limit.ts";
-
-export interface CompiledChart {
-  id: string;
-  /** DOM id of the figure in the story page. */
-  domId: string;
-  title?: string;
-  spec: ChartSpec;
-  /** Columns of each data id that the chart's expressions read (the spec names only the computed columns). */
-  expressionColumns?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The whole <figure>, with the chart as SVG. */
-  html: string;
-  /** The chart alone (SVG, or legend and SVG), for embeds and downloads. */
-  chartMarkup: string;
-  /** A file the page needs next to it: the spec and data of a chart too large to inline. */
-  asset?: ChartAsset;
-  /** The chart's data as a CSV file for readers ("Get the data"). */
-  csv?: ChartAsset;
-  /** The chart as a standalone SVG file with its title, notes and source, for readers to download. */
-  svg?: ChartAsset;
-  /** The same as a PNG at 2×, when the compile was given a rasterizer. */
-  png?: ChartAsset;
-}
-
-export interface ChartAsset {
-  /** Path under the site root, e.g. "_plotline/payloads/3f2a….json". */
-  path: string;
-  /** Text (JSON, CSV, SVG), or a PNG as bytes or as the file that holds them (see Png). */
-  content: string | Png;
-}
 
 /**
  * Charts are drawn twice: at their full width for wide screens, and at 300 px for phones, where a 640 px

@@ -1,8 +1,8 @@
 import { parseHTML } from "linkedom";
 import type { ChartSpec } from "./chart-spec.ts";
-import { geometryAttributes, trimDecimals } from "./geometry-precision.ts";
 import { renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
+import { tidyAttributes } from "../xml/geometry-precision.ts";
 import { serializeSvg } from "../xml/serialize-svg.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
@@ -19,9 +19,6 @@ function getServerDocument(): Document {
   }
   return serverDocument;
 }
-
-/** An attribute holding geometry whose value has a number with more than two decimals. */
-const geometryAttribute = new RegExp(` (${geometryAttributes.join("|")})="([^"]*\\.\\d{3}[^"]*)"`, "g");
 
 export interface RenderOptions {
   /** Prefix of every id in the SVG, unique in the page (Plot numbers ids globally per process). */
@@ -50,15 +47,6 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
   // With a legend Plot returns a <figure>; it sits inside our own figure, so it becomes a <div>.
   if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
   return stabiliseIds(tidyAttributes(markup), options.idPrefix);
-}
-
-/**
- * Geometry keeps two decimals (0.01 px), since Plot's long decimals only cost bytes. One pass over the
- * serialised chart's attributes, cheaper than walking the DOM; the markup is serialize-svg.ts's, where
- * no attribute value or text holds a raw `"` or `<`, so matching name="value" is safe.
- */
-export function tidyAttributes(markup: string): string {
-  return markup.replace(geometryAttribute, (_, name: string, value: string) => ` ${name}="${trimDecimals(value)}"`);
 }
 
 /** Plot numbers clip paths, patterns and markers across the whole process; number them per chart instead. */

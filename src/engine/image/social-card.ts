@@ -1,4 +1,5 @@
-import type { ChartAsset, CompiledChart } from "../chart/compile-chart.ts";
+import type { CompiledChart } from "../compiled-chart.ts";
+import type { ChartAsset } from "../site-files.ts";
 import type { Frontmatter } from "../story/frontmatter-schema.ts";
 import type { Rasterizer } from "./rasterize-svg.ts";
 import { CARD_HEIGHT, CARD_WIDTH, socialCardSvg } from "./social-card-svg.ts";

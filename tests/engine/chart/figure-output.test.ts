@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { chartPayload, payloadData, serializePayload, type ChartPayload } from "../../../src/engine/chart/chart-payload.ts";
 import type { ChartSpec } from "../../../src/engine/chart/chart-spec.ts";
 import { renderChartSvg } from "../../../src/engine/chart/render-chart-svg.ts";
-import type { CompiledChart } from "../../../src/engine/chart/compile-chart.ts";
+import type { CompiledChart } from "../../../src/engine/compiled-chart.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import type { DataTable } from "../../../src/engine/data/data-table.ts";
 import { clean, compile, INCIDENTAL, memoryFiles, PAY, payChart, plotBlock, STORY_PATH } from "./helpers.ts";
