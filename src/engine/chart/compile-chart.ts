@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { StoryData } from "../data/story-data.ts";
 import type { CompiledChart } from "../compiled-chart.ts";
-import type { ChartAsset } from "../site-files.ts";
+import { EMBED_SCRIPT_PATH, type ChartAsset } from "../site-files.ts";
 import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
@@ -26,7 +26,7 @@ import { checkFormatTypes } from "./check-format-types.ts";
 import { checkChannelTypes } from "./check-channel-types.ts";
 import { figureHtml } from "./figure-html.ts";
 import { defaultEmbedHeight } from "./default-embed-height.ts";
-import { EMBED_SCRIPT_PATH, embedCode } from "./embed-code.ts";
+import { embedCode } from "./embed-code.ts";
 import { embedSnippetHtml } from "./embed-snippet-html.ts";
 import { sitePagePath } from "../links/site-page.ts";
 import { typeInlineData } from "./inline-data.ts";

@@ -1,6 +1,3 @@
-/** Where the host page's script that sizes Plotline iframes is published, under the site's base (from public/). */
-export const EMBED_SCRIPT_PATH = "_plotline/embed.js";
-
 export interface EmbedCodeParts {
   /** Absolute address of the chart's embed page. */
   url: string;
