@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { StoryData } from "../data/story-data.ts";
 import type { CompiledChart } from "../compiled-chart.ts";
-import { EMBED_SCRIPT_PATH, type ChartAsset } from "../site-files.ts";
+import { chartCsvPath, chartImagePath, EMBED_SCRIPT_PATH, payloadPath, type ChartAsset } from "../site-files.ts";
 import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
@@ -214,13 +214,13 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   // Both drawings usually warn alike; the editor hears each warning once.
   for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
   // A chart has a CSV download exactly when it draws a data block (chartDataTable below).
-  const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? `_plotline/data/${context.storySlug}/${drawn.id}.csv` : undefined;
+  const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? chartCsvPath(context.storySlug, drawn.id) : undefined;
   const payloadJson = serializePayload(drawFrom.payload ?? chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;
   if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
     // Named by content: the same chart gives the same file, and a changed one a new name (safe to cache forever).
     const name = createHash("sha256").update(payloadJson).digest("hex").slice(0, 20);
-    asset = { path: `_plotline/payloads/${name}.json`, content: payloadJson };
+    asset = { path: payloadPath(name), content: payloadJson };
   }
   // The data behind the chart, for readers: a table in the page and a CSV to download.
   const readerData = chartDataTable(drawn, tables, derived.sources.get(drawn.data ?? ""));
@@ -310,9 +310,6 @@ function suggestedId(block: StoryBlock, spec: ChartSpec, context: ChartContext):
   const written = block.node.meta?.trim();
   return written ? `${written} id=${id}` : `id=${id}`;
 }
-
-/** Where a chart's downloads are published, under the site root: stable as long as the chart's id is. */
-export const chartImagePath = (storySlug: string, chartId: string, extension: "svg" | "png"): string => `_plotline/charts/${storySlug}/${chartId}.${extension}`;
 
 /** The chart's downloadable SVG (the full-width drawing with its captions), and its PNG when there is a rasterizer. */
 function chartImages(spec: ChartSpec, wideMarkup: string, context: ChartContext): { svg: ChartAsset; png?: ChartAsset } {
