@@ -1,4 +1,4 @@
-import type { ChartSpec } from "./chart/chart-spec.ts";
+import type { ChartSpec } from "./chart/spec/chart-spec.ts";
 import type { ChartAsset } from "./site-files.ts";
 
 /** What compileChart (chart/compile-chart.ts) gives back for one chart block that could be drawn. */

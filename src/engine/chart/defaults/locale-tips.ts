@@ -1,5 +1,5 @@
-import { intlLocale, localizedFormat } from "../i18n/d3-locales.ts";
-import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "./chart-spec.ts";
+import { intlLocale, localizedFormat } from "../../i18n/d3-locales.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "../spec/chart-spec.ts";
 
 const positionScale: Readonly<Record<string, "x" | "y">> = { x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y" };
 const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z", "text", "title", "fillOpacity", "strokeOpacity", "opacity", "symbol", "length"];

@@ -1,9 +1,9 @@
 import { parseHTML } from "linkedom";
-import type { ChartSpec } from "./chart-spec.ts";
+import type { ChartSpec } from "../spec/chart-spec.ts";
 import { renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
-import { tidyAttributes } from "../xml/geometry-precision.ts";
-import { serializeSvg } from "../xml/serialize-svg.ts";
+import { tidyAttributes } from "../../xml/geometry-precision.ts";
+import { serializeSvg } from "../../xml/serialize-svg.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
 /** One server-side document for all charts: Plot only creates detached elements in it. */

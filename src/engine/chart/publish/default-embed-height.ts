@@ -1,4 +1,4 @@
-import type { ChartSpec } from "./chart-spec.ts";
+import type { ChartSpec } from "../spec/chart-spec.ts";
 
 /**
  * The text width the estimate assumes: a frame about 690 px wide, as in a newspaper's article column,

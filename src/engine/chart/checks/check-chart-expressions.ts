@@ -1,14 +1,14 @@
-import type { StoryData } from "../data/story-data.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { Row } from "../data/data-table.ts";
-import { checkExpression, type CheckProblem } from "../expressions/check-expression.ts";
-import { expressionEvaluator } from "../expressions/expression-evaluator.ts";
-import type { ValueType } from "../expressions/expression-functions.ts";
-import { parseExpression } from "../expressions/parse-expression.ts";
-import { type ChartSpec, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "./chart-spec.ts";
-import { expressionOptionNames, markExpressions } from "./mark-expressions.ts";
-import type { SpecLocator, SpecTextLocator } from "./parse-chart-spec.ts";
+import type { StoryData } from "../../data/story-data.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import type { Row } from "../../data/data-table.ts";
+import { checkExpression, type CheckProblem } from "../../expressions/check-expression.ts";
+import { expressionEvaluator } from "../../expressions/expression-evaluator.ts";
+import type { ValueType } from "../../expressions/expression-functions.ts";
+import { parseExpression } from "../../expressions/parse-expression.ts";
+import { type ChartSpec, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "../spec/chart-spec.ts";
+import { expressionOptionNames, markExpressions } from "../spec/mark-expressions.ts";
+import type { SpecLocator, SpecTextLocator } from "../spec/parse-chart-spec.ts";
 
 interface MarkColumns {
   name: string;

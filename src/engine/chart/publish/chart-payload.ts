@@ -1,6 +1,6 @@
-import type { Cell, DataTable, Row } from "../data/data-table.ts";
-import { type ChartSpec, type JsonValue, facetDataId, isJsonObject } from "./chart-spec.ts";
-import type { ChartData } from "./spec-to-plot.ts";
+import type { Cell, DataTable, Row } from "../../data/data-table.ts";
+import { type ChartSpec, type JsonValue, facetDataId, isJsonObject } from "../spec/chart-spec.ts";
+import type { ChartData } from "../render/spec-to-plot.ts";
 
 /** The data of one id in a payload: used columns as equal-length lists, or the values of an inline list. */
 export type PayloadData = { columns: Record<string, JsonValue[]> } | { values: JsonValue[] };

@@ -5,12 +5,12 @@
  * else. Checked for a text mark's `format` against the column named by `text`, and for a scale's
  * `tickFormat` against the columns the marks put on that scale, when they all have one type.
  */
-import type { StoryData } from "../data/story-data.ts";
-import type { ColumnType } from "../data/data-table.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { isTimeSpecifier } from "../i18n/d3-locales.ts";
-import { type ChartSpec, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "./chart-spec.ts";
-import type { SpecLocator } from "./parse-chart-spec.ts";
+import type { StoryData } from "../../data/story-data.ts";
+import type { ColumnType } from "../../data/data-table.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { isTimeSpecifier } from "../../i18n/d3-locales.ts";
+import { type ChartSpec, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "../spec/chart-spec.ts";
+import type { SpecLocator } from "../spec/parse-chart-spec.ts";
 
 const POSITION_SCALES = ["x", "y", "fx", "fy"];
 

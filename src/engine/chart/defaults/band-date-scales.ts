@@ -1,5 +1,5 @@
-import type { DataTable, DatePrecision } from "../data/data-table.ts";
-import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "./chart-spec.ts";
+import type { DataTable, DatePrecision } from "../../data/data-table.ts";
+import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 
 /** Marks that draw a scale as bands (one bar or cell per value), by the scale they do it on. */
 const bandScalesOf: Readonly<Record<string, readonly ("x" | "y")[]>> = {

@@ -12,13 +12,13 @@
  *
  * Values from data are reported at their cell when the data is written in the story, else at the option.
  */
-import type { StoryData } from "../data/story-data.ts";
-import type { Cell, Row } from "../data/data-table.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { SourceSpan } from "../diagnostics/source-file.ts";
-import { removedScheme } from "../links/removed-addresses.ts";
-import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "./chart-spec.ts";
-import type { SpecLocator } from "./parse-chart-spec.ts";
+import type { StoryData } from "../../data/story-data.ts";
+import type { Cell, Row } from "../../data/data-table.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { SourceSpan } from "../../diagnostics/source-file.ts";
+import { removedScheme } from "../../links/removed-addresses.ts";
+import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "../spec/chart-spec.ts";
+import type { SpecLocator } from "../spec/parse-chart-spec.ts";
 
 const OTHER_SITE = /^\s*(https?:)?\/\//i;
 const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)/gi;

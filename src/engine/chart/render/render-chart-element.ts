@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "./chart-spec.ts";
+import type { ChartSpec } from "../spec/chart-spec.ts";
 import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
 import { tidyPlotElement } from "./tidy-plot-element.ts";
 

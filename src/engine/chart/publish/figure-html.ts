@@ -1,8 +1,8 @@
 import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import { labelSeparator, uiStrings } from "../i18n/ui-strings.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+import { labelSeparator, uiStrings } from "../../i18n/ui-strings.ts";
+import type { ChartSpec } from "../spec/chart-spec.ts";
 
 export interface FigureParts {
   spec: ChartSpec;

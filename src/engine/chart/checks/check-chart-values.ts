@@ -1,8 +1,8 @@
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { numberFormatProblem } from "./number-format.ts";
-import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "./chart-spec.ts";
-import type { SpecLocator } from "./parse-chart-spec.ts";
-import { scaleNames } from "./plot-vocabulary.ts";
+import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "../spec/chart-spec.ts";
+import type { SpecLocator } from "../spec/parse-chart-spec.ts";
+import { scaleNames } from "../spec/plot-vocabulary.ts";
 
 type Kind = "number" | "boolean" | "string" | "list" | "text or nothing";
 const kindText: Record<Kind, string> = {

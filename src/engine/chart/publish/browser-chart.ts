@@ -4,8 +4,8 @@
  * the chart the reader was already looking at.
  */
 import { payloadData, type ChartPayload } from "./chart-payload.ts";
-import { trimElementGeometry } from "../xml/geometry-precision.ts";
-import { renderChartElement } from "./render-chart-element.ts";
+import { trimElementGeometry } from "../../xml/geometry-precision.ts";
+import { renderChartElement } from "../render/render-chart-element.ts";
 
 export function drawChart(payload: ChartPayload, options: { width: number; lang: string }): Element {
   const plot = renderChartElement(payload.spec, payloadData(payload), { document, width: options.width, lang: options.lang });

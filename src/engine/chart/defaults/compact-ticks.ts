@@ -1,5 +1,5 @@
-import type { DataTable } from "../data/data-table.ts";
-import { isJsonObject, markDataId, type ChartSpec } from "./chart-spec.ts";
+import type { DataTable } from "../../data/data-table.ts";
+import { isJsonObject, markDataId, type ChartSpec } from "../spec/chart-spec.ts";
 
 /** From this size on, an axis's numbers are written compactly: 13亿 or 1.3B, not 1,300,000,000. */
 export const COMPACT_FROM = 1_000_000;

@@ -1,12 +1,12 @@
-import type { Cell, ColumnType, DataColumn, DataTable, Row } from "../data/data-table.ts";
-import { checkExpression } from "../expressions/check-expression.ts";
-import { expressionEvaluator } from "../expressions/expression-evaluator.ts";
-import { expressionReferences } from "../expressions/expression-references.ts";
-import { parseExpression } from "../expressions/parse-expression.ts";
-import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, markDataId } from "./chart-spec.ts";
-import { namesColumn } from "./channel-value.ts";
-import { marksWithoutDataArgument } from "./plot-calls.ts";
-import { markExpressions, type MarkExpression } from "./mark-expressions.ts";
+import type { Cell, ColumnType, DataColumn, DataTable, Row } from "../../data/data-table.ts";
+import { checkExpression } from "../../expressions/check-expression.ts";
+import { expressionEvaluator } from "../../expressions/expression-evaluator.ts";
+import { expressionReferences } from "../../expressions/expression-references.ts";
+import { parseExpression } from "../../expressions/parse-expression.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, markDataId } from "../spec/chart-spec.ts";
+import { namesColumn } from "../spec/channel-value.ts";
+import { marksWithoutDataArgument } from "../spec/plot-calls.ts";
+import { markExpressions, type MarkExpression } from "../spec/mark-expressions.ts";
 
 export interface DerivedColumns {
   spec: ChartSpec;

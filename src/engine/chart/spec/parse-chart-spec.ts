@@ -1,13 +1,13 @@
 import { parseDocument, type Document } from "yaml";
-import { dropEscapedControlCharacters } from "../story/control-characters.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { SourceSpan } from "../diagnostics/source-file.ts";
-import { explainYamlError, fullWidthColonProblem } from "../story/explain-yaml-error.ts";
-import { editorYamlOptions, starredValue, yamlValueProblem } from "../story/parse-frontmatter.ts";
-import { quoteProseValues } from "../story/quote-prose-values.ts";
-import type { StoryBlock } from "../story/story-block.ts";
-import { locate } from "../story/yaml-locate.ts";
+import { dropEscapedControlCharacters } from "../../story/control-characters.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import type { SourceSpan } from "../../diagnostics/source-file.ts";
+import { explainYamlError, fullWidthColonProblem } from "../../story/explain-yaml-error.ts";
+import { editorYamlOptions, starredValue, yamlValueProblem } from "../../story/parse-frontmatter.ts";
+import { quoteProseValues } from "../../story/quote-prose-values.ts";
+import type { StoryBlock } from "../../story/story-block.ts";
+import { locate } from "../../story/yaml-locate.ts";
 import { chartIdFromTitle } from "./chart-id.ts";
 import { isJsonObject, type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, type SpecPath } from "./chart-spec.ts";
 import {

@@ -1,5 +1,5 @@
-import type { DataTable } from "../data/data-table.ts";
-import { isJsonObject, markDataId, type ChartSpec } from "./chart-spec.ts";
+import type { DataTable } from "../../data/data-table.ts";
+import { isJsonObject, markDataId, type ChartSpec } from "../spec/chart-spec.ts";
 
 /** Plot's own left margin, which it keeps whatever the labels: long ones run off the chart. */
 const PLOT_MARGIN_LEFT = 40;

@@ -1,5 +1,5 @@
-import type { DataTable } from "../data/data-table.ts";
-import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject, markDataId } from "./chart-spec.ts";
+import type { DataTable } from "../../data/data-table.ts";
+import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 import { labelWidth } from "./label-margins.ts";
 
 /** Up to this many series get labels at their ends; more would crowd each other. */

@@ -1,6 +1,6 @@
-import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
-import { typeColumn, type RawValue } from "../data/infer-column-types.ts";
-import type { JsonValue } from "./chart-spec.ts";
+import type { Cell, ColumnType, DataTable, Row } from "../../data/data-table.ts";
+import { typeColumn, type RawValue } from "../../data/infer-column-types.ts";
+import type { JsonValue } from "../spec/chart-spec.ts";
 
 const isRecord = (value: JsonValue): value is { [key: string]: JsonValue } =>
   typeof value === "object" && value !== null && !Array.isArray(value);

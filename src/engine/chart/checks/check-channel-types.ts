@@ -4,10 +4,10 @@
  * with "undefined is not a function". A column of numbers with a few cells such as "NaN" that were
  * not read as missing is the usual cause, so the message names the column and the way out.
  */
-import type { StoryData } from "../data/story-data.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { type ChartSpec, type MarkSpec, type SpecPath, markDataId } from "./chart-spec.ts";
-import type { SpecLocator } from "./parse-chart-spec.ts";
+import type { StoryData } from "../../data/story-data.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { type ChartSpec, type MarkSpec, type SpecPath, markDataId } from "../spec/chart-spec.ts";
+import type { SpecLocator } from "../spec/parse-chart-spec.ts";
 
 /** The channels each such transform needs as numbers or dates. */
 const QUANTITATIVE_CHANNELS: Readonly<Record<string, readonly string[]>> = { hexbin: ["x", "y"] };

@@ -1,12 +1,12 @@
-import type { StoryData } from "../data/story-data.ts";
-import type { DataTable } from "../data/data-table.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import type { StoryBlock } from "../story/story-block.ts";
-import { isChannelOption, namesColumn } from "./channel-value.ts";
-import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "./chart-spec.ts";
-import type { SpecLocator } from "./parse-chart-spec.ts";
-import { isReducerName, outputOptionKeys, transforms } from "./plot-vocabulary.ts";
+import type { StoryData } from "../../data/story-data.ts";
+import type { DataTable } from "../../data/data-table.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import type { StoryBlock } from "../../story/story-block.ts";
+import { isChannelOption, namesColumn } from "../spec/channel-value.ts";
+import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "../spec/chart-spec.ts";
+import type { SpecLocator } from "../spec/parse-chart-spec.ts";
+import { isReducerName, outputOptionKeys, transforms } from "../spec/plot-vocabulary.ts";
 
 /** Marks that draw without data of their own (axes, grids, frames, …). */
 const marksWithoutData = /^(axis|grid)|^(frame|sphere|graticule|hexgrid)$/;

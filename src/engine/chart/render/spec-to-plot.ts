@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import { localizedFormat } from "../i18n/d3-locales.ts";
-import type { Cell, Row } from "../data/data-table.ts";
-import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "./chart-spec.ts";
-import { localizedTipFormats, withLocaleTip } from "./locale-tips.ts";
-import { marksWithoutDataArgument, transformCalls } from "./plot-calls.ts";
+import { localizedFormat } from "../../i18n/d3-locales.ts";
+import type { Cell, Row } from "../../data/data-table.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
+import { localizedTipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
+import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
 
 /**
  * Turns a checked ChartSpec and its data into the options of Plot.plot. This is the one translation from

@@ -1,7 +1,7 @@
-import type { Cell, ColumnType, DataColumn, DataTable, Row } from "../data/data-table.ts";
-import type { ChartSpec, JsonObject, MarkSpec } from "./chart-spec.ts";
-import { marksWithoutDataArgument } from "./plot-calls.ts";
-import { type ChartData, markOptions, markRows, withTransforms } from "./spec-to-plot.ts";
+import type { Cell, ColumnType, DataColumn, DataTable, Row } from "../../data/data-table.ts";
+import type { ChartSpec, JsonObject, MarkSpec } from "../spec/chart-spec.ts";
+import { marksWithoutDataArgument } from "../spec/plot-calls.ts";
+import { type ChartData, markOptions, markRows, withTransforms } from "../render/spec-to-plot.ts";
 
 /** Transforms that reduce rows to groups or bins, which Plot can evaluate once and for all at build time. */
 const REDUCING = new Set(["group", "groupX", "groupY", "groupZ", "bin", "binX", "binY"]);

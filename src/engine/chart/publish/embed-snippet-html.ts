@@ -1,6 +1,6 @@
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import { uiStrings } from "../i18n/ui-strings.ts";
+import { uiStrings } from "../../i18n/ui-strings.ts";
 
 export interface EmbedSnippetParts {
   /** DOM id of the figure, to name the field. */

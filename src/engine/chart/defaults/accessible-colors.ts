@@ -1,5 +1,5 @@
-import type { DataTable } from "../data/data-table.ts";
-import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "./chart-spec.ts";
+import type { DataTable } from "../../data/data-table.ts";
+import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 
 /**
  * Plotline's default colours for categories. Plot's own default (Tableau 10) has yellows, pinks and

@@ -1,6 +1,6 @@
-import type { Cell, DataTable } from "../data/data-table.ts";
+import type { Cell, DataTable } from "../../data/data-table.ts";
 import { mentionedByChart } from "./chart-payload.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+import type { ChartSpec } from "../spec/chart-spec.ts";
 import { spreadsheetCsv } from "./spreadsheet-csv.ts";
 
 /**

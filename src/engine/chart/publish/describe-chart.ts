@@ -1,6 +1,6 @@
-import type { Cell, DataTable, Row } from "../data/data-table.ts";
-import { intlLocale } from "../i18n/d3-locales.ts";
-import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject } from "./chart-spec.ts";
+import type { Cell, DataTable, Row } from "../../data/data-table.ts";
+import { intlLocale } from "../../i18n/d3-locales.ts";
+import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
 
 const kinds: Record<string, { en: string; zh: string }> = {
   bar: { en: "Bar chart", zh: "条形图" },
