@@ -41,7 +41,8 @@ import { storyPagePath } from "./links/site-page.ts";
 import { storyLinks, type StoryLink } from "./links/story-links.ts";
 import { removedAddresses } from "./links/removed-addresses.ts";
 import { followUserContentIds } from "./links/user-content-ids.ts";
-import type { SqlOptions, StoryQueries } from "./sql/story-queries.ts";
+import type { StoryQueries } from "./data/query-results.ts";
+import type { SqlOptions } from "./sql/story-queries.ts";
 
 export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */

@@ -10,3 +10,6 @@ export function readFormat(written: string): DataFormat | undefined {
   const lower = written.trim().toLowerCase();
   return lower === "yml" ? "yaml" : DATA_FORMATS.find((f) => f === lower);
 }
+
+/** The format= of a data block's info string is sql (any case, spaces around it allowed). */
+export const isSqlFormat = (format: string | undefined): boolean => format?.trim().toLowerCase() === "sql";
