@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const plotDir = join(root, "node_modules/@observablehq/plot");
-export const vocabularyPath = join(root, "src/engine/chart/plot-vocabulary.json");
+export const vocabularyPath = join(root, "src/engine/chart/spec/plot-vocabulary.json");
 
 interface TypeDef {
   keys: string[];

@@ -1,5 +1,5 @@
 /**
- * The Copy button beside each chart's embed code (see src/engine/chart/embed-snippet-html.ts). It is shown
+ * The Copy button beside each chart's embed code (see src/engine/chart/publish/embed-snippet-html.ts). It is shown
  * only where the Clipboard API exists; the status beside it then says "Copied" (screen readers announce
  * it). Where the page may not write to the clipboard (inside some iframes) the code is selected instead,
  * for the reader to copy. Without JavaScript the field is there to select by hand.

@@ -6,12 +6,12 @@
  * step through the marks with the arrow keys; Escape hides the tip. If anything fails, the chart stays
  * as the server drew it and the reason is logged.
  */
-import type { ChartPayload } from "../engine/chart/chart-payload.ts";
-import { unlabelGroups } from "../engine/chart/tidy-plot-element.ts";
+import type { ChartPayload } from "../engine/chart/publish/chart-payload.ts";
+import { unlabelGroups } from "../engine/chart/render/tidy-plot-element.ts";
 
-type Runtime = typeof import("../engine/chart/browser-chart.ts");
+type Runtime = typeof import("../engine/chart/publish/browser-chart.ts");
 let runtime: Promise<Runtime> | undefined;
-const loadRuntime = () => (runtime ??= import("../engine/chart/browser-chart.ts"));
+const loadRuntime = () => (runtime ??= import("../engine/chart/publish/browser-chart.ts"));
 
 interface ChartState {
   payload?: Promise<ChartPayload>;

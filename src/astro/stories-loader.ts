@@ -10,7 +10,7 @@ import {
   projectFileDiagnostics,
 } from "../engine/project/compile-project.ts";
 import type { PublishedStory } from "../engine/project/published-story.ts";
-import { resolveSrc } from "../engine/data/parse-data-block.ts";
+import { resolveSrc } from "../engine/data/resolve-src.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../engine/diagnostics/format-diagnostic.ts";
 import type { Frontmatter } from "../engine/story/frontmatter-schema.ts";

@@ -7,15 +7,18 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
-import { mentionedByChart } from "./chart/chart-payload.ts";
-import { chartDataIds } from "./chart/chart-spec.ts";
-import { compileChart, type ChartAsset, type CompiledChart } from "./chart/compile-chart.ts";
+import { mentionedByChart } from "./chart/publish/chart-payload.ts";
+import { chartDataIds } from "./chart/spec/chart-spec.ts";
+import { compileChart } from "./chart/compile-chart.ts";
+import type { CompiledChart } from "./compiled-chart.ts";
+import type { ChartAsset } from "./site-files.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
 import { socialCard, type SocialCard } from "./image/social-card.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
-import type { DataTable } from "./data/data-table.ts";
-import { parseDataBlock, resolveSrc } from "./data/parse-data-block.ts";
+import type { StoryData } from "./data/story-data.ts";
+import { parseDataBlock } from "./data/parse-data-block.ts";
+import { resolveSrc } from "./data/resolve-src.ts";
 import { MAX_STORY_BYTES, megabytes } from "./limits.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile } from "./diagnostics/source-file.ts";
@@ -30,7 +33,6 @@ import { limitNesting } from "./story/limit-nesting.ts";
 import { parseMarkdown } from "./story/parse-markdown.ts";
 import { swallowingHtml } from "./story/swallowing-html.ts";
 import { pruneDeepNodes } from "./story/prune-deep-nodes.ts";
-import type { StoryBlock } from "./story/story-block.ts";
 import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "./story/name-limit.ts";
 import { isValidSlug, slugFromPath, suggestSlug } from "./story/story-slug.ts";
 import { layoutIds, storyAnchors, type PageAnchors } from "./links/page-anchors.ts";
@@ -39,7 +41,8 @@ import { storyPagePath } from "./links/site-page.ts";
 import { storyLinks, type StoryLink } from "./links/story-links.ts";
 import { removedAddresses } from "./links/removed-addresses.ts";
 import { followUserContentIds } from "./links/user-content-ids.ts";
-import type { SqlOptions, StoryQueries } from "./sql/story-queries.ts";
+import type { StoryQueries } from "./data/query-results.ts";
+import type { SqlOptions } from "./sql/story-queries.ts";
 
 export interface StoryInput {
   /** Path shown to editors, relative to the project root: `content/stories/ai-jobs.md`. */
@@ -78,12 +81,6 @@ export interface CompileStoryOptions {
   queries?: StoryQueries | undefined;
   /** The project's settings for SQL blocks (time limit, remote data), for runStoryQueries. */
   sql?: SqlOptions | undefined;
-}
-
-/** A data block after parsing, with where it was defined. */
-export interface StoryData {
-  table: DataTable;
-  block: StoryBlock;
 }
 
 export interface StoryTimings {

@@ -1,12 +1,12 @@
 /**
  * Charts that group or bin many rows, in Chromium: the page carries the groups the chart draws, not
- * the source rows (see src/engine/chart/pre-aggregate-marks.ts), and the chart drawn again from them
+ * the source rows (see src/engine/chart/data/pre-aggregate-marks.ts), and the chart drawn again from them
  * when a reader points at it is the server's, pixel for pixel, with tips showing the reduced values.
  * The example stories have no such chart, so tests/sites/aggregated holds one over 3,000 invented trips.
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { ChartPayload } from "../../src/engine/chart/chart-payload.ts";
+import type { ChartPayload } from "../../src/engine/chart/publish/chart-payload.ts";
 import { repoRoot } from "../support/temp-project.ts";
 import { layoutShift, openPage, openTestSite, type TestSite } from "./site-browser.ts";
 

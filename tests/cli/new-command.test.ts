@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newCommand, slugFromTitle } from "../../src/cli/new-command.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
-import { figureKeys } from "../../src/engine/chart/plot-vocabulary.ts";
+import { figureKeys } from "../../src/engine/chart/spec/plot-vocabulary.ts";
 import { createTempProject, runPlotline } from "../support/temp-project.ts";
 
 const today = new Date(2025, 2, 21, 10, 30); // 21 March 2025, local time

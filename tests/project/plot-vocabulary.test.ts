@@ -16,7 +16,7 @@ it("the vocabulary knows Plot's common marks and their options", () => {
 });
 
 it("the marks spec-to-plot calls without data are exactly those Plot declares without a data argument", async () => {
-  const { marksWithoutDataArgument } = await import("../../src/engine/chart/plot-calls.ts");
+  const { marksWithoutDataArgument } = await import("../../src/engine/chart/spec/plot-calls.ts");
   const vocabulary = JSON.parse(vocabularyJson) as { marks: Record<string, { takesData: boolean }> };
   const withoutData = Object.entries(vocabulary.marks).filter(([, m]) => !m.takesData).map(([name]) => name).sort();
   expect([...marksWithoutDataArgument].sort()).toEqual(withoutData);

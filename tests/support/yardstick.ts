@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { compileStory } from "../../src/engine/compile-story.ts";
 import { nodeDataFiles } from "../../src/engine/data/node-data-files.ts";
-import type { MarkSpec } from "../../src/engine/chart/chart-spec.ts";
+import type { MarkSpec } from "../../src/engine/chart/spec/chart-spec.ts";
 
 export const yardstickDir = join(import.meta.dirname, "..", "yardstick");
 export const expectedPath = join(yardstickDir, "expected.json");

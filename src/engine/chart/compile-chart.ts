@@ -1,67 +1,40 @@
 import { createHash } from "node:crypto";
-import type { StoryData } from "../compile-story.ts";
+import type { StoryData } from "../data/story-data.ts";
+import type { CompiledChart } from "../compiled-chart.ts";
+import { chartCsvPath, chartImagePath, EMBED_SCRIPT_PATH, payloadPath, type ChartAsset } from "../site-files.ts";
 import type { Cell, ColumnType, DataTable, Row } from "../data/data-table.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { StoryBlock } from "../story/story-block.ts";
-import { type ChartPayload, chartPayload, payloadData, serializePayload } from "./chart-payload.ts";
-import { preAggregateMarks } from "./pre-aggregate-marks.ts";
-import type { ChartData } from "./spec-to-plot.ts";
-import { type ChartSpec, type MarkSpec, chartDataIds, facetDataId, markDataId } from "./chart-spec.ts";
-import { checkChartData } from "./check-chart-data.ts";
-import { withAccessibleColors } from "./accessible-colors.ts";
-import { withBandDateDefaults } from "./band-date-scales.ts";
-import { withColorCues } from "./color-cues.ts";
-import { withLabelMargins } from "./label-margins.ts";
-import { withCompactTicks } from "./compact-ticks.ts";
-import { describeChart } from "./describe-chart.ts";
-import { chartDataCsv, chartDataTable } from "./chart-data.ts";
+import { type ChartPayload, chartPayload, payloadData, serializePayload } from "./publish/chart-payload.ts";
+import { preAggregateMarks } from "./data/pre-aggregate-marks.ts";
+import type { ChartData } from "./render/spec-to-plot.ts";
+import { type ChartSpec, type MarkSpec, chartDataIds, facetDataId, markDataId } from "./spec/chart-spec.ts";
+import { checkChartData } from "./checks/check-chart-data.ts";
+import { withAccessibleColors } from "./defaults/accessible-colors.ts";
+import { withBandDateDefaults } from "./defaults/band-date-scales.ts";
+import { withColorCues } from "./defaults/color-cues.ts";
+import { withLabelMargins } from "./defaults/label-margins.ts";
+import { withCompactTicks } from "./defaults/compact-ticks.ts";
+import { describeChart } from "./publish/describe-chart.ts";
+import { chartDataCsv, chartDataTable } from "./publish/chart-data.ts";
 import { renderDataTableHtml } from "../data/data-table-html.ts";
-import { checkChartValues } from "./check-chart-values.ts";
-import { checkChartAddresses } from "./check-chart-addresses.ts";
-import { checkChartExpressions } from "./check-chart-expressions.ts";
-import { deriveChartColumns } from "./derive-chart-columns.ts";
-import { checkFormatTypes } from "./check-format-types.ts";
-import { checkChannelTypes } from "./check-channel-types.ts";
-import { figureHtml } from "./figure-html.ts";
-import { defaultEmbedHeight } from "./default-embed-height.ts";
-import { EMBED_SCRIPT_PATH, embedCode } from "./embed-code.ts";
-import { embedSnippetHtml } from "./embed-snippet-html.ts";
+import { checkChartValues } from "./checks/check-chart-values.ts";
+import { checkChartAddresses } from "./checks/check-chart-addresses.ts";
+import { checkChartExpressions } from "./checks/check-chart-expressions.ts";
+import { deriveChartColumns } from "./data/derive-chart-columns.ts";
+import { checkFormatTypes } from "./checks/check-format-types.ts";
+import { checkChannelTypes } from "./checks/check-channel-types.ts";
+import { figureHtml } from "./publish/figure-html.ts";
+import { defaultEmbedHeight } from "./publish/default-embed-height.ts";
+import { embedCode } from "./publish/embed-code.ts";
+import { embedSnippetHtml } from "./publish/embed-snippet-html.ts";
 import { sitePagePath } from "../links/site-page.ts";
-import { typeInlineData } from "./inline-data.ts";
-import { parseChartSpec } from "./parse-chart-spec.ts";
-import { renderChartSvg } from "./render-chart-svg.ts";
-import type { Png, Rasterizer } from "../image/rasterize-svg.ts";
+import { typeInlineData } from "./data/inline-data.ts";
+import { parseChartSpec } from "./spec/parse-chart-spec.ts";
+import { renderChartSvg } from "./render/render-chart-svg.ts";
+import type { Rasterizer } from "../image/rasterize-svg.ts";
 import { standaloneChartSvg } from "../image/standalone-chart-svg.ts";
 import { isNameTooLong, MAX_NAME_BYTES, nameBytes, shortenName } from "../story/name-limit.ts";
-
-export interface CompiledChart {
-  id: string;
-  /** DOM id of the figure in the story page. */
-  domId: string;
-  title?: string;
-  spec: ChartSpec;
-  /** Columns of each data id that the chart's expressions read (the spec names only the computed columns). */
-  expressionColumns?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The whole <figure>, with the chart as SVG. */
-  html: string;
-  /** The chart alone (SVG, or legend and SVG), for embeds and downloads. */
-  chartMarkup: string;
-  /** A file the page needs next to it: the spec and data of a chart too large to inline. */
-  asset?: ChartAsset;
-  /** The chart's data as a CSV file for readers ("Get the data"). */
-  csv?: ChartAsset;
-  /** The chart as a standalone SVG file with its title, notes and source, for readers to download. */
-  svg?: ChartAsset;
-  /** The same as a PNG at 2×, when the compile was given a rasterizer. */
-  png?: ChartAsset;
-}
-
-export interface ChartAsset {
-  /** Path under the site root, e.g. "_plotline/payloads/3f2a….json". */
-  path: string;
-  /** Text (JSON, CSV, SVG), or a PNG as bytes or as the file that holds them (see Png). */
-  content: string | Png;
-}
 
 /**
  * Charts are drawn twice: at their full width for wide screens, and at 300 px for phones, where a 640 px
@@ -241,13 +214,13 @@ export function compileChart(block: StoryBlock, context: ChartContext): { chart?
   // Both drawings usually warn alike; the editor hears each warning once.
   for (const warning of new Set(warnings)) diagnostics.push(diagnostic("plot/plot-warning", { detail: warning }, block.fenceSpan));
   // A chart has a CSV download exactly when it draws a data block (chartDataTable below).
-  const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? `_plotline/data/${context.storySlug}/${drawn.id}.csv` : undefined;
+  const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? chartCsvPath(context.storySlug, drawn.id) : undefined;
   const payloadJson = serializePayload(drawFrom.payload ?? chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;
   if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
     // Named by content: the same chart gives the same file, and a changed one a new name (safe to cache forever).
     const name = createHash("sha256").update(payloadJson).digest("hex").slice(0, 20);
-    asset = { path: `_plotline/payloads/${name}.json`, content: payloadJson };
+    asset = { path: payloadPath(name), content: payloadJson };
   }
   // The data behind the chart, for readers: a table in the page and a CSV to download.
   const readerData = chartDataTable(drawn, tables, derived.sources.get(drawn.data ?? ""));
@@ -337,9 +310,6 @@ function suggestedId(block: StoryBlock, spec: ChartSpec, context: ChartContext):
   const written = block.node.meta?.trim();
   return written ? `${written} id=${id}` : `id=${id}`;
 }
-
-/** Where a chart's downloads are published, under the site root: stable as long as the chart's id is. */
-export const chartImagePath = (storySlug: string, chartId: string, extension: "svg" | "png"): string => `_plotline/charts/${storySlug}/${chartId}.${extension}`;
 
 /** The chart's downloadable SVG (the full-width drawing with its captions), and its PNG when there is a rasterizer. */
 function chartImages(spec: ChartSpec, wideMarkup: string, context: ChartContext): { svg: ChartAsset; png?: ChartAsset } {

@@ -1,5 +1,5 @@
 import { parseHTML } from "linkedom";
-import { tidyAttributes } from "../chart/render-chart-svg.ts";
+import { tidyAttributes } from "../xml/geometry-precision.ts";
 import { serializeSvg } from "../xml/serialize-svg.ts";
 import { xmlText } from "../xml/xml-text.ts";
 import { COLORS, round } from "./svg-text.ts";

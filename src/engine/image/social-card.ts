@@ -1,4 +1,5 @@
-import type { ChartAsset, CompiledChart } from "../chart/compile-chart.ts";
+import type { CompiledChart } from "../compiled-chart.ts";
+import { socialCardPath, type ChartAsset } from "../site-files.ts";
 import type { Frontmatter } from "../story/frontmatter-schema.ts";
 import type { Rasterizer } from "./rasterize-svg.ts";
 import { CARD_HEIGHT, CARD_WIDTH, socialCardSvg } from "./social-card-svg.ts";
@@ -21,9 +22,6 @@ export interface SocialCardInput {
   chart?: CompiledChart | undefined;
   rasterize: Rasterizer;
 }
-
-/** The path of a story's social card under the site root. */
-export const socialCardPath = (slug: string): string => `_plotline/cards/${slug}.png`;
 
 /** Draws a story's social card (see social-card-svg.ts) as a PNG of exactly 1200 × 630. */
 export function socialCard({ slug, frontmatter, siteName, chart, rasterize }: SocialCardInput): { card: SocialCard; asset: ChartAsset } {

@@ -18,7 +18,7 @@
  * drafts (they are published together, or not at all); its links to anything missing are reported like
  * any other story's. A story whose frontmatter cannot be read counts as published: its own errors say why.
  */
-import { chartImagePath } from "../chart/compile-chart.ts";
+import { chartImagePath } from "../site-files.ts";
 import type { CompiledStory } from "../compile-story.ts";
 
 /** What the checks across stories read of a story: a compiled one, or one published for a site (published-story.ts). */

@@ -18,7 +18,9 @@ import { firstKeyword, scanSql, type SqlToken } from "./scan-sql.ts";
 import { fileReferences, type FileReferences } from "./sql-file-references.ts";
 import { candidateNames, readSqlError } from "./sql-error-position.ts";
 import { openSandbox } from "./sql-sandbox.ts";
-import { DEFAULT_SQL_TIMEOUT, isSqlFormat, MAX_QUERY_ROWS, MAX_RESULT_ROWS, mayHaveSqlBlocks, type QueryResult, type SqlOptions, type StoryQueries } from "./story-queries.ts";
+import { isSqlFormat } from "../data/data-format.ts";
+import type { QueryResult, StoryQueries } from "../data/query-results.ts";
+import { DEFAULT_SQL_TIMEOUT, MAX_QUERY_ROWS, MAX_RESULT_ROWS, mayHaveSqlBlocks, type SqlOptions } from "./story-queries.ts";
 
 /** The words a query may start with: DuckDB checks the statement's type again once it is prepared. */
 const QUERY_KEYWORDS = new Set(["SELECT", "WITH", "FROM", "PIVOT", "UNPIVOT", "VALUES"]);

@@ -1,6 +1,6 @@
 import { matchesGlob } from "node:path";
 import type { DataFileSource } from "../data/data-file-source.ts";
-import { resolveSrc } from "../data/parse-data-block.ts";
+import { resolveSrc } from "../data/resolve-src.ts";
 import { suggestFile } from "../data/suggest-file.ts";
 import type { SqlToken } from "./scan-sql.ts";
 

@@ -1,6 +1,6 @@
 import type { Cell, DatePrecision } from "../data/data-table.ts";
 import { dateFormat, intlLocale, isTimeSpecifier, numberFormat } from "../i18n/d3-locales.ts";
-import { numberFormatProblem } from "../chart/number-format.ts";
+import { numberFormatProblem } from "../chart/checks/number-format.ts";
 
 export type FormatResult = { ok: true; text: string } | { ok: false; problem: "not-a-number" | "not-a-date" | "invalid-format"; detail: string };
 

@@ -1,4 +1,4 @@
-import type { StoryData } from "../compile-story.ts";
+import type { StoryData } from "../data/story-data.ts";
 import type { Cell, DataTable, DatePrecision, Row } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
@@ -10,7 +10,7 @@ import { expressionReferences } from "../expressions/expression-references.ts";
 import { parseExpression } from "../expressions/parse-expression.ts";
 import { cellMatches } from "./cell-matches.ts";
 import { aggregateNumbers, type Aggregate } from "./aggregate-numbers.ts";
-import type { ResolvedValue } from "./resolve-value.ts";
+import type { ResolvedValue } from "./resolved-value.ts";
 
 /** True when the text in `:value[…]` is an expression rather than one `block.name` (it has an operator or a call). */
 export const isValueExpression = (label: string): boolean => /[-+*/%()<>=!?&|`']/.test(label.replace(/^[^.]*\./, "x."));

@@ -1,27 +1,14 @@
 import type { TextDirective } from "mdast-util-directive";
 import { toString } from "mdast-util-to-string";
-import type { StoryData } from "../compile-story.ts";
-import type { Cell, DataTable, DatePrecision } from "../data/data-table.ts";
+import type { StoryData } from "../data/story-data.ts";
+import type { Cell } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { cellMatches } from "./cell-matches.ts";
 import { aggregateNumbers, aggregates, type Aggregate } from "./aggregate-numbers.ts";
 import { isValueExpression, resolveValueExpression } from "./resolve-value-expression.ts";
-
-/** A value from the data, ready to be written into a sentence. */
-export interface ResolvedValue {
-  value: Exclude<Cell, null>;
-  precision?: DatePrecision;
-  /** The value was written as a percentage (22.5%): without a format it reads back as one. */
-  percent?: boolean;
-  table: DataTable;
-  /** What the value is, for readers: `growth`, or `share, city = Beijing`, or `mean of salary`. */
-  description: string;
-  /** For an expression: every data block it reads, and the columns of the table it reads (with those that pick its row). */
-  tables?: DataTable[];
-  columns?: string[];
-}
+import type { ResolvedValue } from "./resolved-value.ts";
 
 const reserved = new Set(["format", "aggregate"]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoricalPalette } from "../../../src/engine/chart/accessible-colors.ts";
+import { categoricalPalette } from "../../../src/engine/chart/defaults/accessible-colors.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 
 const luminance = (hex: string) => {

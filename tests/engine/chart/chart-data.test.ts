@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
-import { spreadsheetCell } from "../../../src/engine/chart/spreadsheet-csv.ts";
+import { spreadsheetCell } from "../../../src/engine/chart/publish/spreadsheet-csv.ts";
 
 const noFiles = { displayRoot: "data", read: () => undefined, list: () => [] };
 const compile = (lang: string) =>

@@ -478,7 +478,7 @@ describe("Plot's warning state between charts", () => {
   // makes it throw while it draws the axis, before it resets its warning count.
   const WARNS_THEN_FAILS = "x: {ticks: monthly}\nmarks:\n  - lineY: {x: month, y: sales}";
 
-  // BUG (src/engine/chart/compile-chart.ts, the render try/catch; src/engine/chart/render-chart-svg.ts):
+  // BUG (src/engine/chart/compile-chart.ts, the render try/catch; src/engine/chart/render/render-chart-svg.ts):
   // after a chart that warned and then failed, Plot's pending warning count leaks into the next chart
   // drawn, which then shows readers Plot's "⚠️ 1 warning. Please check the console." although it is fine.
   // Fix: drain Plot's warning state after a failed render (e.g. render an empty Plot.plot({marks: []})
@@ -499,7 +499,7 @@ describe("Plot's warning state between charts", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["plot/render-failed", "plot/plot-warning"]);
   });
 
-  // BUG (src/engine/chart/render-chart-svg.ts): Plot appends a "⚠️" text with the title "1 warning.
+  // BUG (src/engine/chart/render/render-chart-svg.ts): Plot appends a "⚠️" text with the title "1 warning.
   // Please check the console." to a chart it warned about. Plotline reports the warning to the editor
   // as plot/plot-warning, but the marker stays in the published SVG, where readers see it and have no
   // console to check. Fix: remove Plot's warning <text> (the one holding "\u26a0\ufe0f") from the SVG.

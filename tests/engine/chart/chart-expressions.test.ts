@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { type ChartPayload, payloadData } from "../../../src/engine/chart/chart-payload.ts";
-import { renderChartSvg } from "../../../src/engine/chart/render-chart-svg.ts";
+import { type ChartPayload, payloadData } from "../../../src/engine/chart/publish/chart-payload.ts";
+import { renderChartSvg } from "../../../src/engine/chart/render/render-chart-svg.ts";
 import type { CompiledStory } from "../../../src/engine/compile-story.ts";
 import { clean, compile, markGroup, plotBlock, positionOf, where } from "./helpers.ts";
 

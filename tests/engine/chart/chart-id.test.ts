@@ -3,7 +3,7 @@
  * resort from the chart's position, so that edits elsewhere in a story do not change it.
  */
 import { describe, expect, it } from "vitest";
-import { chartIdFromTitle, hash } from "../../../src/engine/chart/chart-id.ts";
+import { chartIdFromTitle, hash } from "../../../src/engine/chart/spec/chart-id.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import { clean, compile, memoryFiles, PAY, plotBlock, positionOf, story, STORY_PATH } from "./helpers.ts";
 

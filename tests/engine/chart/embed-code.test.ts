@@ -5,9 +5,9 @@
  */
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { defaultEmbedHeight } from "../../../src/engine/chart/default-embed-height.ts";
-import { embedCode } from "../../../src/engine/chart/embed-code.ts";
-import type { ChartSpec } from "../../../src/engine/chart/chart-spec.ts";
+import { defaultEmbedHeight } from "../../../src/engine/chart/publish/default-embed-height.ts";
+import { embedCode } from "../../../src/engine/chart/publish/embed-code.ts";
+import type { ChartSpec } from "../../../src/engine/chart/spec/chart-spec.ts";
 import { compileStory, type CompiledStory } from "../../../src/engine/compile-story.ts";
 import { INCIDENTAL, memoryFiles, PAY, plotBlock, story, STORY_PATH } from "./helpers.ts";
 

@@ -5,10 +5,10 @@
 import { inflateSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { chartPayload, payloadData, serializePayload, type ChartPayload } from "../../../src/engine/chart/chart-payload.ts";
-import type { ChartSpec } from "../../../src/engine/chart/chart-spec.ts";
-import { renderChartSvg } from "../../../src/engine/chart/render-chart-svg.ts";
-import type { CompiledChart } from "../../../src/engine/chart/compile-chart.ts";
+import { chartPayload, payloadData, serializePayload, type ChartPayload } from "../../../src/engine/chart/publish/chart-payload.ts";
+import type { ChartSpec } from "../../../src/engine/chart/spec/chart-spec.ts";
+import { renderChartSvg } from "../../../src/engine/chart/render/render-chart-svg.ts";
+import type { CompiledChart } from "../../../src/engine/compiled-chart.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import type { DataTable } from "../../../src/engine/data/data-table.ts";
 import { clean, compile, INCIDENTAL, memoryFiles, PAY, payChart, plotBlock, STORY_PATH } from "./helpers.ts";
@@ -69,7 +69,7 @@ describe("escaping", () => {
     expect(html).not.toMatch(/<title><script>/);
   });
 
-  // BUG (src/engine/chart/render-chart-svg.ts, `plot.outerHTML`): linkedom escapes only `&` and `"` in
+  // BUG (src/engine/chart/render/render-chart-svg.ts, `plot.outerHTML`): linkedom escapes only `&` and `"` in
   // attribute values, so an alt text with "<" gives aria-label="<script>…". Browsers accept that in HTML,
   // but CompiledChart.chartMarkup is meant "for embeds and downloads", and as an .svg file (XML) a "<"
   // inside an attribute value is not well-formed. Fix: escape "<" (and ">") in attribute values of the
@@ -207,7 +207,7 @@ describe("the payload", () => {
     expect(again).toBe(build);
   });
 
-  // BUG (src/engine/chart/chart-payload.ts, payloadData): an inline list of plain values without dates
+  // BUG (src/engine/chart/publish/chart-payload.ts, payloadData): an inline list of plain values without dates
   // (ruleY: [0]) is stored as [0] with no entry in `dates`, so payloadData takes it for rows and spreads
   // each value into an object: [0] comes back as [{}]. In the browser the rule at zero disappears and the
   // y domain no longer starts at 0. Fix: in payloadData keep values that are not objects as they are

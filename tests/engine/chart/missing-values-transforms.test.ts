@@ -60,7 +60,7 @@ describe("every transform draws over columns with missing cells", () => {
     pointerY: "ruleY: {y: value, pointerY: true}",
   };
   it("covers every transform", async () => {
-    const { transformCalls } = await import("../../../src/engine/chart/plot-calls.ts");
+    const { transformCalls } = await import("../../../src/engine/chart/spec/plot-calls.ts");
     expect(Object.keys(marks).sort()).toEqual(Object.keys(transformCalls).sort());
   });
   it.each(Object.entries(marks))("%s", (_, mark) => {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { payloadData, type ChartPayload } from "../../../src/engine/chart/chart-payload.ts";
+import { payloadData, type ChartPayload } from "../../../src/engine/chart/publish/chart-payload.ts";
 import { INLINE_PAYLOAD_LIMIT } from "../../../src/engine/chart/compile-chart.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
-import { labelWidth } from "../../../src/engine/chart/label-margins.ts";
+import { labelWidth } from "../../../src/engine/chart/defaults/label-margins.ts";
 
 const noFiles = { displayRoot: "data", read: () => undefined, list: () => [] };
 const chart = (data: string, yaml: string) =>

@@ -4,10 +4,10 @@
  */
 import * as Plot from "@observablehq/plot";
 import { describe, expect, it } from "vitest";
-import type { ChartSpec, MarkSpec } from "../../../src/engine/chart/chart-spec.ts";
-import { parseChartSpec } from "../../../src/engine/chart/parse-chart-spec.ts";
-import { renderChartSvg } from "../../../src/engine/chart/render-chart-svg.ts";
-import { specToPlotOptions, type ChartData } from "../../../src/engine/chart/spec-to-plot.ts";
+import type { ChartSpec, MarkSpec } from "../../../src/engine/chart/spec/chart-spec.ts";
+import { parseChartSpec } from "../../../src/engine/chart/spec/parse-chart-spec.ts";
+import { renderChartSvg } from "../../../src/engine/chart/render/render-chart-svg.ts";
+import { specToPlotOptions, type ChartData } from "../../../src/engine/chart/render/spec-to-plot.ts";
 import { count, markGroup, onlyPlot, PAY, plotBlock } from "./helpers.ts";
 
 /** What Plot exposes of a mark instance, as far as these tests read it. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDataBlock, resolveSrc, suggestId } from "../../../src/engine/data/parse-data-block.ts";
+import { suggestId } from "../../../src/engine/data/data-id.ts";
+import { parseDataBlock } from "../../../src/engine/data/parse-data-block.ts";
+import { resolveSrc } from "../../../src/engine/data/resolve-src.ts";
 import { at, column, FENCE_LINE, located, memoryFiles, parseData, parseStoryData, story, table, utc } from "./helpers.ts";
 
 const BODY = FENCE_LINE + 1; // the first body line

@@ -1,0 +1,49 @@
+import type { DataTable } from "../../data/data-table.ts";
+import { isJsonObject, markDataId, type ChartSpec } from "../spec/chart-spec.ts";
+
+/** Plot's own left margin, which it keeps whatever the labels: long ones run off the chart. */
+const PLOT_MARGIN_LEFT = 40;
+/** Never more than this, so a phone's 300 px drawing keeps room for the data. */
+const MAX_MARGIN_LEFT = 140;
+
+/**
+ * Width of a label in px at Plot's 10 px font, estimated the way type is set: Chinese, Japanese and
+ * Korean characters take a full em, Latin capitals and digits about 0.62 em, other letters about 0.5 em.
+ */
+export function labelWidth(text: string): number {
+  let em = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0x2e80) em += 1;
+    else if (/[A-Z0-9%$¥€@#&WMQ]/.test(char)) em += 0.62;
+    else if (/[ilj.,:;'|!()[\] ]/.test(char)) em += 0.3;
+    else em += 0.52;
+  }
+  return em * 10;
+}
+
+/**
+ * Plot leaves 40 px left of the chart for the y axis's labels however long they are, so category names
+ * ("AIGC产品经理", "Machine-learning engineers") are cut off. When the editor set no left margin, make it
+ * as wide as the longest category label on the y axis (within reason).
+ */
+export function withLabelMargins(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): ChartSpec {
+  if (spec.options["marginLeft"] !== undefined || spec.options["margin"] !== undefined) return spec;
+  const yOptions = spec.options["y"];
+  if (isJsonObject(yOptions) && (yOptions["axis"] === null || yOptions["axis"] === "right")) return spec;
+  let widest = 0;
+  for (const mark of spec.marks) {
+    const column = mark.options["y"];
+    const tableId = markDataId(spec, mark);
+    const table = tableId === undefined ? undefined : tables.get(tableId);
+    if (typeof column !== "string" || !table || table.columns.find((c) => c.name === column)?.type !== "string") continue;
+    for (const row of table.rows) {
+      const value = row[column];
+      if (typeof value === "string") widest = Math.max(widest, labelWidth(value));
+    }
+  }
+  // Tick labels sit 9 px left of the axis, which has 6 px ticks.
+  const needed = Math.ceil(widest + 15);
+  if (needed <= PLOT_MARGIN_LEFT) return spec;
+  return { ...spec, options: { ...spec.options, marginLeft: Math.min(needed, MAX_MARGIN_LEFT) } };
+}

@@ -1,0 +1,87 @@
+import { intlLocale, localizedFormat } from "../../i18n/d3-locales.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "../spec/chart-spec.ts";
+
+const positionScale: Readonly<Record<string, "x" | "y">> = { x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y" };
+const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z", "text", "title", "fillOpacity", "strokeOpacity", "opacity", "symbol", "length"];
+
+const formatters = new Map<string, (value: unknown) => string | undefined>();
+
+/** Numbers and dates in the story's language: 1,234.5 / 2021 / Mar 2021 / Mar 21, 2021 (2021年3月21日). */
+export function localeFormatter(lang: string | undefined): (value: unknown) => string | undefined {
+  const locale = intlLocale(lang);
+  let formatter = formatters.get(locale);
+  if (!formatter) formatters.set(locale, (formatter = createLocaleFormatter(locale)));
+  return formatter;
+}
+
+function createLocaleFormatter(locale: string): (value: unknown) => string | undefined {
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const year = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
+  const month = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short" });
+  const day = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+  return (value) => {
+    if (value === null || value === undefined) return undefined;
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return undefined;
+      // Dates carry their precision in what they leave at zero: 2021-01-01 reads as 2021.
+      if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds()) return time.format(value);
+      if (value.getUTCDate() !== 1) return day.format(value);
+      return value.getUTCMonth() === 0 ? year.format(value) : month.format(value);
+    }
+    if (typeof value === "number") return Number.isNaN(value) ? undefined : number.format(value);
+    return String(value);
+  };
+}
+
+/** How a position channel's values read in a tip: as on the axis when the editor formatted it, as a percentage on a percent scale. */
+function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
+  if (!isJsonObject(scale)) return undefined;
+  const tickFormat = scale["tickFormat"];
+  if (typeof tickFormat === "string") {
+    const format = localizedFormat(tickFormat, lang);
+    return (value) => (value === null || value === undefined ? undefined : format(value));
+  }
+  if (scale["percent"] === true) {
+    // Plot hands the tip values already multiplied by 100 on a percent scale.
+    const percent = new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 1 });
+    return (value) => (typeof value === "number" ? percent.format(value / 100) : undefined);
+  }
+  return undefined;
+}
+
+/**
+ * A tip's formats per channel with the format strings read in the story's language ("$,.0f" shows ¥
+ * in a Chinese story, as on axes); true, false and null are left for Plot.
+ */
+export function localizedTipFormats(formats: JsonObject, lang: string | undefined): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(formats).map(([channel, format]) => {
+      if (typeof format !== "string") return [channel, format];
+      const write = localizedFormat(format, lang);
+      return [channel, (value: unknown) => (value === null || value === undefined ? undefined : write(value))];
+    }),
+  );
+}
+
+/**
+ * Tips in the story's language. A mark with `tip` gets a format for each channel Plot would show,
+ * unless the editor gave one: the axis's own format where the editor set one, percentages on percent
+ * scales, and numbers and dates written the way the story's language writes them.
+ */
+export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
+  const tip = options["tip"];
+  if (tip === undefined || tip === false || tip === null) return options;
+  const tipOptions: Record<string, unknown> = isJsonObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
+  const given = tipOptions["format"];
+  const formats: Record<string, unknown> = {};
+  const fallback = localeFormatter(lang);
+  for (const channel of tipChannels) {
+    const scale = positionScale[channel];
+    formats[channel] = (scale && scaleFormatter(spec.options[scale], lang)) ?? fallback;
+  }
+  if (isJsonObject(given)) Object.assign(formats, localizedTipFormats(given, lang));
+  // Chinese glyphs are taller than Latin ones: give tip lines more room.
+  if (lang === "zh-CN" && tipOptions["lineHeight"] === undefined) tipOptions["lineHeight"] = 1.3;
+  return { ...options, tip: { ...tipOptions, format: formats } };
+}

@@ -1,0 +1,134 @@
+import * as Plot from "@observablehq/plot";
+import { localizedFormat } from "../../i18n/d3-locales.ts";
+import type { Cell, Row } from "../../data/data-table.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
+import { localizedTipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
+import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
+
+/**
+ * Turns a checked ChartSpec and its data into the options of Plot.plot. This is the one translation from
+ * spec to Plot: the build uses it to render SVG, and the browser uses it to render the same chart again.
+ * It assumes the spec passed checkChartSpec; for anything else, Plot's own errors surface.
+ */
+export type ChartData = Readonly<Record<string, readonly (Row | Cell)[]>>;
+
+export interface PlotEnvironment {
+  document?: Document;
+  width?: number;
+  /** The story's language, for numbers and dates in tips. */
+  lang?: string;
+  /**
+   * False when drawing for the page's HTML: tips only ever appear under a pointer, so the build leaves
+   * them out (less work, same picture) and the browser adds them when it draws the chart again.
+   */
+  interactive?: boolean;
+}
+
+export const plotClassName = "plotline-plot";
+
+type PlotFunction = (...args: unknown[]) => unknown;
+const plotFunction = (name: string): PlotFunction => {
+  const fn = (Plot as unknown as Record<string, unknown>)[name];
+  if (typeof fn !== "function") throw new Error(`Plot has no ${name}`);
+  return fn as PlotFunction;
+};
+
+export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment: PlotEnvironment = {}): Plot.PlotOptions {
+  const options: Record<string, unknown> = structuredClone(spec.options);
+  // A class of our own (not Plot's hashed default) so the site stylesheet can style charts and legends.
+  options["className"] = plotClassName;
+  if (spec.figure.alt !== undefined) options["ariaLabel"] = spec.figure.alt;
+  if (environment.width !== undefined) options["width"] = environment.width;
+  if (environment.document !== undefined) options["document"] = environment.document;
+  localizeTickFormats(options, environment.lang);
+  // A top-level facet names its data by block id, like a mark's data: Plot needs the rows themselves
+  // (the same array the marks draw, so that they are faceted).
+  const facet = options["facet"];
+  if (isJsonObject(facet) && typeof facet["data"] === "string") options["facet"] = { ...facet, data: data[facet["data"]] ?? [] };
+  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment));
+  return options as Plot.PlotOptions;
+}
+
+function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment): unknown {
+  const options = withTransforms(mark, markOptions(mark, spec, environment));
+  const markFunction = plotFunction(mark.mark);
+  if (marksWithoutDataArgument.has(mark.mark)) return markFunction(options);
+  const rows = markRows(mark, spec, data);
+  return rows === undefined ? markFunction(options) : markFunction(rows, options);
+}
+
+/** The rows a mark draws: its own data, else the chart's (axes and grids read data as ticks: only their own). */
+export function markRows(mark: MarkSpec, spec: ChartSpec, data: ChartData): readonly unknown[] | undefined {
+  const chartRows = spec.data !== undefined && !/^(axis|grid)/.test(mark.mark) ? data[spec.data] : undefined;
+  return typeof mark.data === "string" ? data[mark.data] : Array.isArray(mark.data) ? mark.data : chartRows;
+}
+
+/** A mark's options for Plot before its transforms: the spec's, with Plotline's tips, formats and safe links. */
+export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEnvironment): Record<string, unknown> {
+  let options: Record<string, unknown> = structuredClone(mark.options);
+  if (environment.interactive === false) delete options["tip"];
+  else options = withLocaleTip(options, spec, environment.lang);
+  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel).
+  if (mark.mark === "tip") {
+    if (isJsonObject(options["format"])) options["format"] = localizedTipFormats(options["format"], environment.lang);
+  } else if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
+  if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
+  return options;
+}
+
+/** The options after the mark's transforms (groupX, stackY, …), in the order written. */
+export function withTransforms(mark: MarkSpec, markOptions: Record<string, unknown>): Record<string, unknown> {
+  let options = markOptions;
+  for (const { name, value } of mark.transforms) {
+    const info = transformCalls[name]!;
+    const argument: JsonValue | undefined = value === true || value === null ? (info.defaultValue as JsonValue | undefined) : value;
+    const transform = plotFunction(name);
+    options =
+      info.style === "merge" || (info.mergeObjects && isJsonObject(argument))
+        ? (transform({ ...(isJsonObject(argument) ? argument : {}), ...options }) as Record<string, unknown>)
+        : (transform(argument ?? {}, options) as Record<string, unknown>);
+  }
+  return options;
+}
+
+/**
+ * Plotline's `format` option of text marks: labels formatted with a d3-format specifier (".0%") for
+ * numbers or a d3-time-format one ("%Y") for dates, applied to the column named by `text`.
+ */
+function withFormattedText(options: Record<string, unknown>, specifier: string, lang: string | undefined): Record<string, unknown> {
+  const { format: _, text, ...rest } = options;
+  if (typeof text !== "string") return rest;
+  const formatter = localizedFormat(specifier, lang);
+  return { ...rest, text: { transform: (rows: readonly Row[]) => rows.map((row) => formatter(row[text] ?? null)), label: text } };
+}
+
+/**
+ * Plot reads string tick formats with d3's default (American) locale; Plotline reads them in the
+ * story's language, so "$,.0f" shows ¥ and "%b" shows 3月 on a Chinese story's axes.
+ */
+function localizeTickFormats(options: Record<string, unknown>, lang: string | undefined): void {
+  for (const scale of ["x", "y", "fx", "fy", "color", "r", "opacity", "symbol", "length"]) {
+    const scaleOptions = options[scale];
+    if (typeof scaleOptions !== "object" || scaleOptions === null || Array.isArray(scaleOptions)) continue;
+    const tickFormat = (scaleOptions as Record<string, unknown>)["tickFormat"];
+    if (typeof tickFormat === "string") (scaleOptions as Record<string, unknown>)["tickFormat"] = localizedFormat(tickFormat, lang);
+  }
+}
+
+/** Links drawn from data may only lead to web pages, mail, or within the site: never javascript: or data:. */
+const safeLink = /^(?:https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
+export const isSafeLink = (value: string): boolean => safeLink.test(value.trim()) && !/^\s*(?:javascript|data|vbscript):/i.test(value);
+
+function withSafeLinks(options: Record<string, unknown>, column: string): Record<string, unknown> {
+  return {
+    ...options,
+    href: {
+      transform: (rows: readonly Row[]) =>
+        rows.map((row) => {
+          const value = row[column];
+          return typeof value === "string" && isSafeLink(value) ? value.trim() : null;
+        }),
+      label: column,
+    },
+  };
+}

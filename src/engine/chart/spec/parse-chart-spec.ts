@@ -1,0 +1,224 @@
+import { parseDocument, type Document } from "yaml";
+import { dropEscapedControlCharacters } from "../../story/control-characters.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import type { SourceSpan } from "../../diagnostics/source-file.ts";
+import { explainYamlError, fullWidthColonProblem } from "../../story/explain-yaml-error.ts";
+import { editorYamlOptions, starredValue, yamlValueProblem } from "../../story/parse-frontmatter.ts";
+import { quoteProseValues } from "../../story/quote-prose-values.ts";
+import type { StoryBlock } from "../../story/story-block.ts";
+import { locate } from "../../story/yaml-locate.ts";
+import { chartIdFromTitle } from "./chart-id.ts";
+import { isJsonObject, type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, type SpecPath } from "./chart-spec.ts";
+import {
+  figureKeys,
+  markNames,
+  markOptionNames,
+  plotOptionNames,
+  scaleNames,
+  scaleOptionNames,
+  transforms,
+  type FigureKey,
+} from "./plot-vocabulary.ts";
+
+/** Points at a part of the spec: the key or the value at a path. */
+export type SpecLocator = (path: SpecPath, target?: "key" | "value") => SourceSpan;
+
+/**
+ * Points inside a text of the spec: from `start` to `end`, offsets into the text's value (an expression),
+ * mapped through the quotes it is written in. Where escapes make the mapping uncertain, the whole value.
+ */
+export type SpecTextLocator = (path: SpecPath, start: number, end: number) => SourceSpan;
+
+export interface ParsedChartSpec {
+  spec?: ChartSpec;
+  locate: SpecLocator;
+  locateText: SpecTextLocator;
+  /** Where each mark of the spec was written (marks that could not be read are left out of the spec). */
+  markPaths: Map<MarkSpec, SpecPath>;
+  diagnostics: Diagnostic[];
+}
+
+const describe = (value: unknown): string =>
+  value === null
+    ? "empty"
+    : Array.isArray(value)
+      ? "a list"
+      : typeof value === "object"
+        ? "a set of options"
+        : typeof value === "string"
+          ? `the text "${value}"`
+          : `the ${typeof value} ${String(value)}`;
+
+/** Reads a chart block's YAML into a ChartSpec, reporting every structural problem and unknown name. */
+export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
+  const { body } = block;
+  const diagnostics: Diagnostic[] = [];
+  const markPaths = new Map<MarkSpec, SpecPath>();
+  let doc: Document | undefined;
+  const locator: SpecLocator = (path, target = "value") => {
+    if (!doc) return block.fenceSpan;
+    const range = locate(doc, path, target);
+    return body.span(range.start, range.end);
+  };
+  let yamlText = body.text;
+  const textLocator: SpecTextLocator = (path, start, end) => {
+    if (!doc) return block.fenceSpan;
+    const range = locate(doc, path, "value");
+    const written = yamlText.slice(range.start, range.end);
+    const quote = written[0] === '"' || written[0] === "'" ? written[0] : "";
+    const before = written.slice(quote.length, quote.length + start);
+    // Exact when nothing before the offending token is escaped (\" or '') and the value is on one line.
+    const exact = !before.includes("\n") && !(quote === '"' ? before.includes("\\") : quote === "'" ? before.includes("''") : false);
+    if (!exact) return body.span(range.start, range.end);
+    const from = range.start + quote.length + start;
+    return body.span(from, Math.min(range.end, range.start + quote.length + Math.max(end, start)));
+  };
+
+  if (body.text.trim() === "") {
+    diagnostics.push(diagnostic("plot/missing-marks", {}, block.fenceSpan));
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
+  }
+  const colon = fullWidthColonProblem(body.text, []);
+  if (colon) {
+    diagnostics.push(diagnostic("plot/syntax", { detail: colon.detail }, body.span(colon.start, colon.end)));
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
+  }
+  // "caption" is not ours, but editors reach for it; read it as prose too, so it gets a helpful message.
+  yamlText = quoteProseValues(body.text, [...figureKeys, "caption"]);
+  const syntax = (problem: { detail: string; start: number; end: number }) => {
+    diagnostics.push(diagnostic("plot/syntax", { detail: problem.detail }, body.span(problem.start, problem.end)));
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
+  };
+  doc = parseDocument(yamlText, editorYamlOptions);
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    return syntax(starredValue(error.pos[0], yamlText) ?? explainYamlError(error, yamlText));
+  }
+  for (const { offset, name, count, lineBreak } of dropEscapedControlCharacters(doc)) {
+    diagnostics.push(diagnostic("story/control-character", { character: name, count, lineBreak, escaped: true }, body.span(offset, offset + 1)));
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Aliases that expand too far, or a value such as *estimated that YAML reads as an alias.
+    return syntax(yamlValueProblem(error, yamlText));
+  }
+  if (!isJsonObject(raw)) {
+    diagnostics.push(diagnostic("plot/not-a-mapping", { found: describe(raw) }, locator([])));
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
+  }
+
+  const figure: ChartSpec["figure"] = {};
+  const options: JsonObject = {};
+  const marks: MarkSpec[] = [];
+  const topLevelNames = [...figureKeys, "marks", ...plotOptionNames];
+
+  for (const [key, value] of Object.entries(raw)) {
+    if ((figureKeys as readonly string[]).includes(key)) {
+      if (value === null || typeof value === "object") {
+        diagnostics.push(diagnostic("plot/figure-text", { key, found: describe(value) }, locator([key])));
+      } else {
+        figure[key as FigureKey] = String(value);
+      }
+    } else if (key === "marks") {
+      if (!Array.isArray(value)) {
+        diagnostics.push(diagnostic("plot/marks-not-a-list", {}, locator(["marks"])));
+        continue;
+      }
+      value.forEach((item, index) => {
+        const mark = readMark(item, ["marks", index], locator, diagnostics);
+        if (mark) {
+          marks.push(mark);
+          markPaths.set(mark, typeof item === "string" ? ["marks", index] : ["marks", index, mark.mark]);
+        }
+      });
+    } else if (plotOptionNames.has(key)) {
+      if (scaleNames.has(key) && isJsonObject(value)) {
+        for (const option of Object.keys(value)) {
+          if (!scaleOptionNames.has(option)) {
+            diagnostics.push(
+              diagnostic(
+                "plot/unknown-option",
+                { option, scope: `the ${key} scale`, suggestion: didYouMean(option, scaleOptionNames) },
+                locator([key, option], "key"),
+              ),
+            );
+          }
+        }
+      }
+      options[key] = value;
+    } else {
+      const suggestion =
+        key === "caption" ? ' Use "note" or "source" for text under the chart.' : didYouMean(key, topLevelNames);
+      diagnostics.push(diagnostic("plot/unknown-option", { option: key, scope: "a chart", suggestion }, locator([key], "key")));
+    }
+  }
+
+  if (!("marks" in raw)) diagnostics.push(diagnostic("plot/missing-marks", {}, block.fenceSpan));
+  else if (Array.isArray(raw["marks"]) && raw["marks"].length === 0) diagnostics.push(diagnostic("plot/missing-marks", {}, locator(["marks"], "key")));
+
+  const id = block.attribute("id") ?? chartIdFromTitle(figure.title, block.index);
+  const spec: ChartSpec = { version: 1, id, figure, options, marks };
+  const data = block.attribute("data");
+  if (data !== undefined) spec.data = data;
+  return { spec, locate: locator, locateText: textLocator, markPaths, diagnostics };
+}
+
+function readMark(item: JsonValue, path: SpecPath, locator: SpecLocator, diagnostics: Diagnostic[]): MarkSpec | undefined {
+  let name: string;
+  let value: JsonValue;
+  if (typeof item === "string") {
+    name = item;
+    value = null;
+  } else if (isJsonObject(item) && Object.keys(item).length === 1) {
+    name = Object.keys(item)[0]!;
+    value = item[name]!;
+  } else {
+    diagnostics.push(diagnostic("plot/invalid-mark", { found: describe(item) }, locator(path)));
+    return undefined;
+  }
+  const markPath = typeof item === "string" ? path : [...path, name];
+  if (!markNames.has(name)) {
+    diagnostics.push(
+      diagnostic("plot/unknown-mark", { mark: name, suggestion: didYouMean(name, markNames) }, locator(markPath, typeof item === "string" ? "value" : "key")),
+    );
+    return undefined;
+  }
+  const mark: MarkSpec = { mark: name, options: {}, transforms: [] };
+  if (value === null || value === true) return mark;
+  if (Array.isArray(value)) {
+    mark.data = value;
+    return mark;
+  }
+  if (!isJsonObject(value)) {
+    diagnostics.push(diagnostic("plot/invalid-mark", { found: `${name} with ${describe(value)}` }, locator(markPath)));
+    return undefined;
+  }
+
+  const allowed = markOptionNames(name);
+  for (const key of Object.keys(value)) {
+    const transform = transforms[key];
+    if (transform) for (const option of transform.options) allowed.add(option);
+  }
+  for (const [key, optionValue] of Object.entries(value)) {
+    if (key === "data") {
+      if (typeof optionValue === "string" || Array.isArray(optionValue)) mark.data = optionValue;
+      else diagnostics.push(diagnostic("plot/invalid-value", { option: "data", expected: "a data block id or a list", found: describe(optionValue) }, locator([...markPath, key])));
+    } else if (key in transforms) {
+      mark.transforms.push({ name: key, value: optionValue });
+    } else if (allowed.has(key)) {
+      mark.options[key] = optionValue;
+    } else {
+      diagnostics.push(
+        diagnostic(
+          "plot/unknown-option",
+          { option: key, scope: `the mark ${name}`, suggestion: didYouMean(key, [...allowed, ...Object.keys(transforms)]) },
+          locator([...markPath, key], "key"),
+        ),
+      );
+    }
+  }
+  return mark;
+}
