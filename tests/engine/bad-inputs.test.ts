@@ -128,7 +128,7 @@ describe("markup and control characters in what charts draw", () => {
     const root = projectWith(c);
     const drawn: string[] = [];
     const rasterize: Rasterizer = (svg, options) => (drawn.push(svg), rasterizeSvg(svg, options));
-    const story = compileStory({ path: c.story, text: readFileSync(join(root, c.story), "utf8") }, { dataFiles: nodeDataFiles(join(root, "data")), rasterize });
+    const story = compileStory({ path: c.story, text: readFileSync(join(root, c.story), "utf8") }, { dataFiles: nodeDataFiles(join(root, "data")), rasterize, chartPngs: true });
     return { story, drawn };
   };
 

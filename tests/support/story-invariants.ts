@@ -66,7 +66,7 @@ export function compileAndCheck({ text, files, realRaster }: GeneratedStory): Ch
   };
   let story: CompiledStory;
   try {
-    story = compileStory({ path: STORY_PATH, text }, { dataFiles: memoryFiles(files), assetBase: "/", site: "https://news.example.org", rasterize });
+    story = compileStory({ path: STORY_PATH, text }, { dataFiles: memoryFiles(files), assetBase: "/", site: "https://news.example.org", rasterize, chartPngs: true });
   } catch (error) {
     const where = error instanceof Error ? (error.stack ?? "").split("\n").slice(0, 4).join(" | ") : String(error);
     return { problems: [`compileStory threw: ${where}`], rasterized: rasterized.length, svgs: 0 };
