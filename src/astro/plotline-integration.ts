@@ -7,7 +7,7 @@ import { removeLinksLeavingProject } from "./remove-links-leaving-project.ts";
 import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { writeEmbedPages } from "./embed-pages.ts";
-import { linkReusedPages } from "./reused-pages.ts";
+import { linkFile, linkReusedPages } from "./reused-pages.ts";
 
 
 const ASSET_PREFIX = "_plotline/";
@@ -71,15 +71,22 @@ export function plotlineIntegration(): AstroIntegration {
         removeLinksLeavingProject(root, outDir);
         mkdirSync(join(outDir, "_plotline"), { recursive: true });
         writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
-        const made = new Set<string>();
-        for (const [path, stored] of siteRegistry().assets) {
-          const file = join(outDir, ...path.split("/"));
-          const folder = dirname(file);
-          if (!made.has(folder)) made.add(folder), mkdirSync(folder, { recursive: true });
-          // A copy, never a link: whatever is done to the site later cannot change the cache.
-          copyFileSync(join(root, stored), file, constants.COPYFILE_FICLONE);
-        }
         const build = siteRegistry().build;
+        const made = new Set<string>();
+        for (const story of siteRegistry().stories.values()) {
+          // A draft's files are never written by a build (see the loader).
+          if (!story.frontmatter || story.frontmatter.draft) continue;
+          const reused = build?.reusedPages.has(story.slug) ?? false;
+          for (const asset of story.assets) {
+            const file = join(outDir, ...asset.path.split("/"));
+            const folder = dirname(file);
+            if (!made.has(folder)) made.add(folder), mkdirSync(folder, { recursive: true });
+            // An unchanged story's files are the last build's (its page key covers them): linked from there.
+            if (reused && linkFile(join(build!.previousSite, ...asset.path.split("/")), file)) continue;
+            // Else a copy, never a link: whatever is done to the site later cannot change the cache.
+            copyFileSync(join(root, asset.file), file, constants.COPYFILE_FICLONE);
+          }
+        }
         // Before the sitemap (a later integration) reads the pages.
         if (build) linkReusedPages(build.previousSite, outDir, build.reusedPages);
         if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);

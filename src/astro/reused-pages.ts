@@ -27,12 +27,18 @@ export function linkTree(from: string, to: string): number {
       files += linkTree(source, target);
       continue;
     }
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
+    if (!linkFile(source, target)) copyFileSync(source, target);
     files++;
   }
   return files;
+}
+
+/** Hard-links `source` at `target`; false if it cannot (no such file, another file system). */
+export function linkFile(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -94,7 +94,8 @@ function readHead(file: string): string {
   const fd = openSync(file, "r");
   try {
     const chunks: Buffer[] = [];
-    const chunk = Buffer.alloc(64 * 1024);
+    // A page's head is a few KB; its body (charts) can be megabytes: read a little at a time.
+    const chunk = Buffer.alloc(8 * 1024);
     for (;;) {
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;

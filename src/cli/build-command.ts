@@ -9,7 +9,7 @@ import { reuseSearchIndex, writeSearchIndex, type SearchIndexResult } from "./se
 import { planPages, savePagePlan } from "./page-plan.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
-import { previousDirName, restoreDist, stagingDirName, swapDist } from "./swap-dist.ts";
+import { buildSwapSteps, previousDirName, restoreDist, stagingDirName, swapDist } from "./swap-dist.ts";
 
 export interface BuildOptions {
   /** Write a JSON report of the build (timings by phase, peak memory) to this file. */
@@ -111,7 +111,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   }
   const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
   process.stdout.write(`Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`);
-  swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)));
+  swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
   savePagePlan(workDir, plan);
   const finished = performance.now();
   process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s.\n`);

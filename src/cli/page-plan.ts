@@ -8,8 +8,8 @@ import type { SiteConfig } from "./site-config.ts";
 /**
  * Which story pages a build can take from the last build instead of having Astro write them again.
  *
- * A story's page (and its charts' embed pages) is decided by the story as compiled (its frontmatter,
- * body, figures and social card), its translation, and what every page shares: the code of the site
+ * A story's page (and its charts' embed pages and files) is decided by the story as compiled (its
+ * frontmatter, body, figures, files and social card), its translation, and what every page shares: the code of the site
  * (src/), its configuration (site, base, name), its locked dependencies and Node. The last successful
  * build left a key for each page it wrote (.plotline/pages.json); a page whose key is the same now, and
  * whose files are still in dist/, is linked from there into the new site. Pages that list stories (home,
@@ -45,7 +45,15 @@ export function planPages(root: string, workDir: string, outDir: string, stories
   for (const story of published) {
     const translation = translations.get(story.slug);
     pages[story.slug] = hash(
-      JSON.stringify([story.frontmatter, story.body, story.charts.map((chart) => [chart.id, chart.domId, chart.title, chart.figure]), story.socialCard, translation ? [translation.id, translation.data.lang] : null]),
+      JSON.stringify([
+        story.frontmatter,
+        story.body,
+        story.charts.map((chart) => [chart.id, chart.domId, chart.title, chart.figure]),
+        // Its files too (named by content in the store): a CSV can change beyond the rows a page shows.
+        story.assets.map((asset) => [asset.path, asset.file]),
+        story.socialCard,
+        translation ? [translation.id, translation.data.lang] : null,
+      ]),
     );
   }
   const manifest: PageManifest = { shell, pages };

@@ -21,6 +21,12 @@ export function removeStaleBuildFolders(workDir: string, isAlive: (pid: number) 
     const pid = /^(?:previous-)?dist-(\d+)$/.exec(name)?.[1];
     return pid !== undefined && (Number(pid) === ownPid || !isAlive(Number(pid)));
   });
-  for (const name of stale) rmSync(join(workDir, name), { recursive: true, force: true });
+  for (const name of stale) {
+    try {
+      rmSync(join(workDir, name), { recursive: true, force: true });
+    } catch {
+      // The last build's own remover is at it too (swap-dist.ts): whoever is last removes the folder.
+    }
+  }
   return stale;
 }

@@ -13,6 +13,7 @@
  * a mix. (dist/ stays a real folder rather than a link switched atomically, because hosts' upload
  * tools, `astro preview` and CI steps that copy dist/ expect one.)
  */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -27,6 +28,22 @@ export const nodeSwapSteps: SwapSteps = {
   rename: renameSync,
   remove: (path) => rmSync(path, { recursive: true, force: true }),
   exists: existsSync,
+};
+
+/**
+ * The steps of a build: the old site (step 3) is removed by a process of its own that outlives the build,
+ * since removing tens of thousands of files takes seconds and nothing waits for it; if that process is
+ * stopped, the next build removes what it left (stale-build-folders.ts). Most files of an unchanged site
+ * are hard links shared with the new one (see page-plan.ts), so removing the old one frees little.
+ */
+export const buildSwapSteps: SwapSteps = {
+  ...nodeSwapSteps,
+  remove(path) {
+    if (!existsSync(path)) return;
+    const remover = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", path], { detached: true, stdio: "ignore" });
+    remover.on("error", () => rmSync(path, { recursive: true, force: true }));
+    remover.unref();
+  },
 };
 
 /** Where a build with process id `pid` stages its site, and keeps the previous one while swapping. */
