@@ -4,7 +4,7 @@
 // embeds) and pages that name another page canonical are not. So the sitemap names exactly what was
 // built, as each page describes itself, drafts never, and a new kind of page needs nothing here.
 import { closeSync, openSync, readdirSync, readSync, writeFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { parseHTML } from "linkedom";
@@ -31,9 +31,7 @@ export function sitemapIntegration(): AstroIntegration {
       "astro:build:done": ({ dir, logger }) => {
         if (!home) return logger.warn("No sitemap.xml: set site in plotline.config.mjs");
         const outDir = fileURLToPath(dir);
-        const pages = (readdirSync(outDir, { recursive: true, encoding: "utf8" }) as string[])
-          .map((path) => path.split(sep).join("/"))
-          .filter((path) => path.endsWith(".html"))
+        const pages = htmlFiles(outDir)
           .flatMap((path) => {
             // dist/tags/人工智能/index.html is served at <base>tags/人工智能/.
             const address = new URL(path.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/"), home);
@@ -52,6 +50,17 @@ export function sitemapIntegration(): AstroIntegration {
  * What a built page's head says about it, or undefined if it is not to be listed: no canonical link,
  * a canonical link to another address than its own (given absolute), or robots noindex.
  */
+/** Folders of the build's own files (scripts, styles, chart files, the search index), which hold no pages. */
+const assetFolders = new Set(["_astro", "_plotline", "pagefind"]);
+
+/** Paths ("stories/x/index.html", with "/") of the HTML files of a built site, outside its asset folders. */
+function htmlFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return prefix === "" && assetFolders.has(entry.name) ? [] : htmlFiles(join(dir, entry.name), `${prefix}${entry.name}/`);
+    return entry.name.endsWith(".html") ? [`${prefix}${entry.name}`] : [];
+  });
+}
+
 /** A page's <meta name="robots"> that says noindex, in either order of its attributes. */
 const robotsNoindex = /<meta\s[^>]*(name="robots"[^>]*content="[^"]*\bnoindex\b|content="[^"]*\bnoindex\b[^>]*name="robots")/i;
 

@@ -2,7 +2,11 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { finishProject, listStoryFiles, publishProject, storyOptions, type ProjectOptions, type PublishedProject } from "./compile-project.ts";
+import { dataDir, finishProject, listStoryFiles, publishProject, storyOptions, type ProjectOptions, type PublishedProject } from "./compile-project.ts";
+import { nodeDataFiles } from "../data/node-data-files.ts";
+import { imageOptions } from "./image-options.ts";
+import { readStoryFile } from "./read-story-file.ts";
+import { cachedPublishedStory, publishStoryCached } from "./story-cache.ts";
 import type { PublishedStory } from "./published-story.ts";
 
 /** Below this many stories, starting workers costs more than it saves (about 0.4 s each). */
@@ -27,12 +31,27 @@ export async function compileProjectInWorkers(
   const paths = listStoryFiles(root);
   if (workers < 2 || paths.length < minStories) return publishProject(root, options);
 
-  // A story's own size understates the data files it reads, but largest first still ends the build evenly.
-  const queue = paths.map((path) => ({ path, bytes: statSync(join(root, path)).size })).sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
+  // Stories unchanged since the last build are taken from the cache here: no worker starts for them
+  // (starting one, and loading the engine in it, costs about a second).
   const byPath = new Map<string, PublishedStory>();
+  const dataFiles = nodeDataFiles(join(root, dataDir));
+  const todo: string[] = [];
+  for (const path of paths) {
+    const cached = cachedPublishedStory(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) });
+    if (cached) byPath.set(path, cached);
+    else todo.push(path);
+  }
+  if (todo.length === 0) return finishProject(root, paths.map((path) => byPath.get(path)!));
+  if (todo.length < minStories) {
+    for (const path of todo) byPath.set(path, await publishStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+    return finishProject(root, paths.map((path) => byPath.get(path)!));
+  }
+
+  // A story's own size understates the data files it reads, but largest first still ends the build evenly.
+  const queue = todo.map((path) => ({ path, bytes: statSync(join(root, path)).size })).sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
   await Promise.all(
     Array.from(
-      { length: Math.min(workers, paths.length) },
+      { length: Math.min(workers, queue.length) },
       () =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), { workerData: { root, options: storyOptions(options) } });

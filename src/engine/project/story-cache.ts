@@ -65,6 +65,12 @@ export async function publishStoryCached(root: string, input: StoryInput, option
   return keep(root, key, file, await compileStoryAsync(input, options)).published;
 }
 
+/** The story as the last build or check published it, if nothing that decides it has changed; else undefined. */
+export function cachedPublishedStory(root: string, input: StoryInput, options: CompileStoryOptions): PublishedStory | undefined {
+  const { entry } = lookup(root, input, options);
+  return entry ? { ...entry.published, fromCache: true, timings: uncompiled() } : undefined;
+}
+
 /** compileStory, or the story as the last compile left it when nothing that decides it has changed. */
 export function compileStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): CompiledStory {
   const { key, file, entry } = lookup(root, input, options);
