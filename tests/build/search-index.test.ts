@@ -4,7 +4,7 @@
  * provenance), the charts' text alternatives included, Chinese cut into words; and a build whose
  * index fails stops with one clear line and leaves dist/ exactly as it was.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +124,8 @@ describe("the search index", () => {
       const saved = process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
       // The Node API runs the binary this variable names (the way Pagefind lets one swap it).
       process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = "/bin/false";
+      // Without the last build's plan, every page is written and indexed again (an unchanged site reuses its index).
+      rmSync(join(project.root, ".plotline", "pages.json"), { force: true });
       try {
         const failed = runPlotline(project.root, "build");
         expect(failed.status).toBe(1);
