@@ -2,7 +2,7 @@
  * The Observable Framework side of `npm run bench` (issue 13): the benchmark corpus built by Observable
  * Framework 1.13.4, as Framework users write it.
  *
- * `node bench/framework.ts <number of stories> [--no-browser] [--keep]`
+ * `node bench/framework.ts <number of stories> [--no-browser] [--keep] [--no-pager]`
  *
  * - Installs @observablehq/framework 1.13.4 (with the project's versions of Plot and d3) once into
  *   .plotline/bench-framework/ (git-ignored; reused while its package.json is unchanged).
@@ -128,7 +128,7 @@ export function frameworkPage(story: GeneratedStory): { markdown: string; files:
  * Writes a Framework project for the first `count` stories of the benchmark corpus into `dir` (the
  * Plotline files the generator writes go to a scratch folder, deleted after). Returns the story slugs.
  */
-export function writeFrameworkProject(dir: string, count: number): string[] {
+export function writeFrameworkProject(dir: string, count: number, options: FrameworkOptions = {}): string[] {
   const scratch = mkdtempSync(join(tmpdir(), "plotline-bench-corpus-"));
   const slugs: string[] = [];
   try {
@@ -146,12 +146,23 @@ export function writeFrameworkProject(dir: string, count: number): string[] {
   const index = ["# Stories", "", ...slugs.map((slug) => `- [${slug}](./stories/${slug}/)`), ""];
   writeFileSync(join(dir, "src", "index.md"), index.join("\n"));
   // Search on, as Plotline builds a search index; no sidebar, which on every page would list every
-  // page (a Plotline story page does not list the other stories).
-  writeFileSync(join(dir, "observablehq.config.js"), `export default {\n  root: "src",\n  title: "Plotline benchmark",\n  sidebar: false,\n  search: true\n};\n`);
+  // page (a Plotline story page does not list the other stories). The pager (previous and next page)
+  // is Framework's default; see FrameworkOptions.
+  const pager = options.pager === false ? "\n  pager: false," : "";
+  writeFileSync(join(dir, "observablehq.config.js"), `export default {\n  root: "src",\n  title: "Plotline benchmark",\n  sidebar: false,${pager}\n  search: true\n};\n`);
   const install = ensureFramework();
   symlinkSync(join(install, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(join(dir, "package.json"), `${json({ name: "plotline-bench-framework-site", private: true, type: "module" })}\n`);
   return slugs;
+}
+
+export interface FrameworkOptions {
+  /**
+   * false: no previous/next links. With no `pages` list in its config, Framework 1.13.4 finds the
+   * pages for each page's pager by reading every page of the project again, so a build's time grows
+   * with the square of its pages; `pager: false` shows how much of the time that is.
+   */
+  pager?: boolean;
 }
 
 /** What a cold build's network requests would have put into .observablehq/cache/_npm (see the top). */
@@ -177,6 +188,8 @@ export interface FrameworkResult {
   n: number;
   pages: number;
   framework: string;
+  /** Whether pages had Framework's default previous/next links (see FrameworkOptions). */
+  pager: boolean;
   cold: FrameworkBuild;
   warm: FrameworkBuild;
   /** Connections the builds tried to make off the machine (refused). */
@@ -283,11 +296,11 @@ function outputSize(dir: string): { files: number; bytes: number } {
  * Builds the first `n` stories of the benchmark corpus with Framework, cold then unchanged. The project
  * is written to a temporary folder (returned as `dir` when `keep`, else deleted).
  */
-export async function buildWithFramework(n: number, options: { keep?: boolean } = {}): Promise<FrameworkResult & { dir?: string; slugs: string[] }> {
+export async function buildWithFramework(n: number, options: FrameworkOptions & { keep?: boolean } = {}): Promise<FrameworkResult & { dir?: string; slugs: string[] }> {
   ensureFramework();
   const dir = mkdtempSync(join(tmpdir(), "plotline-bench-framework-"));
   try {
-    const slugs = writeFrameworkProject(dir, n);
+    const slugs = writeFrameworkProject(dir, n, options);
     const networkLog = join(dir, "network.log");
     rmSync(join(dir, "dist"), { recursive: true, force: true });
     rmSync(join(dir, "src", ".observablehq"), { recursive: true, force: true });
@@ -295,7 +308,7 @@ export async function buildWithFramework(n: number, options: { keep?: boolean } 
     const cold = await timedBuild(dir, "cold", networkLog);
     const warm = await timedBuild(dir, "warm", networkLog);
     const network = existsSync(networkLog) ? readFileSync(networkLog, "utf8").split("\n").filter(Boolean) : [];
-    const result = { n, pages: slugs.length, framework: frameworkVersion, cold, warm, network, output: outputSize(join(dir, "dist")), slugs };
+    const result = { n, pages: slugs.length, framework: frameworkVersion, pager: options.pager !== false, cold, warm, network, output: outputSize(join(dir, "dist")), slugs };
     return options.keep ? { ...result, dir } : result;
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
@@ -374,11 +387,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const n = Number(args.find((a) => /^\d+$/.test(a)));
   if (!Number.isInteger(n) || n < 1) {
-    console.error("Usage: node bench/framework.ts <number of stories> [--no-browser] [--keep]");
+    console.error("Usage: node bench/framework.ts <number of stories> [--no-browser] [--keep] [--no-pager]");
     process.exit(2);
   }
   const browser = !args.includes("--no-browser");
-  const result = await buildWithFramework(n, { keep: true });
+  const result = await buildWithFramework(n, { keep: true, pager: !args.includes("--no-pager") });
   const { dir, slugs, ...report } = result;
   let check: FrameworkPageCheck | undefined;
   try {
