@@ -81,9 +81,10 @@ export function ensureFramework(): string {
   if (existsSync(bin) && existsSync(manifestPath) && readFileSync(manifestPath, "utf8") === manifest) return frameworkInstall;
   mkdirSync(frameworkInstall, { recursive: true });
   writeFileSync(manifestPath, manifest);
-  console.log(`Installing @observablehq/framework@${frameworkVersion} into ${frameworkInstall}…`);
+  // On stderr, so that `node bench/framework.ts` prints only its JSON on stdout.
+  console.error(`Installing @observablehq/framework@${frameworkVersion} into ${frameworkInstall}…`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, ["install", "--prefix", frameworkInstall, "--no-save", "--no-audit", "--no-fund", "--no-package-lock"], { stdio: "inherit" });
+  const result = spawnSync(npm, ["install", "--prefix", frameworkInstall, "--no-save", "--no-audit", "--no-fund", "--no-package-lock"], { stdio: ["ignore", 2, 2] });
   if (result.status !== 0 || !existsSync(bin)) throw new Error(`npm install of @observablehq/framework@${frameworkVersion} failed`);
   return frameworkInstall;
 }
