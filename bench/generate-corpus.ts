@@ -68,14 +68,42 @@ interface Block {
   data: string;
   chart: string;
   file?: { name: string; text: string };
+  /** The same block as data, for other tools built from the corpus (bench/framework.ts). */
+  parts: BlockParts;
+}
+
+/** What a data block and its chart hold, apart from how Plotline's Markdown spells them. */
+export interface BlockParts {
+  kind: "bar" | "line" | "dot" | "area" | "group";
+  /** The data block's id. */
+  id: string;
+  /** The table as CSV, with a header row. */
+  csv: string;
+  title: string;
+  alt: string;
+}
+
+/** One generated story as data, handed to generateCorpus's onStory. */
+export interface GeneratedStory {
+  slug: string;
+  title: string;
+  dek: string;
+  date: string;
+  lang: "en" | "zh-CN";
+  /** The prose: paragraphs[i] comes before blocks[i]; the last one ends the story. */
+  paragraphs: string[];
+  blocks: BlockParts[];
 }
 
 function barBlock(r: Random, story: string, zh: boolean): Block {
   const categories = (zh ? zhCategories : enCategories).slice(0, r.int(10, 20));
   const rows = categories.map((c) => `${c},${(r.next() * 100).toFixed(1)}`).join("\n");
+  const title = zh ? "各城市岗位数量" : "Postings by city";
+  const alt = `${zh ? "条形图" : "Bar chart"} of ${categories.length} cities.`;
   return {
+    parts: { kind: "bar", id: "cities", csv: `city,value\n${rows}\n`, title, alt },
     data: `\`\`\`data id=cities\ncity,value\n${rows}\n\`\`\``,
-    chart: `\`\`\`plot data=cities\ntitle: ${zh ? "各城市岗位数量" : "Postings by city"}\nalt: ${zh ? "条形图" : "Bar chart"} of ${categories.length} cities.\nsource: Synthetic\nmarginLeft: 80\nmarks:\n  - barX: {y: city, x: value, sort: {y: -x}, tip: true}\n  - ruleX: [0]\n\`\`\``,
+    chart: `\`\`\`plot data=cities\ntitle: ${title}\nalt: ${alt}\nsource: Synthetic\nmarginLeft: 80\nmarks:\n  - barX: {y: city, x: value, sort: {y: -x}, tip: true}\n  - ruleX: [0]\n\`\`\``,
   };
 }
 
@@ -88,10 +116,14 @@ function lineBlock(r: Random, story: string, zh: boolean): Block {
     return `${isoDay(start, i)},${value.toFixed(2)}`;
   });
   const name = `${story}-series.csv`;
+  const title = zh ? "每日指数" : "Daily index";
+  const alt = `Line chart of ${n} days.`;
+  const text = `date,value\n${rows.join("\n")}\n`;
   return {
+    parts: { kind: "line", id: "series", csv: text, title, alt },
     data: `\`\`\`data id=series src="${name}"\n\`\`\``,
-    chart: `\`\`\`plot data=series\ntitle: ${zh ? "每日指数" : "Daily index"}\nalt: Line chart of ${n} days.\nsource: Synthetic\ny: {grid: true}\nmarks:\n  - lineY: {x: date, y: value, tip: true}\n  - ruleY: [0]\n\`\`\``,
-    file: { name, text: `date,value\n${rows.join("\n")}\n` },
+    chart: `\`\`\`plot data=series\ntitle: ${title}\nalt: ${alt}\nsource: Synthetic\ny: {grid: true}\nmarks:\n  - lineY: {x: date, y: value, tip: true}\n  - ruleY: [0]\n\`\`\``,
+    file: { name, text },
   };
 }
 
@@ -103,13 +135,16 @@ function dotBlock(r: Random, story: string, zh: boolean): Block {
     return `${x.toFixed(2)},${(x * 0.6 + r.next() * 40).toFixed(2)},${r.pick(groups)}`;
   });
   const body = `experience,salary,sector\n${rows.join("\n")}`;
-  const chart = `\`\`\`plot data=people\ntitle: ${zh ? "经验与薪资" : "Experience and pay"}\nalt: Scatter plot of ${n} people.\nsource: Synthetic\ncolor: {legend: true}\nmarks:\n  - dot: {x: experience, y: salary, stroke: sector, tip: true}\n\`\`\``;
+  const title = zh ? "经验与薪资" : "Experience and pay";
+  const alt = `Scatter plot of ${n} people.`;
+  const parts: BlockParts = { kind: "dot", id: "people", csv: `${body}\n`, title, alt };
+  const chart = `\`\`\`plot data=people\ntitle: ${title}\nalt: ${alt}\nsource: Synthetic\ncolor: {legend: true}\nmarks:\n  - dot: {x: experience, y: salary, stroke: sector, tip: true}\n\`\`\``;
   // Larger tables live in files, as a newsroom would keep them.
   if (n > 300) {
     const name = `${story}-people.csv`;
-    return { data: `\`\`\`data id=people src="${name}"\n\`\`\``, chart, file: { name, text: `${body}\n` } };
+    return { parts, data: `\`\`\`data id=people src="${name}"\n\`\`\``, chart, file: { name, text: `${body}\n` } };
   }
-  return { data: `\`\`\`data id=people\n${body}\n\`\`\``, chart };
+  return { parts, data: `\`\`\`data id=people\n${body}\n\`\`\``, chart };
 }
 
 function areaBlock(r: Random, story: string, zh: boolean): Block {
@@ -120,9 +155,12 @@ function areaBlock(r: Random, story: string, zh: boolean): Block {
     const month = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
     for (const g of groups) rows.push(`${month},${g},${(10 + r.next() * 50).toFixed(1)}`);
   }
+  const title = zh ? "各行业岗位构成" : "Jobs by sector";
+  const alt = `Stacked area chart over ${months} months.`;
   return {
+    parts: { kind: "area", id: "mix", csv: `month,sector,jobs\n${rows.join("\n")}\n`, title, alt },
     data: `\`\`\`data id=mix format=tsv\nmonth\tsector\tjobs\n${rows.map((row) => row.replaceAll(",", "\t")).join("\n")}\n\`\`\``,
-    chart: `\`\`\`plot data=mix\ntitle: ${zh ? "各行业岗位构成" : "Jobs by sector"}\nalt: Stacked area chart over ${months} months.\nsource: Synthetic\ncolor: {legend: true}\nmarks:\n  - areaY: {x: month, y: jobs, fill: sector}\n  - ruleY: [0]\n\`\`\``,
+    chart: `\`\`\`plot data=mix\ntitle: ${title}\nalt: ${alt}\nsource: Synthetic\ncolor: {legend: true}\nmarks:\n  - areaY: {x: month, y: jobs, fill: sector}\n  - ruleY: [0]\n\`\`\``,
   };
 }
 
@@ -131,10 +169,14 @@ function groupBlock(r: Random, story: string, zh: boolean): Block {
   const groups = zh ? zhGroups : enGroups;
   const rows = Array.from({ length: n }, () => `${r.int(2015, 2024)},${r.pick(groups)}`);
   const name = `${story}-events.csv`;
+  const title = zh ? "每年新增岗位" : "New postings per year";
+  const alt = `Stacked bar chart of ${n} postings by year.`;
+  const text = `year,sector\n${rows.join("\n")}\n`;
   return {
+    parts: { kind: "group", id: "events", csv: text, title, alt },
     data: `\`\`\`data id=events src="${name}"\n\`\`\``,
-    chart: `\`\`\`plot data=events\ntitle: ${zh ? "每年新增岗位" : "New postings per year"}\nalt: Stacked bar chart of ${n} postings by year.\nsource: Synthetic\nx: {tickFormat: "%Y"}\ncolor: {legend: true}\nmarks:\n  - barY: {x: year, fill: sector, groupX: {y: count}, tip: true}\n  - ruleY: [0]\n\`\`\``,
-    file: { name, text: `year,sector\n${rows.join("\n")}\n` },
+    chart: `\`\`\`plot data=events\ntitle: ${title}\nalt: ${alt}\nsource: Synthetic\nx: {tickFormat: "%Y"}\ncolor: {legend: true}\nmarks:\n  - barY: {x: year, fill: sector, groupX: {y: count}, tip: true}\n  - ruleY: [0]\n\`\`\``,
+    file: { name, text },
   };
 }
 
@@ -144,8 +186,11 @@ export interface CorpusStats {
   dataFiles: number;
 }
 
-/** Writes content/stories/*.md and data/*.csv for `count` stories under `root`. */
-export function generateCorpus(root: string, count: number, seed = 20261122): CorpusStats {
+/**
+ * Writes content/stories/*.md and data/*.csv for `count` stories under `root`; `onStory`, when given,
+ * gets each story as data too (the files written do not depend on it).
+ */
+export function generateCorpus(root: string, count: number, seed = 20261122, onStory?: (story: GeneratedStory) => void): CorpusStats {
   const storiesDir = join(root, "content", "stories");
   const dataDir = join(root, "data");
   mkdirSync(storiesDir, { recursive: true });
@@ -157,10 +202,13 @@ export function generateCorpus(root: string, count: number, seed = 20261122): Co
     const slug = `story-${String(i + 1).padStart(5, "0")}`;
     const blocks = [barBlock, lineBlock, dotBlock, areaBlock, groupBlock].map((make) => make(r, slug, zh));
     const date = isoDay(Date.UTC(2020, 0, 1), i % 1500);
+    const title = zh ? `就业市场观察 第${i + 1}期` : `Job market watch, part ${i + 1}`;
+    const dek = zh ? "一份用于基准测试的合成报道。" : "A synthetic story for the benchmark.";
+    const paragraphs: string[] = [];
     const parts = [
       "---",
-      `title: ${zh ? `就业市场观察 第${i + 1}期` : `Job market watch, part ${i + 1}`}`,
-      `dek: ${zh ? "一份用于基准测试的合成报道。" : "A synthetic story for the benchmark."}`,
+      `title: ${title}`,
+      `dek: ${dek}`,
       `date: ${date}`,
       `lang: ${zh ? "zh-CN" : "en"}`,
       "authors: [Bench Desk]",
@@ -168,14 +216,17 @@ export function generateCorpus(root: string, count: number, seed = 20261122): Co
       "",
     ];
     for (const block of blocks) {
-      parts.push(paragraph(r, zh), "", block.data, "", block.chart, "");
+      paragraphs.push(paragraph(r, zh));
+      parts.push(paragraphs.at(-1)!, "", block.data, "", block.chart, "");
       if (block.file) {
         writeFileSync(join(dataDir, block.file.name), block.file.text);
         stats.dataFiles++;
       }
     }
-    parts.push(paragraph(r, zh), "");
+    paragraphs.push(paragraph(r, zh));
+    parts.push(paragraphs.at(-1)!, "");
     writeFileSync(join(storiesDir, `${slug}.md`), parts.join("\n"));
+    onStory?.({ slug, title, dek, date, lang: zh ? "zh-CN" : "en", paragraphs, blocks: blocks.map((block) => block.parts) });
     stats.stories++;
     stats.charts += blocks.length;
   }

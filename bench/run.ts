@@ -4,6 +4,8 @@
  * 1. Builds synthetic corpora of N = 10, 100 and 1,000 stories (--quick: 10 and 100) with the real build
  *    command, each in a temporary project, and records wall time, time per story and per chart, peak
  *    memory, and where the time went.
+ *    The same corpora are built by Observable Framework 1.13.4 (bench/framework.ts; --quick: 100 only),
+ *    cold and again unchanged, for the per-story ratio of its time over ours.
  * 2. Builds the example site and loads its story pages in headless Chromium as a phone would, with
  *    JavaScript on and off: bytes, requests, paint times, layout shift, charts present.
  * Writes bench/results.json, prints a table, and with --write-readme puts the table into README.md.
@@ -15,6 +17,7 @@ import { join } from "node:path";
 import type { BuildReport } from "../src/cli/build-command.ts";
 import { launchChromium } from "../scripts/chromium.ts";
 import { serveStatic } from "../scripts/static-server.ts";
+import { buildWithFramework, checkFrameworkPage, ensureFramework, frameworkVersion, type FrameworkPageCheck, type FrameworkResult } from "./framework.ts";
 import { generateCorpus } from "./generate-corpus.ts";
 import { measurePage, type PageMeasure } from "./measure-pages.ts";
 
@@ -27,6 +30,8 @@ if (args.includes("--sql")) {
 }
 const quick = args.includes("--quick");
 const sizes = quick ? [10, 100] : [10, 100, 1000];
+/** Sizes also built by Observable Framework ("--quick for 10/100 stories with the Framework side at 100"). */
+const frameworkSizes = quick ? [100] : sizes;
 
 interface BuildResult extends BuildReport {
   n: number;
@@ -78,7 +83,10 @@ async function main(): Promise<void> {
   };
   console.log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}`);
 
+  ensureFramework();
   const builds: BuildResult[] = [];
+  const framework: FrameworkResult[] = [];
+  let frameworkPage: FrameworkPageCheck | undefined;
   for (const n of sizes) {
     const root = tempProject();
     try {
@@ -92,6 +100,20 @@ async function main(): Promise<void> {
       }
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+    if (frameworkSizes.includes(n)) {
+      process.stdout.write(`Building ${n} stories with Observable Framework ${frameworkVersion}… `);
+      // The page check loads one page of the 100-story site (or of the first size built).
+      const check = frameworkPage === undefined && (n === 100 || !frameworkSizes.includes(100));
+      const { dir, slugs, ...result } = await buildWithFramework(n, { keep: check });
+      try {
+        if (check) frameworkPage = await checkFrameworkPage(join(dir!, "dist"), `/stories/${slugs[0]}/`);
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+      framework.push(result);
+      process.stdout.write(`cold ${seconds(result.cold.wallMs)}, unchanged ${seconds(result.warm.wallMs)}\n`);
+      if (result.network.length) console.log(`  Framework tried the network (refused): ${result.network.join(", ")}`);
     }
   }
   const at = (n: number) => builds.find((b) => b.n === n && b.cache === "cold");
@@ -120,7 +142,7 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
   }
 
-  const results = { date: new Date().toISOString(), command: `npm run bench${quick ? " -- --quick" : ""}`, machine, builds, scaling, pages };
+  const results = { date: new Date().toISOString(), command: `npm run bench${quick ? " -- --quick" : ""}`, machine, builds, scaling, pages, framework, frameworkPage };
   writeFileSync(join(repo, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   const table = renderTables(results);
   console.log(`\n${table}`);
@@ -128,7 +150,16 @@ async function main(): Promise<void> {
   console.log("Wrote bench/results.json");
 }
 
-export function renderTables(results: { machine: { cores: number; cpu: string; memoryGiB: number; node: string }; builds: BuildResult[]; scaling: number | undefined; pages: PageMeasure[]; command: string; date: string }): string {
+export function renderTables(results: {
+  machine: { cores: number; cpu: string; memoryGiB: number; node: string };
+  builds: BuildResult[];
+  scaling: number | undefined;
+  pages: PageMeasure[];
+  command: string;
+  date: string;
+  framework?: FrameworkResult[];
+  frameworkPage?: FrameworkPageCheck | undefined;
+}): string {
   const lines = [
     `Measured ${results.date.slice(0, 10)} with \`${results.command}\` on ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
     "",
@@ -143,6 +174,8 @@ export function renderTables(results: { machine: { cores: number; cpu: string; m
     "",
     results.scaling === undefined ? "" : `Per-story cost of a first build at 1,000 stories is ${results.scaling.toFixed(2)}× that at 100 (1.0 is linear).`,
     "",
+    ...frameworkTable(results.builds, results.framework ?? [], results.frameworkPage),
+    "",
     "| page | JS | requests | HTML | CSS | JS | total (gzip) | charts with SVG | HTML parsed | first paint | largest paint | layout shift |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...results.pages.map(
@@ -151,6 +184,39 @@ export function renderTables(results: { machine: { cores: number; cpu: string; m
     ),
   ];
   return lines.filter((line, i, all) => !(line === "" && all[i - 1] === "")).join("\n");
+}
+
+/**
+ * The same corpora built by Observable Framework: its wall time cold and unchanged, and per story its
+ * time over ours (the same stories, so the ratio of the two builds' times).
+ */
+function frameworkTable(builds: BuildResult[], framework: FrameworkResult[], page: FrameworkPageCheck | undefined): string[] {
+  if (!framework.length) return [];
+  const ours = (n: number, cache: "cold" | "warm") => builds.find((b) => b.n === n && b.cache === cache);
+  const ratio = (theirs: number, n: number, cache: "cold" | "warm") => {
+    const b = ours(n, cache);
+    return b ? `${(theirs / n / b.msPerStory).toFixed(1)}×` : "–";
+  };
+  const memory = (kb: number | undefined) => (kb === undefined ? "–" : `${Math.round(kb / 1024)} MB`);
+  const lines = [
+    `Observable Framework ${framework[0]!.framework}, the same stories as Framework pages whose Plot charts are drawn in the browser (bench/framework.ts), built cold and again unchanged (its cache kept):`,
+    "",
+    "| stories | Framework, first | Framework, again unchanged | peak memory (first / again) | per story, Framework ÷ Plotline: first | again, unchanged | load average (1 min) at start |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...framework.map(
+      (f) =>
+        `| ${f.n} | ${seconds(f.cold.wallMs)} | ${seconds(f.warm.wallMs)} | ${memory(f.cold.peakRssKb)} / ${memory(f.warm.peakRssKb)} | ${ratio(f.cold.wallMs, f.n, "cold")} | ${ratio(f.warm.wallMs, f.n, "warm")} | ${f.cold.loadAverage.toFixed(1)} / ${f.warm.loadAverage.toFixed(1)} |`,
+    ),
+  ];
+  const network = framework.flatMap((f) => f.network);
+  lines.push("", network.length ? `Framework's builds tried the network ${network.length} times (refused).` : "Framework's builds made no network requests.");
+  if (page) {
+    lines.push(
+      `In Chromium, Framework's ${page.page} drew ${page.charts} of 5 charts after ${page.requests} requests: ${kb(page.bytes.total)} over the wire (gzip), of which JavaScript ${kb(page.bytes.js)} (${kb(page.jsDecodedBytes)} uncompressed) and data ${kb(page.bytes.data)}.` +
+        (page.failed.length ? ` Failed requests: ${page.failed.map((f) => f.replace(/http:\/\/127\.0\.0\.1:\d+/, "")).join("; ")}.` : ""),
+    );
+  }
+  return lines;
 }
 
 function writeReadme(table: string): void {
