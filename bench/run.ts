@@ -12,7 +12,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import type { BuildReport } from "../src/cli/build-command.ts";
 import { launchChromium } from "../scripts/chromium.ts";
@@ -29,19 +29,21 @@ if (args.includes("--sql")) {
   process.exit(result.status ?? 1);
 }
 const quick = args.includes("--quick");
-const sizes = quick ? [10, 100] : [10, 100, 1000];
+const sizes = quick ? [10, 100] : [10, 100, 1000, 5000];
 /** Sizes also built by Observable Framework ("--quick for 10/100 stories with the Framework side at 100"). */
-const frameworkSizes = quick ? [100] : sizes;
+const frameworkSizes = quick ? [100] : [10, 100, 1000];
 
 interface BuildResult extends BuildReport {
   n: number;
   /**
    * cold: a fresh project, every story compiled and every PNG drawn; warm: the same project built
-   * again unchanged, so stories and PNGs come from .plotline/cache (what a newsroom's next build is,
-   * plus the few stories it changed).
+   * again unchanged, so stories come from .plotline/cache and pages from the last dist/; edited: then
+   * one story's text changed (a newsroom's next build: its other stories as they were).
    */
-  cache: "cold" | "warm";
+  cache: "cold" | "warm" | "edited";
   wallMs: number;
+  /** The machine's 1-minute load average when the build started (others' work on the cores makes builds slower). */
+  loadAverage: number;
   msPerStory: number;
   msPerChart: number;
 }
@@ -53,6 +55,15 @@ function tempProject(): string {
   }
   symlinkSync(join(repo, "node_modules"), join(root, "node_modules"), "dir");
   return root;
+}
+
+/** Changes a sentence of the story in the middle of the corpus (its text, so its page and files are made again). */
+function editOneStory(root: string, n: number): void {
+  const file = join(root, "content", "stories", `story-${String(Math.ceil(n / 2)).padStart(5, "0")}.md`);
+  const text = readFileSync(file, "utf8");
+  const edited = text.replace(/\n\n([^\n`:-][^\n]*)\n/, (_, line: string) => `\n\n${line} Edited for the benchmark.\n`);
+  if (edited === text) throw new Error(`bench: found no paragraph to edit in ${file}`);
+  writeFileSync(file, edited);
 }
 
 function build(root: string): BuildReport & { wallMs: number } {
@@ -92,11 +103,13 @@ async function main(): Promise<void> {
     try {
       const corpus = generateCorpus(root, n);
       process.stdout.write(`Building ${n} stories (${corpus.charts} charts, ${corpus.dataFiles} data files)… `);
-      for (const cache of ["cold", "warm"] as const) {
+      for (const cache of ["cold", "warm", "edited"] as const) {
+        if (cache === "edited") editOneStory(root, n);
+        const loadAverage = loadavg()[0]!;
         const report = build(root);
-        const result: BuildResult = { n, cache, ...report, msPerStory: report.wallMs / n, msPerChart: report.wallMs / report.charts };
+        const result: BuildResult = { n, cache, loadAverage, ...report, msPerStory: report.wallMs / n, msPerChart: report.wallMs / report.charts };
         builds.push(result);
-        process.stdout.write(`${cache} ${seconds(result.wallMs)}${cache === "cold" ? ", " : "\n"}`);
+        process.stdout.write(`${cache} ${seconds(result.wallMs)}${cache === "edited" ? "\n" : ", "}`);
       }
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -163,18 +176,25 @@ export function renderTables(results: {
   const lines = [
     `Measured ${results.date.slice(0, 10)} with \`${results.command}\` on ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
     "",
-    "| stories | charts | build | build (wall) | per story | per chart | peak memory | engine: parse / data / check / render / html / images (CPU s) | Astro | search index |",
-    "| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    "| stories | charts | build | build (wall) | per story | per chart | peak memory | engine: parse / data / check / render / html / images (CPU s) | compile (wall) | Astro | search index | load average at start |",
+    "| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ...results.builds.map((b) => {
       const p = b.phases;
       const cpu = [p.parse, p.data, p.check, p.render, p.html, p.images].map((ms) => (ms / 1000).toFixed(1)).join(" / ");
-      const which = b.cache === "cold" ? "first" : `again, unchanged (${b.cachedStories} stories from cache)`;
-      return `| ${b.n} | ${b.charts} | ${which} | ${seconds(b.wallMs)} | ${b.msPerStory.toFixed(1)} ms | ${b.msPerChart.toFixed(1)} ms | ${Math.round(b.maxRssKb / 1024)} MB | ${cpu} | ${seconds(b.astroMs)} | ${seconds(b.searchIndexMs)} |`;
+      const which =
+        b.cache === "cold"
+          ? "first"
+          : b.cache === "warm"
+            ? `again, unchanged (${b.cachedStories} from cache, ${b.reusedPages ?? 0} pages kept)`
+            : `one story edited (${b.cachedStories} from cache, ${b.reusedPages ?? 0} pages kept)`;
+      return `| ${b.n} | ${b.charts} | ${which} | ${seconds(b.wallMs)} | ${b.msPerStory.toFixed(1)} ms | ${b.msPerChart.toFixed(1)} ms | ${Math.round(b.maxRssKb / 1024)} MB | ${cpu} | ${seconds(b.compileMs)} | ${seconds(b.astroMs)} | ${seconds(b.searchIndexMs)} | ${b.loadAverage?.toFixed(1) ?? "–"} |`;
     }),
     "",
     results.scaling === undefined ? "" : `Per-story cost of a first build at 1,000 stories is ${results.scaling.toFixed(2)}× that at 100 (1.0 is linear).`,
     "",
     ...frameworkTable(results.builds, results.framework ?? [], results.frameworkPage),
+    "",
+    ...targetsTable(results.builds, results.framework ?? [], results.pages),
     "",
     "| page | JS | requests | HTML | CSS | JS | total (gzip) | charts with SVG | HTML parsed | first paint | largest paint | layout shift |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -218,6 +238,41 @@ function frameworkTable(builds: BuildResult[], framework: FrameworkResult[], pag
   }
   return lines;
 }
+
+/** Issue 13's figures to reach, each with what this run measured. */
+function targetsTable(builds: BuildResult[], framework: FrameworkResult[], pages: PageMeasure[]): string[] {
+  const at = (n: number, cache: BuildResult["cache"]) => builds.find((b) => b.n === n && b.cache === cache);
+  const rows: [string, string, number | undefined, (value: number) => boolean, (value: number) => string][] = [];
+  const secs = (ms: number) => seconds(ms);
+  rows.push(["1,000 stories, first build", "≤ 40 s", at(1000, "cold")?.wallMs, (ms) => ms <= 40_000, secs]);
+  rows.push(["1,000 stories, again unchanged", "≤ 8 s", at(1000, "warm")?.wallMs, (ms) => ms <= 8_000, secs]);
+  rows.push(["1,000 stories, one story edited", "≤ 8 s", at(1000, "edited")?.wallMs, (ms) => ms <= 8_000, secs]);
+  rows.push(["peak memory, 1,000 stories (any build)", "≤ 1.5 GB", maxRss(builds, 1000), (kb) => kb <= 1.5 * 1024 * 1024, (kb) => `${(kb / 1024 / 1024).toFixed(2)} GB`]);
+  const archive = maxRss(builds, 5000);
+  const thousand = maxRss(builds, 1000);
+  rows.push(["peak memory, 5,000 stories ÷ 1,000", "≤ 1.2", archive && thousand ? archive / thousand : undefined, (r) => r <= 1.2, (r) => `${r.toFixed(2)}×`]);
+  const ratio = (cache: "cold" | "warm") => {
+    const f = framework.find((run) => run.n === 1000);
+    const ours = at(1000, cache);
+    return f && ours ? (cache === "cold" ? f.cold.wallMs : f.warm.wallMs) / ours.wallMs : undefined;
+  };
+  rows.push(["Framework ÷ Plotline per story, first build (1,000)", "≥ 4", ratio("cold"), (r) => r >= 4, (r) => `${r.toFixed(1)}×`]);
+  rows.push(["Framework ÷ Plotline per story, unchanged (1,000)", "≥ 10", ratio("warm"), (r) => r >= 10, (r) => `${r.toFixed(1)}×`]);
+  const js = Math.max(...pages.filter((p) => p.javascript).map((p) => p.bytes.js));
+  rows.push(["JavaScript before interaction (gzip), example stories", "≤ 10 KB", Number.isFinite(js) ? js : undefined, (b) => b <= 10 * 1024, kb]);
+  return [
+    "Issue 13's figures to reach, measured in this run:",
+    "",
+    "| figure | aim | measured | |",
+    "| --- | ---: | ---: | --- |",
+    ...rows.map(([name, aim, value, met, show]) => `| ${name} | ${aim} | ${value === undefined ? "not measured" : show(value)} | ${value === undefined ? "" : met(value) ? "met" : "missed"} |`),
+  ];
+}
+
+const maxRss = (builds: BuildResult[], n: number): number | undefined => {
+  const peaks = builds.filter((b) => b.n === n).map((b) => b.maxRssKb);
+  return peaks.length ? Math.max(...peaks) : undefined;
+};
 
 function writeReadme(table: string): void {
   const path = join(repo, "README.md");
