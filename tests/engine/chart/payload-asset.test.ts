@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { payloadData, type ChartPayload } from "../../../src/engine/chart/publish/chart-payload.ts";
-import { INLINE_PAYLOAD_LIMIT } from "../../../src/engine/chart/compile-chart.ts";
+import { INLINE_PAYLOAD_LIMIT } from "../../../src/engine/chart/publish-chart.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 
 const noFiles = { displayRoot: "data", read: () => undefined, list: () => [] };
