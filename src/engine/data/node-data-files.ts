@@ -34,12 +34,21 @@ export function nodeDataFiles(dataDir: string): DataFileSource {
     return realRoot;
   };
 
+  // Folder → its entries, read once per source: one source serves a whole build (or one dev compile),
+  // and an archive's data/ holds thousands of files that every story's lookups would read again.
+  const entries = new Map<string, Set<string>>();
+  const namesIn = (dir: string): Set<string> => {
+    let names = entries.get(dir);
+    if (!names) entries.set(dir, (names = new Set(readdirSync(dir))));
+    return names;
+  };
+
   /** Whether each segment of `path` exists under `root` with exactly this spelling. */
   const exactCase = (segments: string[]): boolean => {
     let dir = root;
     for (const segment of segments) {
       if (segment === "." || segment === "") continue;
-      if (!readdirSync(dir).includes(segment)) return false;
+      if (!namesIn(dir).has(segment)) return false;
       dir = resolve(dir, segment);
     }
     return true;
