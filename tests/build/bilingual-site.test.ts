@@ -134,18 +134,21 @@ describe("a bilingual site under a base path", () => {
     expect(page("404.html").querySelector("h1")!.textContent).toBe("Page not found");
   });
 
-  it("links each chart's PNG and SVG downloads under the base path, to files that are there", () => {
+  it("links each chart's SVG download under the base path, to a file that is there, and offers the PNG drawn from it", () => {
     const figures = [...page("stories/zh-story/index.html").querySelectorAll("figure.plotline-figure")];
     expect(figures.length).toBeGreaterThan(0);
     for (const figure of figures) {
       const id = figure.getAttribute("data-plotline-chart");
-      for (const [kind, text] of [["png", "下载图片（PNG）"], ["svg", "下载矢量图（SVG）"]] as const) {
-        const link = figure.querySelector(`a.plotline-download-${kind}`)!;
-        expect(link.getAttribute("href")).toBe(`${BASE}_plotline/charts/zh-story/${id}.${kind}`);
-        expect(link.getAttribute("download")).toBe(`zh-story-${id}.${kind}`);
-        expect(link.textContent).toBe(text);
-        expect(existsSync(join(project.root, "dist", "_plotline", "charts", "zh-story", `${id}.${kind}`))).toBe(true);
-      }
+      const link = figure.querySelector("a.plotline-download-svg")!;
+      expect(link.getAttribute("href")).toBe(`${BASE}_plotline/charts/zh-story/${id}.svg`);
+      expect(link.getAttribute("download")).toBe(`zh-story-${id}.svg`);
+      expect(link.textContent).toBe("下载矢量图（SVG）");
+      expect(existsSync(join(project.root, "dist", "_plotline", "charts", "zh-story", `${id}.svg`))).toBe(true);
+      // The PNG: drawn by the reader's browser from that file (src/astro/download-png.ts), named like it.
+      const button = figure.querySelector("button.plotline-download-png")!;
+      expect(button.getAttribute("data-svg")).toBe(link.getAttribute("href"));
+      expect(button.getAttribute("data-name")).toBe(`zh-story-${id}.png`);
+      expect(button.textContent).toBe("下载图片（PNG）");
     }
   });
 

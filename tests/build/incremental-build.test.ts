@@ -3,7 +3,7 @@
  * the search index; engine/project/story-cache.ts: compiled stories): the site it writes must be the
  * site a build from nothing writes, file for file and byte for byte, whatever changed in between.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempProject, repoRoot, runPlotline } from "../support/temp-project.ts";
@@ -30,6 +30,8 @@ function expectSameSite(built: string, fresh: string): void {
   for (const [path, content] of a) expect(content.equals(b.get(path)!), path).toBe(true);
 }
 
+// The fresh project is built only once, after the edit: a build from nothing to compare with.
+
 describe("a build after a build", () => {
   let project: ReturnType<typeof createTempProject>;
   let fresh: ReturnType<typeof createTempProject>;
@@ -46,18 +48,19 @@ describe("a build after a build", () => {
   });
 
   it("takes every page of an unchanged site from the last build, and writes the same site", () => {
+    const first = siteFiles(join(project.root, "dist"));
     const again = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
     expect(again.status, again.stderr).toBe(0);
     expect(report()).toMatchObject({ cachedStories: report().stories, reusedPages: report().stories });
-    expect(runPlotline(fresh.root, "build").status).toBe(0);
-    expectSameSite(join(project.root, "dist"), join(fresh.root, "dist"));
+    const second = siteFiles(join(project.root, "dist"));
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [path, content] of second) expect(content.equals(first.get(path)!), path).toBe(true);
   }, 300_000);
 
   it("writes again the pages of a story that changed, and takes the others from the last build", () => {
     for (const root of [project.root, fresh.root]) {
       const file = join(root, "content", "stories", "pay-gap.md");
       writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "A new headline, & more"'));
-      rmSync(join(fresh.root, ".plotline"), { recursive: true, force: true });
     }
     const edited = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
     expect(edited.status, edited.stderr).toBe(0);

@@ -75,7 +75,7 @@ describe("links in a site built under a base path", () => {
       "/newsroom/favicon.svg",
       "/newsroom/_plotline/data/jobs/degrees.csv",
       "/newsroom/_plotline/charts/jobs/degrees.svg",
-      "../../_plotline/charts/jobs/degrees.png",
+      "../../_plotline/charts/jobs/degrees.svg",
       "https://www.sixthtone.com/",
       "/newsroom/favicon.svg",
     ]);
