@@ -110,11 +110,16 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     return 1;
   }
   const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
-  process.stdout.write(`Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`);
+  process.stdout.write(
+    plan.unchanged
+      ? `Kept the search index of the last build: no story page changed (${plural(indexed, "story").replace("storys", "stories")}).\n`
+      : `Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`,
+  );
   swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
   savePagePlan(workDir, plan);
   const finished = performance.now();
-  process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s.\n`);
+  const kept = plan.reused.size ? `, keeping the pages of ${plural(plan.reused.size, "story").replace("storys", "stories")} unchanged since the last build` : "";
+  process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s${kept}.\n`);
   if (options.report) {
     const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 };
     for (const story of project.stories) for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] += story.timings[key];
