@@ -74,13 +74,13 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
   if (counts.errors > 0) {
     process.stderr.write(
-      `Build failed: ${plural(counts.errors, "error")}${counts.warnings ? ` and ${plural(counts.warnings, "warning")}` : ""} in ${plural(project.stories.length, "story").replace("storys", "stories")}. dist/ was left as it was.\n`,
+      `Build failed: ${plural(counts.errors, "error")}${counts.warnings ? ` and ${plural(counts.warnings, "warning")}` : ""} in ${plural(project.stories.length, "story", "stories")}. dist/ was left as it was.\n`,
     );
     return 1;
   }
   const cachedStories = project.stories.filter((story) => story.fromCache).length;
   process.stdout.write(
-    `Compiled ${plural(project.stories.length, "story").replace("storys", "stories")} with ${plural(charts, "chart")} in ${((performance.now() - started) / 1000).toFixed(2)} s` +
+    `Compiled ${plural(project.stories.length, "story", "stories")} with ${plural(charts, "chart")} in ${((performance.now() - started) / 1000).toFixed(2)} s` +
       `${cachedStories ? `, ${cachedStories} of them unchanged since the last build` : ""}` +
       `${counts.warnings ? ` (${plural(counts.warnings, "warning")})` : ""}.\n`,
   );
@@ -112,13 +112,13 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
   process.stdout.write(
     plan.unchanged
-      ? `Kept the search index of the last build: no story page changed (${plural(indexed, "story").replace("storys", "stories")}).\n`
-      : `Indexed ${plural(indexed, "story").replace("storys", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`,
+      ? `Kept the search index of the last build: no story page changed (${plural(indexed, "story", "stories")}).\n`
+      : `Indexed ${plural(indexed, "story", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`,
   );
   swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
   savePagePlan(workDir, plan);
   const finished = performance.now();
-  const kept = plan.reused.size ? `, keeping the pages of ${plural(plan.reused.size, "story").replace("storys", "stories")} unchanged since the last build` : "";
+  const kept = plan.reused.size ? `, keeping the pages of ${plural(plan.reused.size, "story", "stories")} unchanged since the last build` : "";
   process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s${kept}.\n`);
   if (options.report) {
     const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { filesUnder } from "../engine/project/files-under.ts";
 import type { PublishedStory } from "../engine/project/published-story.ts";
 import { translationsOf } from "../astro/present.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -95,11 +96,4 @@ function shellKey(root: string, config: SiteConfig): string {
   }
   for (const file of filesUnder(join(root, "src"))) digest.update(`${file}\n`).update(readFileSync(join(root, "src", file)));
   return digest.digest("hex");
-}
-
-function filesUnder(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
 }

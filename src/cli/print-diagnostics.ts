@@ -20,4 +20,5 @@ export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[
   return { errors, warnings: diagnostics.length - errors };
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** "1 story", "2 stories": the word with an "s", or the plural given. */
+export const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;

@@ -2,9 +2,8 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { dataDir, finishProject, listStoryFiles, publishProject, storyOptions, type ProjectOptions, type PublishedProject } from "./compile-project.ts";
+import { dataDir, finishProject, listStoryFiles, projectStoryOptions, publishProject, type ProjectOptions, type PublishedProject } from "./compile-project.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
-import { imageOptions } from "./image-options.ts";
 import { readStoryFile } from "./read-story-file.ts";
 import { cachedPublishedStory, publishStoryCached } from "./story-cache.ts";
 import type { PublishedStory } from "./published-story.ts";
@@ -37,13 +36,13 @@ export async function compileProjectInWorkers(
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const todo: string[] = [];
   for (const path of paths) {
-    const cached = cachedPublishedStory(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) });
+    const cached = cachedPublishedStory(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles));
     if (cached) byPath.set(path, cached);
     else todo.push(path);
   }
   if (todo.length === 0) return finishProject(root, paths.map((path) => byPath.get(path)!));
   if (todo.length < minStories) {
-    for (const path of todo) byPath.set(path, await publishStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+    for (const path of todo) byPath.set(path, await publishStoryCached(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles)));
     return finishProject(root, paths.map((path) => byPath.get(path)!));
   }
 
@@ -54,7 +53,7 @@ export async function compileProjectInWorkers(
       { length: Math.min(workers, queue.length) },
       () =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), { workerData: { root, options: storyOptions(options) } });
+          const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), { workerData: { root, options } });
           const next = () => {
             const job = queue.shift();
             worker.postMessage((job ? { path: job.path } : null) satisfies CompileJob);

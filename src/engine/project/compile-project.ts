@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { compileStory, type CompiledStory, type StoryInput } from "../compile-story.ts";
+import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput } from "../compile-story.ts";
 import type { SqlOptions } from "../sql/story-queries.ts";
 import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
@@ -50,7 +50,7 @@ export function compileProjectStory(root: string, path: string, options: Project
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return compileStory(input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
+  return compileStory(input, projectStoryOptions(root, options));
 }
 
 /**
@@ -65,7 +65,7 @@ export async function publishProjectStory(root: string, path: string, options: P
     return undefined;
   }
   // A fresh data source each time, so a change to data/ is always seen.
-  return publishStoryCached(root, input, { dataFiles: nodeDataFiles(join(root, dataDir)), ...storyOptions(options), ...imageOptions(root) });
+  return publishStoryCached(root, input, projectStoryOptions(root, options));
 }
 
 /** Every story of a project published for its site, on one thread: what check and build do for a few stories (see compile-in-workers.ts). */
@@ -73,7 +73,7 @@ export async function publishProject(root: string, options: ProjectOptions = {})
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const stories: PublishedStory[] = [];
   for (const path of listStoryFiles(root)) {
-    stories.push(await publishStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+    stories.push(await publishStoryCached(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles)));
   }
   return finishProject(root, stories);
 }
@@ -83,7 +83,7 @@ export async function compileProjectAsync(root: string, options: ProjectOptions 
   const dataFiles = nodeDataFiles(join(root, dataDir));
   const stories: CompiledStory[] = [];
   for (const path of listStoryFiles(root)) {
-    stories.push(await compileStoryCachedAsync(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+    stories.push(await compileStoryCachedAsync(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles)));
   }
   return finishProject(root, stories);
 }
@@ -94,8 +94,13 @@ export async function compileProjectAsync(root: string, options: ProjectOptions 
  */
 export function compileProject(root: string, options: ProjectOptions = {}): CompiledProject {
   const dataFiles = nodeDataFiles(join(root, dataDir));
-  const stories = listStoryFiles(root).map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), { dataFiles, ...storyOptions(options), ...imageOptions(root) }));
+  const stories = listStoryFiles(root).map((path) => compileStoryCached(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles)));
   return finishProject(root, stories);
+}
+
+/** What compileStory needs for a story of this project: its data files, the project's options, a rasterizer with the project's PNG cache. */
+export function projectStoryOptions(root: string, options: ProjectOptions, dataFiles = nodeDataFiles(join(root, dataDir))): CompileStoryOptions {
+  return { dataFiles, ...storyOptions(options), ...imageOptions(root) };
 }
 
 /** The options of compileStory that come from the project's. */

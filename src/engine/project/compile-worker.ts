@@ -6,15 +6,14 @@ import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import type { CompileJob } from "./compile-in-workers.ts";
-import { dataDir, type storyOptions } from "./compile-project.ts";
-import { imageOptions } from "./image-options.ts";
+import { dataDir, projectStoryOptions, type ProjectOptions } from "./compile-project.ts";
 import { readStoryFile } from "./read-story-file.ts";
 import { publishStoryCached } from "./story-cache.ts";
 
-const { root, options } = workerData as { root: string; options: ReturnType<typeof storyOptions> };
-const dataFiles = nodeDataFiles(join(root, dataDir));
+const { root, options } = workerData as { root: string; options: ProjectOptions };
+const storyOptions = projectStoryOptions(root, options, nodeDataFiles(join(root, dataDir)));
 
 parentPort?.on("message", async (job: CompileJob) => {
   if (job === null) return parentPort?.close();
-  parentPort?.postMessage(await publishStoryCached(root, readStoryFile(join(root, job.path), job.path), { dataFiles, ...options, ...imageOptions(root) }));
+  parentPort?.postMessage(await publishStoryCached(root, readStoryFile(join(root, job.path), job.path), storyOptions));
 });

@@ -18,7 +18,7 @@
  * file in .plotline/ says. Deleting the folder between builds is always safe.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -27,6 +27,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { matchesGlob } from "node:path";
 import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput, type StoryTimings } from "../compile-story.ts";
 import { storedFilesPresent, storeFile } from "./file-store.ts";
+import { filesUnder } from "./files-under.ts";
 import { publishedFiles, publishStory, type PublishedStory } from "./published-story.ts";
 import { compileStoryAsync } from "../compile-story-async.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
@@ -53,6 +54,9 @@ interface Entry {
 
 const uncompiled = (): StoryTimings => ({ parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 });
 
+/** The story an entry holds, as a build takes it from the cache. */
+const published = (entry: Entry): PublishedStory => ({ ...entry.published, fromCache: true, timings: uncompiled() });
+
 /**
  * A story compiled for a site (SQL blocks run), or as the last build or check compiled it when nothing
  * that decides it has changed: then nothing is read but the entry, a few kilobytes, and an unchanged
@@ -61,14 +65,14 @@ const uncompiled = (): StoryTimings => ({ parse: 0, data: 0, check: 0, render: 0
  */
 export async function publishStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
   const { key, file, entry } = lookup(root, input, options);
-  if (entry) return { ...entry.published, fromCache: true, timings: uncompiled() };
+  if (entry) return published(entry);
   return keep(root, key, file, await compileStoryAsync(input, options)).published;
 }
 
 /** The story as the last build or check published it, if nothing that decides it has changed; else undefined. */
 export function cachedPublishedStory(root: string, input: StoryInput, options: CompileStoryOptions): PublishedStory | undefined {
   const { entry } = lookup(root, input, options);
-  return entry ? { ...entry.published, fromCache: true, timings: uncompiled() } : undefined;
+  return entry ? published(entry) : undefined;
 }
 
 /** compileStory, or the story as the last compile left it when nothing that decides it has changed. */
@@ -203,7 +207,7 @@ let lock: { stamp: string; digest: string } | undefined;
 function engineVersion(root: string): string {
   if (engineSource === undefined) {
     const digest = createHash("sha256");
-    for (const file of sourceFiles(engineDir)) digest.update(`${file}\n`).update(readFileSync(join(engineDir, file)));
+    for (const file of filesUnder(engineDir)) digest.update(`${file}\n`).update(readFileSync(join(engineDir, file)));
     engineSource = digest.digest("hex");
   }
   const lockfile = join(root, "package-lock.json");
@@ -211,14 +215,4 @@ function engineVersion(root: string): string {
   const stamp = stats ? `${lockfile} ${stats.size} ${stats.mtimeMs}` : `${lockfile} none`;
   if (lock?.stamp !== stamp) lock = { stamp, digest: stats ? hash(readFileSync(lockfile)) : "none" };
   return `${process.version} ${engineSource} ${lock.digest}`;
-}
-
-function sourceFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return sourceFiles(path, `${prefix}${name}/`);
-      return [`${prefix}${name}`];
-    });
 }
