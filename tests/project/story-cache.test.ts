@@ -143,6 +143,15 @@ describe("the story cache", () => {
     expect(() => readStoredText(root, again.body)).toThrow(/was changed since Plotline stored it/);
   });
 
+  it("stores files again after the whole store was deleted while the process ran (a dev server)", () => {
+    const root = project();
+    const first = storeFile(root, "<p>Before.</p>");
+    rmSync(join(root, ".plotline"), { recursive: true, force: true });
+    const again = storeFile(root, "<p>Before.</p>");
+    expect(again).toBe(first);
+    expect(readStoredText(root, again)).toBe("<p>Before.</p>");
+  });
+
   it("compiles again when the locked dependencies change", () => {
     const root = project();
     writeFileSync(join(root, "package-lock.json"), '{"lockfileVersion": 3, "packages": {"node_modules/@observablehq/plot": {"version": "0.6.17"}}}');

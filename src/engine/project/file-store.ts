@@ -6,6 +6,9 @@ import { threadId } from "node:worker_threads";
 /** Where a project keeps the files its compiled stories publish, by content hash, relative to its root. */
 export const fileStoreDir = ".plotline/cache/files";
 
+/** Folders of the store this process has made: making one again costs a system call per file. */
+const madeFolders = new Set<string>();
+
 /**
  * Keeps `content` in the project's file store and answers with its path relative to the root
  * (".plotline/cache/files/3f/2a…"). Files are named by a hash of their content, so one that is there is
@@ -19,10 +22,18 @@ export function storeFile(root: string, content: string | Uint8Array): string {
   const file = join(root, path);
   if (existsSync(file)) return path;
   try {
-    mkdirSync(join(file, ".."), { recursive: true });
+    const folder = join(file, "..");
+    if (!madeFolders.has(folder)) mkdirSync(folder, { recursive: true }), madeFolders.add(folder);
     // Renamed into place whole, so another worker never reads half a file.
     const partial = `${file}.${process.pid}-${threadId}.partial`;
-    writeFileSync(partial, content);
+    try {
+      writeFileSync(partial, content);
+    } catch {
+      // The store was deleted while this process ran (a dev server): make the folder again.
+      madeFolders.clear();
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(partial, content);
+    }
     renameSync(partial, file);
   } catch (error) {
     throw new Error(`Plotline could not write its cache in ${join(root, fileStoreDir)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
