@@ -40,4 +40,12 @@ describe("encoding drawn pixels as PNG", () => {
     expect(png.byteOffset).toBe(0);
     expect(png.buffer.byteLength).toBe(png.byteLength);
   });
+
+  it("un-premultiplies partly transparent pixels in any row, and draws a smaller image after a larger one without any of it", () => {
+    const grey = new Uint8Array(36).map((_, i) => (i % 4 === 3 ? 255 : 200));
+    expect([...decodePng(encodePng(3, 3, grey)).pixels]).toEqual([...grey]);
+    // Second row, second pixel: 50% green.
+    const small = encodePng(2, 2, new Uint8Array([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 64, 0, 128]));
+    expect([...decodePng(small).pixels]).toEqual([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 128, 0, 128]);
+  });
 });
