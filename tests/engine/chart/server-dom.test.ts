@@ -24,8 +24,8 @@ it("the patched linkedom still adds, calls and removes event listeners", () => {
   // Removing from a node that never had a listener is harmless.
   inner.removeEventListener("ping", listener);
   outer.addEventListener("ping", listener);
-  inner.dispatchEvent(new document.defaultView.Event("ping", { bubbles: true }));
+  inner.dispatchEvent(new document.defaultView!.Event("ping", { bubbles: true }));
   outer.removeEventListener("ping", listener);
-  inner.dispatchEvent(new document.defaultView.Event("ping", { bubbles: true }));
+  inner.dispatchEvent(new document.defaultView!.Event("ping", { bubbles: true }));
   expect(heard).toEqual(["ping at DIV"]);
 });
