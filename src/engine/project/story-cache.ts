@@ -69,6 +69,14 @@ export async function publishStoryCached(root: string, input: StoryInput, option
   return keep(root, key, file, await compileStoryAsync(input, options)).published;
 }
 
+/**
+ * A story compiled for a site and kept in the cache, without looking there first: for a story the
+ * caller has just found missing or out of date there (cachedPublishedStory), as compile workers are given.
+ */
+export async function publishStoryFresh(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
+  return keep(root, entryKey(root, input, options), entryFile(root, input, options), await compileStoryAsync(input, options)).published;
+}
+
 /** The story as the last build or check published it, if nothing that decides it has changed; else undefined. */
 export function cachedPublishedStory(root: string, input: StoryInput, options: CompileStoryOptions): PublishedStory | undefined {
   const { entry } = lookup(root, input, options);
@@ -93,7 +101,7 @@ export async function compileStoryCachedAsync(root: string, input: StoryInput, o
 
 function lookup(root: string, input: StoryInput, options: CompileStoryOptions): { key: string; file: string; entry?: Entry } {
   const key = entryKey(root, input, options);
-  const file = join(root, storyCacheDir, `${hash(`${input.path}\n${optionsKey(options)}`).slice(0, 32)}.bin.gz`);
+  const file = entryFile(root, input, options);
   const entry = read(file);
   if (
     entry &&
@@ -106,6 +114,10 @@ function lookup(root: string, input: StoryInput, options: CompileStoryOptions): 
   }
   return { key, file };
 }
+
+/** Where a story's entry is: one per story file and set of options, so a changed story replaces its own. */
+const entryFile = (root: string, input: StoryInput, options: CompileStoryOptions): string =>
+  join(root, storyCacheDir, `${hash(`${input.path}\n${optionsKey(options)}`).slice(0, 32)}.bin.gz`);
 
 function readFull(root: string, entry: Entry): CompiledStory | undefined {
   if (!entry.full) return undefined;
