@@ -89,9 +89,8 @@ it("no module of src/engine or src/cli imports itself round a circle", () => {
  * The folders of the engine form layers too: two folders side by side (chart/ and image/, or
  * chart/spec/ and chart/render/) that import each other are one tangle. A file that sits beside the
  * folders (compile-story.ts beside chart/, compile-chart.ts beside chart/spec/) may use any of them
- * and is not counted. The pairs listed here still import each other, and are left for later.
+ * and is not counted.
  */
-const knownTangles = new Set(["src/engine: data ↔ story"]);
 
 /** The two sibling folders an import crosses between, under their common parent, if it crosses any. */
 function siblingFolders(from: string, to: string): { parent: string; from: string; to: string } | undefined {
@@ -116,5 +115,5 @@ it("no two folders side by side in src/engine or src/cli import each other", () 
     }
   }
   const mutual = [...pairs].filter(([, back]) => edges.has(back)).map(([pair]) => pair);
-  expect(mutual.filter((pair) => !knownTangles.has(pair)).sort()).toEqual([]);
+  expect(mutual.sort()).toEqual([]);
 });

@@ -2,7 +2,9 @@
 export type ColumnType = "number" | "date" | "string" | "boolean";
 
 /** How finely a date column's values were written; charts use it to label axes (2025 vs 2025-03). */
-export type DatePrecision = "year" | "month" | "day" | "time";
+import type { DatePrecision } from "../iso-date.ts";
+
+export type { DatePrecision };
 
 /** A typed value. `null` is a missing value (an empty cell). */
 export type Cell = number | string | boolean | Date | null;

@@ -85,6 +85,7 @@
  */
 import { utcFormat, utcParse } from "d3-time-format";
 import type { Cell, ColumnType, DataColumn, DatePrecision } from "./data-table.ts";
+import { type ParsedDate, parseIsoDate, utcDate, YEAR } from "../iso-date.ts";
 
 /** A value as a format delivers it, before typing: CSV gives text, JSON and YAML may give more. */
 export type RawValue = string | number | boolean | null;
@@ -92,8 +93,6 @@ export type RawValue = string | number | boolean | null;
 export const columnTypes: readonly ColumnType[] = ["number", "date", "string", "boolean"];
 
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d+))?(%?)$/;
-const DATE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
-const YEAR = /^\d{4}$/;
 const BOOLEAN = /^(?:true|false)$/i;
 
 const TIME_NAMES = new Set(["year", "years", "yr", "date", "month", "period", "time", "年", "年份", "年度", "日期", "时间", "月份"]);
@@ -123,57 +122,6 @@ export function parseNumber(text: string): number | undefined {
 
 const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
-
-export interface ParsedDate {
-  date: Date;
-  precision: DatePrecision;
-}
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const daysIn = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-
-function utc(year: number, month = 1, day = 1, hours = 0, minutes = 0, seconds = 0, ms = 0): Date {
-  // Date.UTC is fast but reads years 0–99 as 1900–1999; only those take the slow path.
-  if (year >= 100) return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, ms));
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hours, minutes, seconds, ms);
-  return date;
-}
-
-/**
- * The date a text value stands for under the ISO date rule, or undefined.
- * Bare four-digit years are dates only when `allowYear` (a time-named or date-typed column).
- */
-export function parseIsoDate(text: string, allowYear = false): ParsedDate | undefined {
-  const value = text.trim();
-  if (YEAR.test(value)) return allowYear ? { date: utc(Number(value)), precision: "year" } : undefined;
-  const match = DATE.exec(value);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s, frac, offset] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  if (month < 1 || month > 12) return undefined;
-  if (d === undefined) return { date: utc(year, month), precision: "month" };
-  const day = Number(d);
-  if (day < 1 || day > daysIn(year, month)) return undefined;
-  if (h === undefined) return { date: utc(year, month, day), precision: "day" };
-  const hours = Number(h);
-  const minutes = Number(mi);
-  const seconds = s === undefined ? 0 : Number(s);
-  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-  const ms = frac === undefined ? 0 : Number(frac.padEnd(3, "0").slice(0, 3));
-  let time = utc(year, month, day, hours, minutes, seconds, ms).getTime();
-  if (offset !== undefined && offset !== "Z") {
-    const offsetHours = Number(offset.slice(1, 3));
-    const offsetMinutes = Number(offset.slice(4, 6));
-    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
-    const sign = offset.startsWith("-") ? -1 : 1;
-    time -= sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-  }
-  return { date: new Date(time), precision: "time" };
-}
 
 /** Empty or whitespace-only text, or null: a missing value. */
 export const isMissing = (value: RawValue): boolean => value === null || (typeof value === "string" && value.trim() === "");
@@ -312,7 +260,7 @@ const toLooseNumber = (value: RawValue): number | undefined =>
   typeof value === "string" ? parseLooseNumber(value) : toNumber(value);
 
 function toDate(value: RawValue, allowYear: boolean): ParsedDate | undefined {
-  if (typeof value === "number") return allowYear && isYearValue(value) ? { date: utc(value), precision: "year" } : undefined;
+  if (typeof value === "number") return allowYear && isYearValue(value) ? { date: utcDate(value), precision: "year" } : undefined;
   return typeof value === "string" ? parseIsoDate(value, allowYear) : undefined;
 }
 

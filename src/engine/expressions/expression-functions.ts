@@ -1,5 +1,5 @@
 import type { Cell } from "../data/data-table.ts";
-import { parseIsoDate } from "../data/infer-column-types.ts";
+import { parseIsoDate } from "../iso-date.ts";
 
 /** The type of a value in an expression: a column's type, or "any" when it cannot be known before the rows are read. */
 export type ValueType = "number" | "string" | "date" | "boolean" | "any";

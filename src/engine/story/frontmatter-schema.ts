@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoDate } from "../data/infer-column-types.ts";
+import { parseIsoDate } from "../iso-date.ts";
 
 /** A date as editors write it: 2025-03-21, or a full ISO date-time with an offset. */
 /** Read by the same rules as dates in data (2025-03-21, 2025-03-21T09:30+08:00, …), without bare years. */

@@ -1,5 +1,6 @@
 import type { Cell, DataColumn } from "../data/data-table.ts";
-import { parseIsoDate, parseNumber } from "../data/infer-column-types.ts";
+import { parseNumber } from "../data/infer-column-types.ts";
+import { parseIsoDate } from "../iso-date.ts";
 
 /** Typed comparison: the attribute text is read by the column's type, as the data was. */
 export function cellMatches(cell: Cell, text: string, column: DataColumn): boolean {

@@ -6,11 +6,11 @@ import {
   DEFAULT_MISSING_MARKERS,
   isTimeName,
   nearMiss,
-  parseIsoDate,
   parseLooseNumber,
   parseNumber,
   typeColumn,
 } from "../../../src/engine/data/infer-column-types.ts";
+import { parseIsoDate } from "../../../src/engine/iso-date.ts";
 
 const chosen = (...texts: string[]) => ({ texts: new Set(texts), explicit: true });
 
