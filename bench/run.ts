@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --write-readme]`
+ * `npm run bench [-- --quick] [-- --write-readme] [-- --keep-framework]`
  *
  * 1. Builds synthetic corpora of N = 10, 100 and 1,000 stories (--quick: 10 and 100) with the real build
  *    command, each in a temporary project, and records wall time, time per story and per chart, peak
@@ -30,8 +30,19 @@ if (args.includes("--sql")) {
 }
 const quick = args.includes("--quick");
 const sizes = quick ? [10, 100] : [10, 100, 1000, 5000];
-/** Sizes also built by Observable Framework ("--quick for 10/100 stories with the Framework side at 100"). */
-const frameworkSizes = quick ? [100] : [10, 100, 1000];
+/**
+ * Sizes also built by Observable Framework ("--quick for 10/100 stories with the Framework side at 100").
+ * `--keep-framework` builds none and takes Framework's figures from the last bench/results.json: its
+ * builds take most of a full run (15 of 35 minutes) and do not change with Plotline's code.
+ */
+const keptFramework = args.includes("--keep-framework") ? lastFrameworkResults() : undefined;
+const frameworkSizes = keptFramework ? [] : quick ? [100] : [10, 100, 1000];
+
+function lastFrameworkResults(): { date: string; framework: FrameworkResult[]; frameworkPage?: FrameworkPageCheck } {
+  const last = JSON.parse(readFileSync(join(repo, "bench", "results.json"), "utf8")) as { date: string; framework?: FrameworkResult[]; frameworkPage?: FrameworkPageCheck };
+  if (!last.framework?.length) throw new Error("bench: --keep-framework needs Framework's figures in bench/results.json (run the bench once without it)");
+  return { date: last.date, framework: last.framework, ...(last.frameworkPage ? { frameworkPage: last.frameworkPage } : {}) };
+}
 
 interface BuildResult extends BuildReport {
   n: number;
@@ -94,10 +105,10 @@ async function main(): Promise<void> {
   };
   console.log(`Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}`);
 
-  ensureFramework();
+  if (!keptFramework) ensureFramework();
   const builds: BuildResult[] = [];
-  const framework: FrameworkResult[] = [];
-  let frameworkPage: FrameworkPageCheck | undefined;
+  const framework: FrameworkResult[] = keptFramework?.framework ?? [];
+  let frameworkPage: FrameworkPageCheck | undefined = keptFramework?.frameworkPage;
   for (const n of sizes) {
     const root = tempProject();
     try {
@@ -155,7 +166,8 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
   }
 
-  const results = { date: new Date().toISOString(), command: `npm run bench${quick ? " -- --quick" : ""}`, machine, builds, scaling, pages, framework, frameworkPage };
+  const command = `npm run bench${[quick ? " -- --quick" : "", keptFramework ? " -- --keep-framework" : ""].join("")}`;
+  const results = { date: new Date().toISOString(), command, machine, builds, scaling, pages, framework, frameworkPage, ...(keptFramework ? { frameworkMeasured: keptFramework.date } : {}) };
   writeFileSync(join(repo, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   const table = renderTables(results);
   console.log(`\n${table}`);
@@ -172,6 +184,8 @@ export function renderTables(results: {
   date: string;
   framework?: FrameworkResult[];
   frameworkPage?: FrameworkPageCheck | undefined;
+  /** When Framework's figures were measured, if not in this run (--keep-framework). */
+  frameworkMeasured?: string;
 }): string {
   const lines = [
     `Measured ${results.date.slice(0, 10)} with \`${results.command}\` on ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
@@ -192,7 +206,7 @@ export function renderTables(results: {
     "",
     results.scaling === undefined ? "" : `Per-story cost of a first build at 1,000 stories is ${results.scaling.toFixed(2)}× that at 100 (1.0 is linear).`,
     "",
-    ...frameworkTable(results.builds, results.framework ?? [], results.frameworkPage),
+    ...frameworkTable(results.builds, results.framework ?? [], results.frameworkPage, results.frameworkMeasured),
     "",
     ...targetsTable(results.builds, results.framework ?? [], results.pages),
     "",
@@ -210,7 +224,7 @@ export function renderTables(results: {
  * The same corpora built by Observable Framework: its wall time cold and unchanged, and per story its
  * time over ours (the same stories, so the ratio of the two builds' times).
  */
-function frameworkTable(builds: BuildResult[], framework: FrameworkResult[], page: FrameworkPageCheck | undefined): string[] {
+function frameworkTable(builds: BuildResult[], framework: FrameworkResult[], page: FrameworkPageCheck | undefined, measured?: string): string[] {
   if (!framework.length) return [];
   const ours = (n: number, cache: "cold" | "warm") => builds.find((b) => b.n === n && b.cache === cache);
   const ratio = (theirs: number, n: number, cache: "cold" | "warm") => {
@@ -219,7 +233,8 @@ function frameworkTable(builds: BuildResult[], framework: FrameworkResult[], pag
   };
   const memory = (kb: number | undefined) => (kb === undefined ? "–" : `${Math.round(kb / 1024)} MB`);
   const lines = [
-    `Observable Framework ${framework[0]!.framework}, the same stories as Framework pages whose Plot charts are drawn in the browser (bench/framework.ts), built cold and again unchanged (its cache kept):`,
+    `Observable Framework ${framework[0]!.framework}, the same stories as Framework pages whose Plot charts are drawn in the browser (bench/framework.ts), built cold and again unchanged (its cache kept)` +
+      `${measured ? ` — Framework's builds from the run of ${measured.slice(0, 10)} on this machine (\`--keep-framework\`), ratios against this run's Plotline builds` : ""}:`,
     "",
     "| stories | Framework, first | Framework, again unchanged | peak memory (first / again) | per story, Framework ÷ Plotline: first | again, unchanged | load average (1 min) at start |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
