@@ -5,7 +5,7 @@ import type { ProjectOptions } from "../engine/project/compile-project.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 import { readChartPngs } from "../engine/project/image-options.ts";
 import { readHouseStyle } from "../engine/project/house-style.ts";
-import type { AdditionSwitches } from "../engine/chart/defaults/additions.ts";
+import type { AdditionSwitches } from "../engine/chart/spec/addition-switches.ts";
 import type { SqlOptions } from "../engine/sql/story-queries.ts";
 
 /** Where the site is published, from the project's plotline.config.mjs (which reads PLOTLINE_SITE and PLOTLINE_BASE). */

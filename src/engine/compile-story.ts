@@ -13,7 +13,7 @@ import { compileChart } from "./chart/compile-chart.ts";
 import type { CompiledChart } from "./compiled-chart.ts";
 import type { ChartAsset } from "./site-files.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
-import type { AdditionSwitches } from "./chart/defaults/additions.ts";
+import type { AdditionSwitches } from "./chart/spec/addition-switches.ts";
 import { socialCard, type SocialCard } from "./image/social-card.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";

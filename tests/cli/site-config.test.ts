@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectOptions, readSiteConfig } from "../../src/cli/site-config.ts";
-import { additionKeys } from "../../src/engine/chart/defaults/additions.ts";
+import { additionKeys } from "../../src/engine/chart/spec/addition-switches.ts";
 import { ConfigError } from "../../src/engine/project/house-style.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "plotline-site-config-"));

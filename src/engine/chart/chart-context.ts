@@ -1,6 +1,6 @@
 import type { StoryData } from "../data/story-data.ts";
 import type { Rasterizer } from "../image/rasterize-svg.ts";
-import type { AdditionSwitches } from "./defaults/additions.ts";
+import type { AdditionSwitches } from "./spec/addition-switches.ts";
 
 /** What compiling one chart block needs from its story and project (see compile-chart.ts). */
 export interface ChartContext {

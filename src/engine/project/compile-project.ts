@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput } from "../compile-story.ts";
 import type { SqlOptions } from "../sql/story-queries.ts";
-import type { AdditionSwitches } from "../chart/defaults/additions.ts";
+import type { AdditionSwitches } from "../chart/spec/addition-switches.ts";
 import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
 import { checkLinks, type ProjectStory } from "./check-links.ts";

@@ -1,5 +1,5 @@
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import { additionKeys, readAdditionSwitches, type AdditionSwitches } from "../chart/defaults/additions.ts";
+import { additionKeys, readAdditionSwitches, type AdditionSwitches } from "../chart/spec/addition-switches.ts";
 
 /** A mistake in plotline.config.mjs: its message says what is wrong and how to write it (no stack trace). */
 export class ConfigError extends Error {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { additionKeys, type AdditionSwitches } from "../../../src/engine/chart/defaults/additions.ts";
+import { additionKeys, type AdditionSwitches } from "../../../src/engine/chart/spec/addition-switches.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
 import { repoRoot } from "../../support/temp-project.ts";
 

@@ -8,7 +8,7 @@ import { editorYamlOptions, starredValue, yamlValueProblem } from "../../story/p
 import { quoteProseValues } from "../../story/quote-prose-values.ts";
 import type { StoryBlock } from "../../story/story-block.ts";
 import { locate } from "../../story/yaml-locate.ts";
-import { additionKeys, readAdditionSwitches, type AdditionSwitches } from "../defaults/additions.ts";
+import { additionKeys, readAdditionSwitches, type AdditionSwitches } from "./addition-switches.ts";
 import { chartIdFromTitle } from "./chart-id.ts";
 import { isJsonObject, type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, type SpecPath } from "./chart-spec.ts";
 import {
