@@ -107,3 +107,15 @@ describe("names at the ends of lines", () => {
     expect(values.spec.marks.map((m) => m.mark)).toEqual(["lineY", "text"]);
   });
 });
+
+describe("names at the ends of lines with missing values", () => {
+  it("names a series whose last value is missing at its last value, where its line stops", () => {
+    const c = chart(SERIES + "\n2023,Beijing,4\n2023,Shanghai,", "marks:\n  - lineY: {x: year, y: jobs, stroke: city}");
+    expect(c.chartMarkup).toMatch(/>Shanghai<\/text>/);
+    expect(c.chartMarkup).toMatch(/>Beijing<\/text>/);
+  });
+  it("sends no filter of its own when every series ends in a value", () => {
+    const c = chart(SERIES, "marks:\n  - lineY: {x: year, y: jobs, stroke: city}");
+    expect(c.spec.marks[1]!.options["filter"]).toBeUndefined();
+  });
+});

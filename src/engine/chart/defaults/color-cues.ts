@@ -62,6 +62,8 @@ export function withEndLabels(spec: ChartSpec, tables: ReadonlyMap<string, DataT
     if (names.size < 2 || names.size > MAX_LABELLED_SERIES) continue;
     const kept: JsonObject = {};
     for (const option of POINT_OPTIONS) if (mark.options[option] !== undefined) kept[option] = mark.options[option] as JsonValue;
+    const ends = endsWithGaps(category.table.rows, mark, category.column, drawn);
+    if (ends) kept["filter"] = ends;
     // Panels side by side leave no room right of a panel's last point but the next panel: the names go
     // inside, ending above the last point. Otherwise right of it, in a margin made wide enough.
     const inside = kept["fx"] !== undefined || facetsAcross(spec);
@@ -78,6 +80,25 @@ export function withEndLabels(spec: ChartSpec, tables: ReadonlyMap<string, DataT
     }
   }
   return { ...spec, options, marks };
+}
+
+/** Above this many rows, a series whose last value is missing goes unnamed rather than weigh on the page. */
+const MAX_ROWS_FOR_GAPS = 10_000;
+
+/**
+ * A line stops at its last value, but selectLast takes a series' last row, missing value or not, and a
+ * label without a y is not drawn. When a series ends in a missing value, the labels get a filter of
+ * their own (true for each row drawn with a value): one per row, sent with the spec, so only then.
+ */
+function endsWithGaps(rows: readonly Row[], line: MarkSpec, series: string, drawn: (row: Row) => boolean): boolean[] | undefined {
+  const { y, fx, fy, sort, reverse } = line.options;
+  // A sorted or reversed line's last row is not the table's: leave those to Plot.
+  if (typeof y !== "string" || sort !== undefined || reverse !== undefined || rows.length > MAX_ROWS_FOR_GAPS) return undefined;
+  const last = new Map<string, Row>();
+  const key = (row: Row) => JSON.stringify([row[series], typeof fx === "string" ? row[fx] : null, typeof fy === "string" ? row[fy] : null]);
+  for (const row of rows) if (drawn(row)) last.set(key(row), row);
+  if (![...last.values()].some((row) => row[y] === null)) return undefined;
+  return rows.map((row) => drawn(row) && row[y] !== null);
 }
 
 /** Whether a top-level `facet` puts panels side by side (its x). */
