@@ -13,6 +13,10 @@ import { withLabelMargins } from "./label-margins.ts";
  * (plotline.config.mjs `additions`) switch off. docs/authoring.md, "What Plotline adds", lists the same,
  * by the same names. To add one: its name in addition-switches.ts, its entry here, its row and paragraph
  * in the docs (tests/engine/chart/additions.test.ts checks the docs name every one).
+ *
+ * Not here, because they add nothing to the chart itself: tips in the story's language (locale-tips.ts),
+ * `format:` on text marks, the 300 px drawing for phones (a chart 375 px wide or less is drawn once), light
+ * pages for big data (the same picture from fewer rows), dark mode. Plotline adds no grid lines.
  */
 export interface Addition {
   /** What it does, for people reading the code (the docs say it for editors). */
