@@ -119,3 +119,14 @@ describe("names at the ends of lines with missing values", () => {
     expect(c.spec.marks[1]!.options["filter"]).toBeUndefined();
   });
 });
+
+describe("names at the ends of faceted lines with missing values", () => {
+  it("names a series in each panel where its line stops there", () => {
+    // Beijing's last row in the table has a value; its last in the East panel has none.
+    const rows = "year,city,region,jobs\n2021,Beijing,East,1\n2022,Beijing,East,\n2021,Shanghai,East,3\n2022,Shanghai,East,4\n2021,Beijing,North,1\n2022,Beijing,North,2\n2021,Shanghai,North,2\n2022,Shanghai,North,3";
+    for (const facet of ["", "facet: {data: d, x: region}\n"]) {
+      const c = chart(rows, `${facet}marks:\n  - lineY: {x: year, y: jobs, stroke: city${facet ? "" : ", fx: region"}}`);
+      expect(c.chartMarkup.split(">Beijing</text>").length - 1).toBe(2);
+    }
+  });
+});

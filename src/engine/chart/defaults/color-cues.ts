@@ -1,5 +1,5 @@
 import type { DataTable, Row } from "../../data/data-table.ts";
-import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject, markDataId } from "../spec/chart-spec.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, facetDataId, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 import { labelWidth } from "./label-margins.ts";
 
 /**
@@ -62,11 +62,11 @@ export function withEndLabels(spec: ChartSpec, tables: ReadonlyMap<string, DataT
     if (names.size < 2 || names.size > MAX_LABELLED_SERIES) continue;
     const kept: JsonObject = {};
     for (const option of POINT_OPTIONS) if (mark.options[option] !== undefined) kept[option] = mark.options[option] as JsonValue;
-    const ends = endsWithGaps(category.table.rows, mark, category.column, drawn);
+    const ends = endsWithGaps(category.table.rows, mark, category.column, panelColumns(spec, mark), drawn);
     if (ends) kept["filter"] = ends;
     // Panels side by side leave no room right of a panel's last point but the next panel: the names go
     // inside, ending above the last point. Otherwise right of it, in a margin made wide enough.
-    const inside = kept["fx"] !== undefined || facetsAcross(spec);
+    const inside = kept["fx"] !== undefined || facetsAcross(spec, mark);
     const placing: JsonObject = inside ? { textAnchor: "end", lineAnchor: "bottom", dy: -6 } : { textAnchor: "start", dx: 4 };
     const label: MarkSpec = {
       mark: "text",
@@ -90,22 +90,29 @@ const MAX_ROWS_FOR_GAPS = 10_000;
  * label without a y is not drawn. When a series ends in a missing value, the labels get a filter of
  * their own (true for each row drawn with a value): one per row, sent with the spec, so only then.
  */
-function endsWithGaps(rows: readonly Row[], line: MarkSpec, series: string, drawn: (row: Row) => boolean): boolean[] | undefined {
-  const { y, fx, fy, sort, reverse } = line.options;
+function endsWithGaps(rows: readonly Row[], line: MarkSpec, series: string, panels: readonly string[], drawn: (row: Row) => boolean): boolean[] | undefined {
+  const { y, sort, reverse } = line.options;
   // A sorted or reversed line's last row is not the table's: leave those to Plot.
   if (typeof y !== "string" || sort !== undefined || reverse !== undefined || rows.length > MAX_ROWS_FOR_GAPS) return undefined;
   const last = new Map<string, Row>();
-  const key = (row: Row) => JSON.stringify([row[series], typeof fx === "string" ? row[fx] : null, typeof fy === "string" ? row[fy] : null]);
+  const key = (row: Row) => JSON.stringify([row[series], ...panels.map((column) => row[column] ?? null)]);
   for (const row of rows) if (drawn(row)) last.set(key(row), row);
   if (![...last.values()].some((row) => row[y] === null)) return undefined;
   return rows.map((row) => drawn(row) && row[y] !== null);
 }
 
-/** Whether a top-level `facet` puts panels side by side (its x). */
-const facetsAcross = (spec: ChartSpec): boolean => {
+/** The top-level `facet` when it splits this line into panels (it draws the facet's data). */
+const topFacet = (spec: ChartSpec, line: MarkSpec): JsonObject | undefined => {
   const facet = spec.options["facet"];
-  return isJsonObject(facet) && facet["x"] !== undefined && facet["x"] !== null;
+  return isJsonObject(facet) && facetDataId(spec) === markDataId(spec, line) ? facet : undefined;
 };
+
+/** Whether the line's panels sit side by side: a top-level `facet` with an x that splits it. */
+const facetsAcross = (spec: ChartSpec, line: MarkSpec): boolean => typeof topFacet(spec, line)?.["x"] === "string";
+
+/** The columns that split the line into panels: its fx and fy, or the top-level facet's x and y. */
+const panelColumns = (spec: ChartSpec, line: MarkSpec): string[] =>
+  [line.options["fx"], line.options["fy"], topFacet(spec, line)?.["x"], topFacet(spec, line)?.["y"]].filter((c): c is string => typeof c === "string");
 
 /**
  * Whether the editor writes at the line's points already: a text mark on the same data that selects
