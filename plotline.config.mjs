@@ -24,6 +24,12 @@
 //                          get the SVG), and a build of a large archive is several times faster.
 //                Each story's social card (a PNG for link previews) is drawn either way.
 //
+//   additions    The house style: which of Plotline's automatic additions charts get (all by default;
+//                see docs/authoring.md "What Plotline adds"). false for none, or switches by name:
+//                { endLabels: false, compactTicks: false }. The names: bandDates, accessibleColors,
+//                symbols, endLabels, labelMargins, compactTicks. A chart's own `plotline:` wins
+//                (`plotline: {endLabels: true}` brings one back for that chart).
+//
 // For one-off builds (a staging copy, a preview) set environment variables instead of editing:
 //   PLOTLINE_SITE=https://staging.example.com PLOTLINE_BASE=/preview/ npm run build
 
@@ -49,10 +55,11 @@ export const base = normalizeBase(process.env.PLOTLINE_BASE || defaults.base);
 export const name = defaults.name.trim();
 export const sql = { timeout: 30, remote: [] };
 export const images = { chartPng: false };
+export const additions = {};
 /** @type {{ en: string, "zh-CN": string }} */
 export const description =
   typeof defaults.description === "string"
     ? { en: defaults.description, "zh-CN": defaults.description }
     : { en: defaults.description.en, "zh-CN": defaults.description["zh-CN"] ?? defaults.description.en };
 
-export default { site, base, name, description, sql, images };
+export default { site, base, name, description, sql, images, additions };

@@ -20,7 +20,8 @@ import { withBase } from "./present.ts";
 import { readProjectSourceText } from "../engine/project/read-story-file.ts";
 import { escapeControlChars } from "../engine/diagnostics/terminal-text.ts";
 import { siteRegistry } from "./site-registry.ts";
-import { images as imagesConfig, name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
+import { additions as additionsConfig, images as imagesConfig, name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
+import { readHouseStyle } from "../engine/project/house-style.ts";
 import { readChartPngs } from "../engine/project/image-options.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 
@@ -125,7 +126,15 @@ class Project {
   compile(path: string): Promise<PublishedStory | undefined> {
     const sql = readSqlOptions(sqlConfig);
     const chartPngs = readChartPngs(imagesConfig);
-    return publishProjectStory(this.root, path, { assetBase: this.base, siteName, ...(this.site ? { site: this.site } : {}), ...(sql ? { sql } : {}), ...(chartPngs ? { chartPngs } : {}) });
+    const additions = readHouseStyle(additionsConfig);
+    return publishProjectStory(this.root, path, {
+      assetBase: this.base,
+      siteName,
+      ...(this.site ? { site: this.site } : {}),
+      ...(sql ? { sql } : {}),
+      ...(chartPngs ? { chartPngs } : {}),
+      ...(Object.keys(additions).length > 0 ? { additions } : {}),
+    });
   }
 
   /** Every story compiled here with the checks that need all stories (translationOf, links), by path. */

@@ -2,6 +2,7 @@
 import { buildCommand } from "./build-command.ts";
 import { checkCommand } from "./check-command.ts";
 import { newCommand } from "./new-command.ts";
+import { ConfigError } from "../engine/project/house-style.ts";
 
 const usage = `Usage: plotline <command>
 
@@ -43,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
     // Anything reaching here is a bug in Plotline, not an editor's mistake: say so plainly.
     process.stderr.write(`Plotline stopped because of an internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`);
     process.exit(70);

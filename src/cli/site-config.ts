@@ -4,6 +4,8 @@ import { pathToFileURL } from "node:url";
 import type { ProjectOptions } from "../engine/project/compile-project.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 import { readChartPngs } from "../engine/project/image-options.ts";
+import { readHouseStyle } from "../engine/project/house-style.ts";
+import type { AdditionSwitches } from "../engine/chart/spec/addition-switches.ts";
 import type { SqlOptions } from "../engine/sql/story-queries.ts";
 
 /** Where the site is published, from the project's plotline.config.mjs (which reads PLOTLINE_SITE and PLOTLINE_BASE). */
@@ -18,19 +20,30 @@ export interface SiteConfig {
   sql?: SqlOptions;
   /** `export const images = { chartPng: true }`: a PNG of every chart drawn at build time. */
   chartPngs?: boolean;
+  /** `export const additions = { endLabels: false }`: the house style, which of Plotline's additions charts get. */
+  additions?: AdditionSwitches;
 }
 
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const path = join(root, "plotline.config.mjs");
   if (!existsSync(path)) return { base: "/" };
-  const { site, base, name, sql, images } = (await import(pathToFileURL(path).href)) as { site?: unknown; base?: unknown; name?: unknown; sql?: unknown; images?: unknown };
+  const { site, base, name, sql, images, additions } = (await import(pathToFileURL(path).href)) as {
+    site?: unknown;
+    base?: unknown;
+    name?: unknown;
+    sql?: unknown;
+    images?: unknown;
+    additions?: unknown;
+  };
   const sqlOptions = readSqlOptions(sql);
+  const houseStyle = readHouseStyle(additions);
   return {
     base: typeof base === "string" ? base : "/",
     ...(typeof site === "string" && site !== "" ? { site } : {}),
     ...(typeof name === "string" && name !== "" ? { name } : {}),
     ...(sqlOptions ? { sql: sqlOptions } : {}),
     ...(readChartPngs(images) ? { chartPngs: true } : {}),
+    ...(Object.keys(houseStyle).length > 0 ? { additions: houseStyle } : {}),
   };
 }
 
@@ -38,6 +51,13 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
  * How `plotline check` and `plotline build` both compile a project with this configuration: the same
  * options, so a story that passes check compiles alike in the build, and shares its cache entry.
  */
-export function projectOptions({ site, base, name, sql, chartPngs }: SiteConfig): ProjectOptions {
-  return { assetBase: base, ...(site ? { site } : {}), ...(name ? { siteName: name } : {}), ...(sql ? { sql } : {}), ...(chartPngs ? { chartPngs } : {}) };
+export function projectOptions({ site, base, name, sql, chartPngs, additions }: SiteConfig): ProjectOptions {
+  return {
+    assetBase: base,
+    ...(site ? { site } : {}),
+    ...(name ? { siteName: name } : {}),
+    ...(sql ? { sql } : {}),
+    ...(chartPngs ? { chartPngs } : {}),
+    ...(additions ? { additions } : {}),
+  };
 }

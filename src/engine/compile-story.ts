@@ -13,6 +13,7 @@ import { compileChart } from "./chart/compile-chart.ts";
 import type { CompiledChart } from "./compiled-chart.ts";
 import type { ChartAsset } from "./site-files.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
+import type { AdditionSwitches } from "./chart/spec/addition-switches.ts";
 import { socialCard, type SocialCard } from "./image/social-card.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
@@ -81,6 +82,8 @@ export interface CompileStoryOptions {
   queries?: StoryQueries | undefined;
   /** The project's settings for SQL blocks (time limit, remote data), for runStoryQueries. */
   sql?: SqlOptions | undefined;
+  /** The site's house style: which of Plotline's additions are on (plotline.config.mjs `additions`). */
+  additions?: AdditionSwitches | undefined;
 }
 
 export interface StoryTimings {
@@ -251,6 +254,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       assetBase: options.assetBase ?? "/",
       site: options.site,
       rasterize: options.chartPngs ? options.rasterize : undefined,
+      additions: options.additions,
       failedData,
     });
     diagnostics.push(...result.diagnostics);

@@ -89,6 +89,20 @@ describe("plotline check", () => {
     expect(existsSync(join(project.root, "dist"))).toBe(false);
   }, 120_000);
 
+  it("stops at a house style it cannot read, saying what to write, without a stack trace", () => {
+    const configPath = join(project.root, "plotline.config.mjs");
+    const config = readFileSync(configPath, "utf8");
+    try {
+      writeFileSync(configPath, config.replace("export const additions = {};", "export const additions = { endLables: false };"));
+      const result = runPlotline(project.root, "check");
+      expect(result.stderr).toContain('plotline.config.mjs: `additions` names "endLables", which is not one of Plotline\'s additions. Did you mean "endLabels"?');
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(result.status).toBe(2);
+    } finally {
+      writeFileSync(configPath, config);
+    }
+  });
+
   it("refuses an unknown --format", () => {
     const result = runPlotline(project.root, "check", "--format", "xml");
     expect(result.status).toBe(2);

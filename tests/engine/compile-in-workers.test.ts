@@ -20,3 +20,13 @@ it("compiling in worker threads gives exactly what compiling in one thread gives
   const withoutTimings = (project: typeof inOneThread) => ({ ...project, stories: project.stories.map(({ timings: _, ...story }) => story) });
   expect(withoutTimings(inWorkers)).toEqual(withoutTimings(inOneThread));
 }, 60_000);
+
+it("worker threads get the project's house style", async () => {
+  const site = join(repoRoot, "tests", "sites", "basic");
+  rmSync(join(site, storyCacheDir), { recursive: true, force: true });
+  const houseStyle = { additions: { endLabels: false, symbols: false } };
+  const inWorkers = await compileProjectInWorkers(site, { assetBase: "/news/", ...houseStyle }, 2, 1);
+  const inOneThread = await publishProject(site, { assetBase: "/news/", ...houseStyle });
+  expect(inWorkers.stories.some((s) => s.fromCache)).toBe(false);
+  expect(inOneThread.stories.every((s) => s.fromCache)).toBe(true);
+}, 60_000);

@@ -68,6 +68,19 @@ describe("the story cache", () => {
     expect(only(root, { assetBase: "/newsroom/" }).fromCache).toBe(true);
   });
 
+  it("compiles again, drawn differently, when the house style changes (in any order of its keys)", () => {
+    const root = project();
+    writeFileSync(join(root, "content", "stories", "jobs.md"), story(`Text.\n\n\`\`\`data id=jobs\nyear,city,jobs\n2021,Beijing,1\n2022,Beijing,2\n2021,Shanghai,2\n2022,Shanghai,3\n\`\`\`\n\n\`\`\`plot data=jobs id=jobs\ntitle: Jobs\nalt: Lines.\nmarks:\n  - lineY: {x: year, y: jobs, stroke: city}\n\`\`\`\n`));
+    const labelled = only(root);
+    expect(labelled.charts[0]!.chartMarkup).toContain(">Shanghai</text>");
+    const houseStyle = { endLabels: false, symbols: true };
+    const unlabelled = only(root, { additions: houseStyle });
+    expect(unlabelled.fromCache).toBeUndefined();
+    expect(unlabelled.charts[0]!.chartMarkup).not.toContain(">Shanghai</text>");
+    expect(only(root, { additions: { symbols: true, endLabels: false } }).fromCache).toBe(true);
+    expect(only(root).fromCache).toBe(true);
+  });
+
   it("never keeps a story with errors, so a data file added later is found", () => {
     const root = project();
     unlinkSync(join(root, "data", "jobs.csv"));

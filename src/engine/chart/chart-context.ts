@@ -1,5 +1,6 @@
 import type { StoryData } from "../data/story-data.ts";
 import type { Rasterizer } from "../image/rasterize-svg.ts";
+import type { AdditionSwitches } from "./spec/addition-switches.ts";
 
 /** What compiling one chart block needs from its story and project (see compile-chart.ts). */
 export interface ChartContext {
@@ -18,4 +19,6 @@ export interface ChartContext {
   failedData?: ReadonlySet<string>;
   /** Draws the chart's downloadable PNG; without one, charts offer the SVG download only. */
   rasterize?: Rasterizer | undefined;
+  /** The site's house style: which of Plotline's additions are on (plotline.config.mjs `additions`); a chart's `plotline:` wins. */
+  additions?: AdditionSwitches | undefined;
 }

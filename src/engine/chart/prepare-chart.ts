@@ -12,11 +12,8 @@ import { checkChartValues } from "./checks/check-chart-values.ts";
 import { checkFormatTypes } from "./checks/check-format-types.ts";
 import { deriveChartColumns } from "./data/derive-chart-columns.ts";
 import { typeInlineData } from "./data/inline-data.ts";
-import { withAccessibleColors } from "./defaults/accessible-colors.ts";
-import { withBandDateDefaults } from "./defaults/band-date-scales.ts";
-import { withColorCues } from "./defaults/color-cues.ts";
-import { withCompactTicks } from "./defaults/compact-ticks.ts";
-import { withLabelMargins } from "./defaults/label-margins.ts";
+import { addAdditions } from "./defaults/additions.ts";
+import { additionsOn, type AdditionsOn } from "./spec/addition-switches.ts";
 import { describeChart } from "./publish/describe-chart.ts";
 import type { ChartData } from "./render/spec-to-plot.ts";
 import { type ChartSpec, type MarkSpec, chartDataIds, markDataId } from "./spec/chart-spec.ts";
@@ -38,6 +35,8 @@ export interface PreparedChart {
   sources: ReadonlyMap<string, ReadonlySet<string>>;
   /** DOM id of the figure in the story page. */
   domId: string;
+  /** Which of Plotline's additions are on for this chart (its `plotline:` over the house style). */
+  additions: AdditionsOn;
 }
 
 const validId = /^[a-z][a-z0-9-]*$/;
@@ -101,10 +100,9 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
   // on the spec names plain columns, and the browser, the CSV and the tips see the values.
   const derived = deriveChartColumns(spec, tables);
   for (const [id, table] of derived.tables) tables.set(id, table);
-  // Plotline's defaults where the editor chose nothing: band scales for bars over dates, accessible colours,
-  // colour cues besides colour, room for long labels, compact numbers on axes of millions.
-  const computed = derived.spec;
-  const drawn = withCompactTicks(withLabelMargins(withColorCues(withAccessibleColors(withBandDateDefaults(computed, tables, context.lang), tables), tables), tables), tables);
+  // Plotline's additions where the editor chose nothing and switched none off (defaults/additions.ts).
+  const additions = additionsOn(context.additions, parsed.additions);
+  const drawn = addAdditions(derived.spec, { tables, lang: context.lang }, additions);
   if (drawn.figure.alt === undefined) {
     // Screen readers need words for the chart; the editor's are better, so they are warned.
     const generated = describeChart(drawn, tables, context.lang);
@@ -114,7 +112,7 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
   const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([...[...tables].map(([id, table]) => [id, table.rows] as const), ...inline]);
   const domId = `chart-${spec.id}`;
 
-  return { prepared: { spec, drawn, tables, inline, rows, sources: derived.sources, domId }, diagnostics };
+  return { prepared: { spec, drawn, tables, inline, rows, sources: derived.sources, domId, additions }, diagnostics };
 }
 
 /**

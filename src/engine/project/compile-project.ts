@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput } from "../compile-story.ts";
 import type { SqlOptions } from "../sql/story-queries.ts";
+import type { AdditionSwitches } from "../chart/spec/addition-switches.ts";
 import { imageOptions } from "./image-options.ts";
 import { readSourceText, readStoryFile } from "./read-story-file.ts";
 import { checkLinks, type ProjectStory } from "./check-links.ts";
@@ -39,6 +40,8 @@ export interface ProjectOptions {
   sql?: SqlOptions;
   /** Draw every chart's PNG download at build time (plotline.config.mjs `images.chartPng`; off by default). */
   chartPngs?: boolean;
+  /** The house style: which of Plotline's additions are on (plotline.config.mjs `additions`; all by default). */
+  additions?: AdditionSwitches;
 }
 
 /** Compiles one story file of a project; undefined if the file is gone. */
@@ -104,8 +107,16 @@ export function projectStoryOptions(root: string, options: ProjectOptions, dataF
 }
 
 /** The options of compileStory that come from the project's. */
-export function storyOptions(options: ProjectOptions): { assetBase: string; site?: string; siteName?: string; sql?: SqlOptions; chartPngs?: boolean } {
+export function storyOptions(options: ProjectOptions): {
+  assetBase: string;
+  site?: string;
+  siteName?: string;
+  sql?: SqlOptions;
+  chartPngs?: boolean;
+  additions?: AdditionSwitches;
+} {
   return {
+    ...(options.additions && Object.keys(options.additions).length > 0 ? { additions: options.additions } : {}),
     ...(options.chartPngs ? { chartPngs: true } : {}),
     assetBase: options.assetBase ?? "/",
     ...(options.site ? { site: options.site } : {}),

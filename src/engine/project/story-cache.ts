@@ -150,9 +150,11 @@ function entryKey(root: string, input: StoryInput, options: CompileStoryOptions)
 }
 
 function optionsKey(options: CompileStoryOptions): string {
-  const { assetBase = "/", site = "", siteName = "", rasterize, chartPngs = false, sql } = options;
-  // The time limit decides only whether a query fails, and failed stories are not kept.
-  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined, chartPngs, ...(sql?.remote?.length ? [sql.remote] : [])]);
+  const { assetBase = "/", site = "", siteName = "", rasterize, chartPngs = false, sql, additions = {} } = options;
+  // The time limit decides only whether a query fails, and failed stories are not kept. The house style
+  // is written with its keys in one order, so the same style is one key however the config orders it.
+  const houseStyle = Object.entries(additions).sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([assetBase, site, siteName, rasterize !== undefined, chartPngs, ...(sql?.remote?.length ? [sql.remote] : []), ...(houseStyle.length ? [houseStyle] : [])]);
 }
 
 const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");

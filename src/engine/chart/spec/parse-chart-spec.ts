@@ -8,6 +8,7 @@ import { editorYamlOptions, starredValue, yamlValueProblem } from "../../story/p
 import { quoteProseValues } from "../../story/quote-prose-values.ts";
 import type { StoryBlock } from "../../story/story-block.ts";
 import { locate } from "../../story/yaml-locate.ts";
+import { additionKeys, readAdditionSwitches, type AdditionSwitches } from "./addition-switches.ts";
 import { chartIdFromTitle } from "./chart-id.ts";
 import { isJsonObject, type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, type SpecPath } from "./chart-spec.ts";
 import {
@@ -36,6 +37,8 @@ export interface ParsedChartSpec {
   locateText: SpecTextLocator;
   /** Where each mark of the spec was written (marks that could not be read are left out of the spec). */
   markPaths: Map<MarkSpec, SpecPath>;
+  /** The chart's `plotline:` switches of Plotline's additions (kept out of the spec: Plot never sees them). */
+  additions?: AdditionSwitches;
   diagnostics: Diagnostic[];
 }
 
@@ -113,7 +116,8 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
   const figure: ChartSpec["figure"] = {};
   const options: JsonObject = {};
   const marks: MarkSpec[] = [];
-  const topLevelNames = [...figureKeys, "marks", ...plotOptionNames];
+  const topLevelNames = [...figureKeys, "marks", ADDITIONS_KEY, ...plotOptionNames];
+  let additions: AdditionSwitches | undefined;
 
   for (const [key, value] of Object.entries(raw)) {
     if ((figureKeys as readonly string[]).includes(key)) {
@@ -134,6 +138,8 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
           markPaths.set(mark, typeof item === "string" ? ["marks", index] : ["marks", index, mark.mark]);
         }
       });
+    } else if (key === ADDITIONS_KEY) {
+      additions = readChartSwitches(value, locator, diagnostics);
     } else if (plotOptionNames.has(key)) {
       if (scaleNames.has(key) && isJsonObject(value)) {
         for (const option of Object.keys(value)) {
@@ -163,7 +169,28 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
   const spec: ChartSpec = { version: 1, id, figure, options, marks };
   const data = block.attribute("data");
   if (data !== undefined) spec.data = data;
-  return { spec, locate: locator, locateText: textLocator, markPaths, diagnostics };
+  return { spec, locate: locator, locateText: textLocator, markPaths, ...(additions ? { additions } : {}), diagnostics };
+}
+
+/** The chart key that switches Plotline's additions: `plotline: false`, or `plotline: {endLabels: false}`. */
+const ADDITIONS_KEY = "plotline";
+
+function readChartSwitches(value: JsonValue, locator: SpecLocator, diagnostics: Diagnostic[]): AdditionSwitches {
+  const { switches, problems } = readAdditionSwitches(value);
+  for (const problem of problems) {
+    const path = [ADDITIONS_KEY, ...problem.path];
+    const found = describe(problem.found);
+    if (problem.kind === "unknown") {
+      const suggestion = didYouMean(problem.key!, additionKeys) || ` Plotline's additions are ${additionKeys.join(", ")}.`;
+      diagnostics.push(diagnostic("plot/unknown-option", { option: problem.key!, scope: "Plotline's additions", suggestion }, locator(path, "key")));
+    } else if (problem.kind === "not-boolean") {
+      diagnostics.push(diagnostic("plot/invalid-value", { option: `${ADDITIONS_KEY}.${problem.key!}`, expected: "true or false", found }, locator(path)));
+    } else {
+      const expected = "false (no additions), true, or switches such as {endLabels: false}";
+      diagnostics.push(diagnostic("plot/invalid-value", { option: ADDITIONS_KEY, expected, found }, locator(path)));
+    }
+  }
+  return switches;
 }
 
 function readMark(item: JsonValue, path: SpecPath, locator: SpecLocator, diagnostics: Diagnostic[]): MarkSpec | undefined {
