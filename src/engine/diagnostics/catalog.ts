@@ -755,7 +755,7 @@ export const catalog = {
     severity: "warning",
     title: "Too many tick labels for a phone",
     message: (p) =>
-      `The ${p.option} of ${p.scale} ${p.option === "ticks" ? "asks for" : "makes"} ${p.labels} tick labels, and they are all drawn on phones too, where the chart is ${p.width} px wide: they cannot fit there, and they overlap.`,
+      `The ${p.option === "ticks" ? "ticks option" : "interval"} of ${p.scale} ${p.option === "ticks" ? "asks for" : "makes"} ${p.labels} tick labels, and they are all drawn on phones too, where the chart is ${p.width} px wide: they cannot fit there, and they overlap.`,
     hint: (p) =>
       p.option === "ticks"
         ? `Ask for ${p.max} ticks or fewer (ticks: ${Math.min(p.max, 10)}), or take ticks out and let Plotline choose as many as fit each width.`

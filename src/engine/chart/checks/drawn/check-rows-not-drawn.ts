@@ -1,22 +1,21 @@
 /**
  * Plot leaves out, without a word, every row whose position is missing or not a finite number: a
  * scatter plot of 340 penguins shows 333, and nothing says so. Counted per mark from its data, and
- * reported at the position channel that loses the most rows.
+ * reported at the position channel that loses the most rows. Marks with transforms are left alone.
  */
 import { diagnostic, type Diagnostic } from "../../../diagnostics/diagnostic.ts";
-import { type DrawnChart, drawnRows, isDrawable, placedColumn, transformsChannel } from "./drawn-chart.ts";
+import { type DrawnChart, drawnRows, isDrawable, placedColumn } from "./drawn-chart.ts";
 
 const POSITIONS = ["x", "y", "x1", "y1", "x2", "y2"];
-/** Grouping and binning gather rows by their positions: what they do with a missing one is theirs to say. */
-const GATHERING = /^(group|bin|hexbin)/;
 
 export function checkRowsNotDrawn(chart: DrawnChart): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Marks drawing the same rows from the same columns (dots and a regression line) lose the same rows: said once.
   const said = new Set<string>();
   chart.spec.marks.forEach((mark, index) => {
-    if (mark.transforms.some((t) => GATHERING.test(t.name))) return;
-    const placed = POSITIONS.filter((channel) => !transformsChannel(mark, channel)).flatMap((channel) => {
+    // Transforms (grouping, stacking, windows, dodging, …) each treat a missing position in their own way.
+    if (mark.transforms.length > 0) return;
+    const placed = POSITIONS.flatMap((channel) => {
       const found = placedColumn(chart, mark, channel);
       return found ? [{ channel, ...found }] : [];
     });

@@ -6,6 +6,7 @@
 import { formatSpecifier, scaleLinear, scaleLog, scaleSqrt, scaleSymlog, scaleUtc } from "d3";
 import { diagnostic, type Diagnostic } from "../../../diagnostics/diagnostic.ts";
 import { isTimeSpecifier, localizedFormat } from "../../../i18n/d3-locales.ts";
+import { bandScalesOf } from "../../defaults/band-date-scales.ts";
 import { variantWidths } from "../../draw-chart-variants.ts";
 import { type DrawnChart, columnsOnScale, drawnRows, scaleOptions } from "./drawn-chart.ts";
 
@@ -68,6 +69,8 @@ function tickValues(chart: DrawnChart, scale: "x" | "y"): (number | Date)[] | un
   const type = options["type"];
   if (type !== undefined && !["linear", "log", "sqrt", "symlog", "utc", "time"].includes(String(type))) return undefined;
   if (options["ticks"] !== undefined && typeof options["ticks"] !== "number") return undefined;
+  // An interval, or a bar or cell over the scale, makes it a band scale: one label per value, not ticks.
+  if (options["interval"] !== undefined || chart.spec.marks.some((m) => bandScalesOf[m.mark]?.includes(scale))) return undefined;
   const placed = columnsOnScale(chart, scale);
   const types = new Set(placed.map((p) => p.column.type));
   if (placed.length === 0 || types.size !== 1) return undefined;
