@@ -7,7 +7,13 @@ import { compile, plotBlock, positionOf, where } from "./helpers.ts";
 
 const dataBlock = (id: string, header: string, rows: readonly string[]) => `\`\`\`data id=${id}\n${header}\n${rows.join("\n")}\n\`\`\`\n\n`;
 const chartOf = (data: string, id: string, yaml: string) => data + plotBlock(`data=${id} id=c`, `title: T\nalt: A chart.\n${yaml}`);
-const codes = (markdown: string, code: string) => where(compile(markdown).diagnostics.filter((d) => d.code === code));
+/** The diagnostics of one code; a chart with an error (so never checked for these) fails the test instead of passing in silence. */
+function codes(markdown: string, code: string): string[] {
+  const { diagnostics, charts } = compile(markdown);
+  expect(diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+  expect(charts).toHaveLength(1);
+  return where(diagnostics.filter((d) => d.code === code));
+}
 const messages = (markdown: string, code: string) => compile(markdown).diagnostics.filter((d) => d.code === code).map((d) => d.message);
 
 const PENGUINS = dataBlock("penguins", "species,mass,bill", ["Adelie,3750,39.1", "Adelie,3800,", "Gentoo,5700,47.3", "Gentoo,,46.1", "Chinstrap,3500,46.5"]);
