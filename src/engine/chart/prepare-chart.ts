@@ -9,6 +9,7 @@ import { checkChartAddresses } from "./checks/check-chart-addresses.ts";
 import { checkChartData } from "./checks/check-chart-data.ts";
 import { checkChartExpressions } from "./checks/check-chart-expressions.ts";
 import { checkChartValues } from "./checks/check-chart-values.ts";
+import { checkDrawnChart } from "./checks/drawn/check-drawn-chart.ts";
 import { checkFormatTypes } from "./checks/check-format-types.ts";
 import { deriveChartColumns } from "./data/derive-chart-columns.ts";
 import { typeInlineData } from "./data/inline-data.ts";
@@ -103,6 +104,9 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
   // Plotline's additions where the editor chose nothing and switched none off (defaults/additions.ts).
   const additions = additionsOn(context.additions, parsed.additions);
   const drawn = addAdditions(derived.spec, { tables, lang: context.lang }, additions);
+  // What would come out wrong, read from the data the chart draws (marks keep their index: their place in the YAML).
+  const markPath = (index: number) => parsed.markPaths.get(spec.marks[index]!) ?? ["marks", index, drawn.marks[index]!.mark];
+  diagnostics.push(...checkDrawnChart({ spec: drawn, tables, locate, markPath, lang: context.lang }));
   if (drawn.figure.alt === undefined) {
     // Screen readers need words for the chart; the editor's are better, so they are warned.
     const generated = describeChart(drawn, tables, context.lang);

@@ -692,6 +692,75 @@ export const catalog = {
       `This chart has neither a title nor an id, so its embed page, downloads and #link are named "${p.id}" after its place among the story's charts, and change when a chart is added or removed above it.`,
     hint: (p) => `Give it an id that stays: \`\`\`plot ${p.suggestion} (or a title:, which names it the same way).`,
   }),
+  // Charts that draw but come out wrong (src/engine/chart/checks/drawn/): read from the typed data the
+  // chart draws, without drawing it again. Warnings: the chart is built, but readers would be misled.
+  "plot/rows-not-drawn": entry<{ dropped: number; rows: number; missing: readonly { channel: string; column: string; count: number }[] }>({
+    severity: "warning",
+    title: "Rows left out of a mark for missing positions",
+    message: (p) =>
+      `${p.dropped} of ${plural(p.rows, "row")} ${p.dropped === 1 ? "has" : "have"} no value for ${p.missing
+        .map((m) => `${m.channel} (column "${m.column}"${new Set(p.missing.map((x) => x.count)).size > 1 ? `, ${plural(m.count, "row")}` : ""})`)
+        .join(" or ")}, so this mark does not draw ${p.dropped === 1 ? "it" : "them"}.`,
+    hint: (p) =>
+      `If the chart should show them, fill in the empty cells (or the cells read as missing). If leaving them out is meant, say so in a note and filter them out yourself: filter: "${p.missing.map((m) => `!isMissing(${/^[A-Za-z_][\w]*$/.test(m.column) ? m.column : `\`${m.column}\``})`).join(" and ")}".`,
+  }),
+  "plot/log-scale-nonpositive": entry<{ scale: string; column: string; count: number; total: number; smallest: number }>({
+    severity: "warning",
+    title: "Log scale over zero or negative values",
+    message: (p) =>
+      `The ${p.scale} scale is a log scale, but ${p.count} of the ${plural(p.total, "value")} of "${p.column}" ${p.count === 1 ? "is" : "are"} zero or negative (the smallest is ${p.smallest}); a log scale has no place for them, so they are drawn off the chart or not at all.`,
+    hint: (p) =>
+      `Use type: symlog, which goes through zero and below it, or leave those rows out with filter: "${p.column} > 0" and say so in a note.`,
+  }),
+  "plot/too-many-bands": entry<{ scale: string; column: string; bands: number; width: number; interval: string }>({
+    severity: "warning",
+    title: "Dates drawn as thousands of thin bands",
+    message: (p) =>
+      `This mark puts the dates of "${p.column}" on a band scale (${p.scale}), one band per date: ${p.bands} bands, each ${p.width < 1 ? "less than a pixel" : `about ${p.width} px`} wide, which read as a smear.`,
+    hint: (p) =>
+      `Draw a line or an area for a series of dates (lineY, areaY), or give the scale a coarser step, e.g. ${p.scale}: {interval: "${p.interval}"} with a groupX or binX of the values, so that each band holds ${p.interval.includes(" ") ? p.interval : `a ${p.interval}`}.`,
+  }),
+  "plot/empty-facets": entry<{ scale: string; option: "domain" | "interval"; empty: readonly string[]; total: number }>({
+    severity: "warning",
+    title: "Facets left empty",
+    message: (p) =>
+      `The ${p.option} of ${p.scale} makes ${plural(p.total, "facet")}, but ${p.empty.length === p.total ? "all of them" : p.empty.length} ${p.empty.length === 1 ? "has" : "have"} no data: ${list(p.empty)}, so the chart shows ${p.empty.length === 1 ? "an empty panel" : "empty panels"}.`,
+    hint: (p) =>
+      p.option === "domain"
+        ? "List in domain only values the data has (as the data writes them), or take the domain out to get one facet per value of the data."
+        : "Take the interval out to get one facet per value of the data, or use a coarser one that every facet has data for.",
+  }),
+  "plot/tick-format-repeats": entry<{ scale: string; format: string; text: string; ticks: number }>({
+    severity: "warning",
+    title: "Tick format writes the same label for several ticks",
+    message: (p) => `The tickFormat "${p.format}" of ${p.scale} writes "${p.text}" under ${p.ticks} ticks in a row, so readers cannot tell them apart.`,
+    hint: () =>
+      'Write finer: "%b %Y" or "%b %-d" for dates within a year, ".1f" or ".1%" for small numbers; or remove tickFormat and let Plotline choose.',
+  }),
+  "plot/tick-format-decimals": entry<{ scale: string; format: string; decimals: number }>({
+    severity: "warning",
+    title: "Tick format writes many decimals",
+    message: (p) => `The tickFormat "${p.format}" of ${p.scale} writes ${p.decimals} decimals on every tick label, which is more than a reader can take in and crowds the axis.`,
+    hint: () => 'Round to what the data can tell: ",.0f" for whole numbers, ".1f" or ".2f" for small ones, ".0%" for shares.',
+  }),
+  "plot/too-many-colors": entry<{ column: string; categories: number; colors: number; scheme: string }>({
+    severity: "warning",
+    title: "More categories than distinguishable colours",
+    message: (p) =>
+      `The colours of this mark stand for ${p.categories} categories of "${p.column}", but ${p.scheme} has ${p.colors} colours, so several categories share a colour and readers cannot tell them apart.`,
+    hint: (p) =>
+      `Show the few that matter and group the rest as "Other" (in the data, or with an expression such as fill: {expr: "…", label: ${/^[\w ]+$/.test(p.column) ? p.column : "Group"}}), or draw one small chart per category with fx or fy.`,
+  }),
+  "plot/crowded-phone-axis": entry<{ scale: string; option: "ticks" | "interval"; labels: number; max: number; width: number }>({
+    severity: "warning",
+    title: "Too many tick labels for a phone",
+    message: (p) =>
+      `The ${p.option === "ticks" ? "ticks option" : "interval"} of ${p.scale} ${p.option === "ticks" ? "asks for" : "makes"} ${p.labels} tick labels, and they are all drawn on phones too, where the chart is ${p.width} px wide: they cannot fit there, and they overlap.`,
+    hint: (p) =>
+      p.option === "ticks"
+        ? `Ask for ${p.max} ticks or fewer (ticks: ${Math.min(p.max, 10)}), or take ticks out and let Plotline choose as many as fit each width.`
+        : `Keep the interval and label fewer of its steps with a coarser ticks interval, e.g. ${p.scale}: {interval: "month", ticks: "year"}.`,
+  }),
   "plot/plot-warning": entry<{ detail: string }>({
     severity: "warning",
     title: "Plot warned about this chart",

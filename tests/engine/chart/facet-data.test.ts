@@ -8,7 +8,8 @@ describe("a top-level facet with its own data", () => {
     const story = compile(
       PENGUINS + plotBlock("data=penguins", "facet: {data: penguins, y: island}\nmarks:\n  - dot: {x: flipper, y: mass}"),
     );
-    expect(where(story.diagnostics.filter((d) => d.code !== "data/missing-values"))).toEqual([]);
+    // The row of NaN is left out, and said so (missing-values, rows-not-drawn): not what this test is about.
+    expect(where(story.diagnostics.filter((d) => d.code !== "data/missing-values" && d.code !== "plot/rows-not-drawn"))).toEqual([]);
     const svg = story.charts[0]!.chartMarkup;
     expect(svg).toContain("Dream");
     expect(svg).toContain("Biscoe");

@@ -22,6 +22,6 @@ it("a number format on an axis of dates, and a date format on an axis of numbers
 });
 
 it("accepts formats that suit their values, and axes whose values come from a transform", () => {
-  expect(problems(chart('x: {tickFormat: "%Y"}\ny: {tickFormat: ".0%"}\nmarks:\n  - dot: {x: month, y: share}\n  - text: {x: month, y: share, text: share, format: ".1%"}'))).toEqual([]);
+  expect(problems(chart('x: {tickFormat: "%b %Y"}\ny: {tickFormat: ".0%"}\nmarks:\n  - dot: {x: month, y: share}\n  - text: {x: month, y: share, text: share, format: ".1%"}'))).toEqual([]);
   expect(problems(chart('y: {tickFormat: "%Y"}\nmarks:\n  - barY: {x: month, groupX: {y: count}}'))).toEqual([]);
 });

@@ -2,7 +2,7 @@ import type { DataTable, DatePrecision } from "../../data/data-table.ts";
 import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 
 /** Marks that draw a scale as bands (one bar or cell per value), by the scale they do it on. */
-const bandScalesOf: Readonly<Record<string, readonly ("x" | "y")[]>> = {
+export const bandScalesOf: Readonly<Record<string, readonly ("x" | "y")[]>> = {
   barY: ["x"], barX: ["y"], cell: ["x", "y"], cellX: ["x"], cellY: ["y"], tickX: ["y"], tickY: ["x"],
   waffleY: ["x"], waffleX: ["y"], boxY: ["x"], boxX: ["y"],
 };
