@@ -4,26 +4,13 @@ import { preAggregateMarks } from "./data/pre-aggregate-marks.ts";
 import { type ChartPayload, chartPayload, payloadData, serializePayload } from "./publish/chart-payload.ts";
 import { type ChartSpec, facetDataId, markDataId } from "./spec/chart-spec.ts";
 import { renderChartSvg } from "./render/render-chart-svg.ts";
+import { variantWidths } from "./chart-widths.ts";
 import type { ChartData } from "./render/spec-to-plot.ts";
-
-/**
- * Charts are drawn twice: at their full width for wide screens, and at 300 px for phones, where a 640 px
- * chart scaled down to fit would have 5 px text. The page shows one or the other with a container
- * query (see the stylesheet), so every reader gets legible text without JavaScript.
- */
-export const NARROW_WIDTH = 300;
-const DEFAULT_WIDTH = 640;
 
 export interface ChartVariant {
   /** The width Plot drew at, in px. */
   width: number;
   markup: string;
-}
-
-/** The widths to draw a chart at: its own width, and a narrow one unless it is narrow already. */
-export function variantWidths(spec: ChartSpec): number[] {
-  const width = typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH;
-  return width > NARROW_WIDTH * 1.25 ? [width, NARROW_WIDTH] : [width];
 }
 
 /** A chart's drawings, and what the browser draws it again from. */

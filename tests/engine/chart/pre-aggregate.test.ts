@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import { type ChartPayload, payloadData } from "../../../src/engine/chart/publish/chart-payload.ts";
-import { variantWidths } from "../../../src/engine/chart/draw-chart-variants.ts";
+import { variantWidths } from "../../../src/engine/chart/chart-widths.ts";
 import { renderChartSvg } from "../../../src/engine/chart/render/render-chart-svg.ts";
 import { compileStory, type CompiledStory } from "../../../src/engine/compile-story.ts";
 import { memoryFiles, story, STORY_PATH } from "../data/helpers.ts";

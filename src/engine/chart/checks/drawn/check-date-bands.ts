@@ -6,10 +6,10 @@
 import { diagnostic, type Diagnostic } from "../../../diagnostics/diagnostic.ts";
 import { bandScalesOf } from "../../defaults/band-date-scales.ts";
 import { type DrawnChart, drawnRows, placedColumn, scaleOptions } from "./drawn-chart.ts";
+import { DEFAULT_WIDTH } from "../../chart-widths.ts";
 
 /** More bands than this, at 640 px, are under 5 px each: no longer bars, and no label fits under them. */
 const MAX_DATE_BANDS = 120;
-const DEFAULT_WIDTH = 640;
 const YEAR = 365.25 * 24 * 3600 * 1000;
 
 export function checkDateBands(chart: DrawnChart): Diagnostic[] {

@@ -4,7 +4,7 @@
  * drawn, and more than about 20 labels across 300 px overlap into a grey band.
  */
 import { diagnostic, type Diagnostic } from "../../../diagnostics/diagnostic.ts";
-import { variantWidths } from "../../draw-chart-variants.ts";
+import { variantWidths } from "../../chart-widths.ts";
 import type { JsonValue } from "../../spec/chart-spec.ts";
 import { type DrawnChart, columnsOnScale, drawnRows, scaleOptions } from "./drawn-chart.ts";
 import { scaleSteps } from "./scale-steps.ts";

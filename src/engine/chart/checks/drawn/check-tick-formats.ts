@@ -7,7 +7,7 @@ import { formatSpecifier, scaleLinear, scaleLog, scaleSqrt, scaleSymlog, scaleUt
 import { diagnostic, type Diagnostic } from "../../../diagnostics/diagnostic.ts";
 import { isTimeSpecifier, localizedFormat } from "../../../i18n/d3-locales.ts";
 import { bandScalesOf } from "../../defaults/band-date-scales.ts";
-import { variantWidths } from "../../draw-chart-variants.ts";
+import { variantWidths } from "../../chart-widths.ts";
 import { type DrawnChart, columnsOnScale, drawnRows, scaleOptions } from "./drawn-chart.ts";
 
 /** More decimals than this on an axis is noise: no reader takes in 0.000001. */
