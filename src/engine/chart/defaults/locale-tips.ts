@@ -34,15 +34,23 @@ function createLocaleFormatter(locale: string): (value: unknown) => string | und
   };
 }
 
-/** How a position channel's values read in a tip: as on the axis when the editor formatted it, as a percentage on a percent scale. */
-function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
-  if (!isJsonObject(scale)) return undefined;
-  const tickFormat = scale["tickFormat"];
-  if (typeof tickFormat === "string") {
+/** The tickFormat of a position scale: the scale's own (the editor's, or Plotline's default), else its axis mark's. */
+function axisTickFormat(spec: ChartSpec, scale: "x" | "y"): string | undefined {
+  const options = spec.options[scale];
+  if (isJsonObject(options) && typeof options["tickFormat"] === "string") return options["tickFormat"];
+  const axis = spec.marks.find((mark) => mark.mark === (scale === "x" ? "axisX" : "axisY") && typeof mark.options["tickFormat"] === "string");
+  return axis?.options["tickFormat"] as string | undefined;
+}
+
+/** How a position channel's values read in a tip: as on the axis, as a percentage on a percent scale. */
+function scaleFormatter(spec: ChartSpec, scale: "x" | "y", lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
+  const tickFormat = axisTickFormat(spec, scale);
+  if (tickFormat !== undefined) {
     const format = localizedFormat(tickFormat, lang);
     return (value) => (value === null || value === undefined ? undefined : format(value));
   }
-  if (scale["percent"] === true) {
+  const options: JsonValue | undefined = spec.options[scale];
+  if (isJsonObject(options) && options["percent"] === true) {
     // Plot hands the tip values already multiplied by 100 on a percent scale.
     const percent = new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 1 });
     return (value) => (typeof value === "number" ? percent.format(value / 100) : undefined);
@@ -65,22 +73,28 @@ export function localizedTipFormats(formats: JsonObject, lang: string | undefine
 }
 
 /**
- * Tips in the story's language. A mark with `tip` gets a format for each channel Plot would show,
- * unless the editor gave one: the axis's own format where the editor set one, percentages on percent
- * scales, and numbers and dates written the way the story's language writes them.
+ * A tip's format for each channel Plot would show, unless the editor gave one: the axis's format
+ * (whether the editor, an axis mark or Plotline set it, so "$,.0f" reads ¥1,200 on the axis and in
+ * the tip alike), percentages on percent scales, and numbers and dates written the way the story's
+ * language writes them.
  */
-export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
-  const tip = options["tip"];
-  if (tip === undefined || tip === false || tip === null) return options;
-  const tipOptions: Record<string, unknown> = isJsonObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
-  const given = tipOptions["format"];
+export function tipFormats(given: JsonValue | undefined, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
   const formats: Record<string, unknown> = {};
   const fallback = localeFormatter(lang);
   for (const channel of tipChannels) {
     const scale = positionScale[channel];
-    formats[channel] = (scale && scaleFormatter(spec.options[scale], lang)) ?? fallback;
+    formats[channel] = (scale && scaleFormatter(spec, scale, lang)) ?? fallback;
   }
   if (isJsonObject(given)) Object.assign(formats, localizedTipFormats(given, lang));
+  return formats;
+}
+
+/** Tips in the story's language: a mark with `tip` gets the tipFormats. */
+export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
+  const tip = options["tip"];
+  if (tip === undefined || tip === false || tip === null) return options;
+  const tipOptions: Record<string, unknown> = isJsonObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
+  const formats = tipFormats(tipOptions["format"] as JsonValue | undefined, spec, lang);
   // Chinese glyphs are taller than Latin ones: give tip lines more room.
   if (lang === "zh-CN" && tipOptions["lineHeight"] === undefined) tipOptions["lineHeight"] = 1.3;
   return { ...options, tip: { ...tipOptions, format: formats } };

@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { localizedFormat } from "../../i18n/d3-locales.ts";
 import type { Cell, Row } from "../../data/data-table.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
-import { localizedTipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
+import { tipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
 
 /**
@@ -68,10 +68,13 @@ export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEn
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (environment.interactive === false) delete options["tip"];
   else options = withLocaleTip(options, spec, environment.lang);
-  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel).
+  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel, read
+  // like a mark's tip; a single string is the format of its title).
   if (mark.mark === "tip") {
-    if (isJsonObject(options["format"])) options["format"] = localizedTipFormats(options["format"], environment.lang);
+    if (typeof options["format"] !== "string") options["format"] = tipFormats(options["format"] as JsonValue | undefined, spec, environment.lang);
   } else if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
+  // An axis mark's tickFormat is read in the story's language, as a scale's is.
+  if (/^axis/.test(mark.mark) && typeof options["tickFormat"] === "string") options["tickFormat"] = localizedFormat(options["tickFormat"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   return options;
 }
