@@ -26,6 +26,8 @@ export interface UiStrings {
   yes: string;
   no: string;
   moreRows: (count: string, n: number) => string;
+  /** The disclosure under the first rows of a long table. */
+  showMoreRows: (count: string, n: number) => string;
   /** The heading of the story's data section (the data its numbers come from). */
   dataSection: string;
 }
@@ -49,6 +51,7 @@ const strings: Record<StoryLanguage, UiStrings> = {
     yes: "yes",
     no: "no",
     moreRows: (count, n) => `${count} more ${n === 1 ? "row" : "rows"} not shown`,
+    showMoreRows: (count, n) => `Show ${count} more ${n === 1 ? "row" : "rows"}`,
     dataSection: "The data in this story",
   },
   "zh-CN": {
@@ -69,6 +72,7 @@ const strings: Record<StoryLanguage, UiStrings> = {
     yes: "是",
     no: "否",
     moreRows: (count) => `另有 ${count} 行未显示`,
+    showMoreRows: (count) => `显示其余 ${count} 行`,
     dataSection: "本文数据",
   },
 };
