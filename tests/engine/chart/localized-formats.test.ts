@@ -101,6 +101,11 @@ describe("tips follow the axis's format, in the story's language", () => {
     expect(zh).toContain("salary</tspan> ¥520,000");
     expect(zh).not.toContain("$");
   });
+  it("a tip writes a date column at the column's precision: January of monthly data reads as a month, not a year", () => {
+    const zh = chart("zh-CN", "marks:\n  - lineY: {x: month, y: salary}\n  - tip: {x: month, y: salary}");
+    expect(zh).toContain("month</tspan> 2025年1月");
+    expect(chart("en", "marks:\n  - lineY: {x: month, y: salary}\n  - tip: {x: month, y: salary}")).toContain("month</tspan> Jan 2025");
+  });
   it("an axis mark's tickFormat is read in the story's language, and tips follow it", () => {
     const zh = chart("zh-CN", 'marks:\n  - lineY: {x: month, y: salary}\n  - axisY: {tickFormat: "$,.0f"}\n  - tip: {x: month, y: salary}');
     expect(zh).toContain(">¥500,000<");
