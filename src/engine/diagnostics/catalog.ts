@@ -778,10 +778,10 @@ export const catalog = {
     message: (p) => `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
     hint: () => "Refer to a number column, or leave out format= to show the value as it is.",
   }),
-  "value/column-not-numbers": entry<{ column: string; data: string; holds: string; examples: readonly string[]; need: string }>({
+  "value/column-not-numbers": entry<{ column: string; named: boolean; data: string; holds: string; examples: readonly string[]; need: string }>({
     severity: "error",
     title: "The column holds no numbers",
-    message: (p) => `Column "${p.column}" of data "${p.data}" holds ${p.holds}, not numbers${p.examples.length ? ` (${list(p.examples, 3)})` : ""}, so ${p.need}.`,
+    message: (p) => `${p.named ? "The value" : "Column"} "${p.column}" of data "${p.data}" holds ${p.holds}, not numbers${p.examples.length ? ` (${list(p.examples, 3)})` : ""}, so ${p.need}.`,
     hint: (p) =>
       `If "${p.column}" should hold numbers, look for cells that are not one (a note, "n/a", a unit written after the number) and correct them: a column is read as numbers only when every cell is a number. Otherwise refer to a number column, or leave out format= and aggregate= to show the ${p.holds} as written.`,
   }),

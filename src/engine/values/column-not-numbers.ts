@@ -19,5 +19,5 @@ export function columnNotNumbers(table: DataTable, column: string, need: string,
   const notNumbers = cells.filter((v) => typeof v !== "number");
   const holds = notNumbers.length ? kindOf(notNumbers[0]!) : "text";
   const examples = [...new Set(notNumbers.map(written))].slice(0, 3);
-  return diagnostic("value/column-not-numbers", { column, data: table.id, holds, examples, need }, span);
+  return diagnostic("value/column-not-numbers", { column, named: table.kind === "values", data: table.id, holds, examples, need }, span);
 }
