@@ -775,7 +775,9 @@ export const catalog = {
   "value/not-a-number": entry<{ format: string; found: string }>({
     severity: "error",
     title: "Format needs a number",
-    message: (p) => `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
+    // An aggregate (sum, mean, …) needs numbers as a number format does; it is named as what asked for them.
+    message: (p) =>
+      p.format.startsWith("aggregate=") ? `${p.format} works on numbers, but the values are ${p.found}.` : `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
     hint: () => "Refer to a number column, or leave out format= to show the value as it is.",
   }),
   "value/column-not-numbers": entry<{ column: string; named: boolean; data: string; holds: string; examples: readonly string[]; need: string }>({

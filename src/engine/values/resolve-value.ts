@@ -101,7 +101,7 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     }
     if (values.length > 0 && numbers.length !== values.length && column) return fail(columnNotNumbers(table, column.name, `aggregate=${aggregate} cannot work it out`, span));
     if (numbers.length !== values.length || numbers.length === 0) {
-      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "empty in every row" : `a column of ${column?.type ?? "text"} values` }, span));
+      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "empty in every row" : "not all numbers" }, span));
     }
     const value = aggregateNumbers(aggregate, numbers);
     return { resolved: { value, table, description, ...(column?.percent ? { percent: true } : {}) }, diagnostics: [] };

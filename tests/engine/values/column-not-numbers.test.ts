@@ -30,3 +30,10 @@ describe(":value over text where a number is needed names the column, not the fo
     ]);
   });
 });
+
+describe("an aggregate over values that are not all numbers", () => {
+  it("names the aggregate as what needs numbers, not a format", () => {
+    const DATA = "```data id=d\nwhen,n\n2025-03-21,1\n2025-03-22,2\n```\n\n";
+    expect(messages(DATA + ":value[d.when == d.when]{aggregate=sum}\n")).toEqual(["value/not-a-number: aggregate=sum works on numbers, but the values are not all numbers."]);
+  });
+});
