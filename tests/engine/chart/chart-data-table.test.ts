@@ -56,3 +56,11 @@ describe("the table of a chart's data (Crimean War deaths, monthly, written as d
     expect(markup).not.toContain(">Apr 1, 1854<");
   });
 });
+
+describe("headers of a chart's data table", () => {
+  it("take an axis mark's label, and leave a column on two differently labelled scales under its name", () => {
+    expect(headers(story("en", 'marks:\n  - lineY: {x: date, y: disease}\n  - axisY: {label: "Deaths"}').charts[0]!.html)).toEqual(["date", "Deaths"]);
+    const twice = story("en", 'x: {label: "Month"}\ny: {label: "Deaths"}\nmarks:\n  - lineY: {x: date, y: disease}\n  - dot: {x: disease, y: wounds}');
+    expect(headers(twice.charts[0]!.html)).toEqual(["Month", "disease", "Deaths"]);
+  });
+});

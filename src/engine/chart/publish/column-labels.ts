@@ -6,16 +6,24 @@ const scaleOf: Readonly<Record<string, string>> = {
   r: "r", fx: "fx", fy: "fy", opacity: "opacity", symbol: "symbol", length: "length",
 };
 
+const axisMarks: Readonly<Record<string, string>> = { x: "axisX", y: "axisY", fx: "axisFx", fy: "axisFy" };
+
 /**
  * Column headers for the table of a chart's data: the `label` the editor gave the scale a column is
- * drawn on (`y: {label: "Deaths per 1,000"}` heads the column on y). A column on two scales with
+ * drawn on, or its axis mark (`y: {label: "Deaths per 1,000"}` heads the column on y). A column on two scales with
  * different labels, or two columns given one label, keep their names, so that no header misleads.
  */
 export function chartColumnLabels(spec: ChartSpec, tableId: string): Map<string, string> {
   const candidates = new Map<string, Set<string>>();
-  const add = (column: unknown, scale: string) => {
+  // A scale's label, or its axis mark's: `y: {label: …}` or `- axisY: {label: …}`.
+  const labelOf = (scale: string): unknown => {
     const options = spec.options[scale];
-    const label = isJsonObject(options) ? options["label"] : undefined;
+    if (isJsonObject(options) && options["label"] !== undefined) return options["label"];
+    const axis = axisMarks[scale] && spec.marks.find((mark) => mark.mark === axisMarks[scale] && mark.options["label"] !== undefined);
+    return axis ? axis.options["label"] : undefined;
+  };
+  const add = (column: unknown, scale: string) => {
+    const label = labelOf(scale);
     if (typeof column !== "string" || typeof label !== "string" || label.trim() === "") return;
     const labels = candidates.get(column) ?? new Set<string>();
     labels.add(label);
