@@ -104,7 +104,11 @@ export function renderDataTableHtml(
         "thead",
         h(
           "tr",
-          table.columns.map((column) => h("th", { scope: "col", className: classOf(column) }, options.labels?.get(column.name) ?? column.name)),
+          table.columns.map((column) => {
+            // A header renamed by a label keeps the column's name, as the CSV download has it.
+            const label = options.labels?.get(column.name);
+            return h("th", { scope: "col", className: classOf(column), ...(label === undefined ? {} : { dataColumn: column.name }) }, label ?? column.name);
+          }),
         ),
       ),
       long ? h("tbody", rowsOf(first)) : "",

@@ -119,7 +119,7 @@ describe("a long data table", () => {
 describe("headers and dates of a data table", () => {
   it("heads columns with the labels given, and the others with their names", () => {
     const html = renderDataTableHtml(sample(), { lang: "en", labels: new Map([["share", "Share of postings"]]) });
-    expect(html).toContain('<th scope="col" class="plotline-number plotline-num">Share of postings</th>');
+    expect(html).toContain('<th scope="col" class="plotline-number plotline-num" data-column="share">Share of postings</th>');
     expect(html).toContain('<th scope="col" class="plotline-string">city</th>');
   });
   it("writes dates that all fall on the first of a month as months, and on 1 January as years", () => {
