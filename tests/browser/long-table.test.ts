@@ -35,9 +35,10 @@ describe("a long data table without JavaScript, 390 px wide", () => {
     expect(await visibleRows()).toBe(10);
     expect(await page.locator(".plotline-table tbody tr:visible td").first().textContent()).toBe("Apr 1854");
     const summary = page.locator(".plotline-table-more summary");
-    expect(await summary.textContent()).toBe("Show 14 more rows");
+    expect(await summary.innerText()).toBe("Show 14 more rows");
     await summary.click();
     expect(await visibleRows()).toBe(24);
+    expect(await summary.innerText()).toBe("Show fewer rows");
     await summary.click();
     expect(await visibleRows()).toBe(10);
     // The table scrolls inside its own region; the page does not get wider than the phone.

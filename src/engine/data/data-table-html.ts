@@ -114,7 +114,16 @@ export function renderDataTableHtml(
       long ? h("tbody", rowsOf(first)) : "",
       h("tbody", long ? { id: restId, className: ["plotline-table-rest"] } : {}, body),
     ]),
-    long ? h("details.plotline-table-more", h("summary", { ariaControls: restId }, words.showMoreRows(plain.format(shown.length - FIRST_ROWS), shown.length - FIRST_ROWS))) : "",
+    long
+      ? h(
+          "details.plotline-table-more",
+          h("summary", { ariaControls: restId }, [
+            // One text while closed, the other while open (the stylesheet shows one).
+            h("span.plotline-more-closed", words.showMoreRows(plain.format(shown.length - FIRST_ROWS), shown.length - FIRST_ROWS)),
+            h("span.plotline-more-open", words.showFewerRows),
+          ]),
+        )
+      : "",
   );
   if (!options.source) return toHtml(tree);
   return toHtml(tree) + toHtml(h("p.plotline-source.plotline-table-source", [h("span.plotline-label", `${words.source}${labelSeparator(options.lang)}`), options.source]));

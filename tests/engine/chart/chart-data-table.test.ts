@@ -36,7 +36,7 @@ describe("the table of a chart's data (Crimean War deaths, monthly, written as d
     const [first, rest] = table.split('<tbody id="');
     expect([...first!.matchAll(/<tr><td/g)]).toHaveLength(10);
     expect([...rest!.matchAll(/<tr><td/g)]).toHaveLength(14);
-    expect(table).toMatch(/<details class="plotline-table-more"><summary aria-controls="([\w-]+)">Show 14 more rows<\/summary><\/details><\/div>$/);
+    expect(table).toMatch(/<details class="plotline-table-more"><summary aria-controls="([\w-]+)"><span class="plotline-more-closed">Show 14 more rows<\/span><span class="plotline-more-open">Show fewer rows<\/span><\/summary><\/details><\/div>$/);
     const controlled = /aria-controls="([\w-]+)"/.exec(table)![1];
     expect(table).toContain(`<tbody id="${controlled}" class="plotline-table-rest">`);
     expect(table).not.toContain("<script");

@@ -106,12 +106,12 @@ describe("a long data table", () => {
     expect(html).toMatch(/<\/tbody><tbody id="data-t-more-rows" class="plotline-table-rest">/);
     expect(html.slice(0, html.indexOf('<tbody id="'))).toContain("<td class=\"plotline-number plotline-num\">10</td>");
     expect(html.slice(0, html.indexOf('<tbody id="'))).not.toContain(">11</td>");
-    expect(html).toContain('<details class="plotline-table-more"><summary aria-controls="data-t-more-rows">Show 11 more rows</summary></details>');
+    expect(html).toContain('<details class="plotline-table-more"><summary aria-controls="data-t-more-rows"><span class="plotline-more-closed">Show 11 more rows</span><span class="plotline-more-open">Show fewer rows</span></summary></details>');
     expect(cells(html)).toHaveLength(21);
   });
   it("says so in Chinese, and counts only the rows it holds when a table is also cut", () => {
     const html = renderDataTableHtml(numbers(60), { lang: "zh-CN", maxRows: 50 });
-    expect(html).toContain(">显示其余 40 行</summary>");
+    expect(html).toContain(">显示其余 40 行</span>");
     expect(cells(html).at(-1)).toEqual(["另有 10 行未显示"]);
   });
 });
