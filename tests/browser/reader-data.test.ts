@@ -40,7 +40,8 @@ describe.each(stories)("the story %s", (slug) => {
         return {
           title: figure.querySelector(".plotline-title")?.textContent ?? "",
           csvHref: figure.querySelector<HTMLAnchorElement>("a.plotline-download-csv")?.href ?? null,
-          headers: [...(table?.querySelectorAll("thead th") ?? [])].map((th) => th.textContent ?? ""),
+          // A header renamed by the chart's label keeps the column's name (the CSV's) in data-column.
+          headers: [...(table?.querySelectorAll<HTMLElement>("thead th") ?? [])].map((th) => th.dataset["column"] ?? th.textContent ?? ""),
           numeric: [...(table?.querySelectorAll("thead th") ?? [])].map((th) => th.classList.contains("plotline-number")),
           rows: [...(table?.querySelectorAll("tbody tr") ?? [])].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
           bars: barGroups.length === 1 ? barGroups[0]!.querySelectorAll("rect").length : null,

@@ -9,6 +9,7 @@ import type { PreparedChart } from "./prepare-chart.ts";
 import type { ChartDrawing } from "./draw-chart-variants.ts";
 import type { ChartSpec } from "./spec/chart-spec.ts";
 import { chartDataCsv, chartDataTable } from "./publish/chart-data.ts";
+import { chartColumnLabels } from "./publish/column-labels.ts";
 import { chartPayload, serializePayload } from "./publish/chart-payload.ts";
 import { defaultEmbedHeight } from "./publish/default-embed-height.ts";
 import { embedCode } from "./publish/embed-code.ts";
@@ -64,7 +65,7 @@ export function publishChart(
     ...(readerData && csv
       ? {
           data: {
-            tableHtml: renderDataTableHtml(readerData, { lang: context.lang, maxRows: CHART_TABLE_ROWS }),
+            tableHtml: renderDataTableHtml(readerData, { lang: context.lang, maxRows: CHART_TABLE_ROWS, restId: `${domId}-more-rows`, labels: chartColumnLabels(drawn, readerData.id) }),
             rows: readerData.rows.length,
             csvUrl: `${context.assetBase ?? "/"}${csv.path}`,
             csvName: `${context.storySlug}-${drawn.id}.csv`,

@@ -3,10 +3,14 @@ import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import { intlLocale } from "../i18n/d3-locales.ts";
 import { labelSeparator, uiStrings } from "../i18n/ui-strings.ts";
-import type { Cell, DataColumn, DataTable, DatePrecision } from "./data-table.ts";
+import type { Cell, DataColumn, DataTable, DatePrecision, Row } from "./data-table.ts";
+import { shownDatePrecision } from "./shown-date-precision.ts";
 
 /** Rows shown at most; a note says how many more there are. */
 export const MAX_ROWS_SHOWN = 1000;
+/** A table of more rows than this shows its first FIRST_ROWS and keeps the rest behind a disclosure. */
+export const LONG_TABLE_ROWS = 20;
+export const FIRST_ROWS = 10;
 
 const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
   year: { year: "numeric" },
@@ -24,7 +28,17 @@ const DATE_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
  */
 export function renderDataTableHtml(
   table: DataTable,
-  options: { lang: string; maxRows?: number; id?: string; caption?: string | undefined; source?: string | undefined },
+  options: {
+    lang: string;
+    maxRows?: number;
+    id?: string;
+    caption?: string | undefined;
+    source?: string | undefined;
+    /** Headers for columns, by column name (the chart's scale labels); others are headed by their name. */
+    labels?: ReadonlyMap<string, string>;
+    /** The id of the rows a long table keeps behind its disclosure (unique in the page). */
+    restId?: string;
+  },
 ): string {
   const locale = intlLocale(options.lang);
   const words = uiStrings(options.lang);
@@ -45,6 +59,9 @@ export function renderDataTableHtml(
     return format.format(date);
   };
 
+  const precisions = new Map(table.columns.filter((c) => c.type === "date").map((c) => [c.name, shownDatePrecision(c, table.rows)]));
+  const restId = options.restId ?? `${options.id ?? `data-section-${table.id}`}-more-rows`;
+
   const classOf = (column: DataColumn) => [`plotline-${column.type}`, ...(column.type === "number" ? ["plotline-num"] : [])];
 
   const cell = (value: Cell, column: DataColumn): Element => {
@@ -55,18 +72,18 @@ export function renderDataTableHtml(
     let text: string;
     if (typeof value === "number") text = column.percent ? formatPercent(value) : formatNumber(value);
     else if (typeof value === "boolean") text = value ? words.yes : words.no;
-    else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "" : formatDate(value, column.precision ?? "day");
+    else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "" : formatDate(value, precisions.get(column.name) ?? "day");
     else text = value;
     return h("td", { className }, text);
   };
 
   const shown = table.rows.slice(0, options.maxRows ?? MAX_ROWS_SHOWN);
-  const body: ElementContent[] = shown.map((row) =>
-    h(
-      "tr",
-      table.columns.map((column) => cell(row[column.name] ?? null, column)),
-    ),
-  );
+  const rowsOf = (rows: readonly Row[]): ElementContent[] => rows.map((row) => h("tr", table.columns.map((column) => cell(row[column.name] ?? null, column))));
+  // A long table shows its first rows; the rest follow in a second body that the disclosure after the
+  // table shows and hides with CSS alone (the stylesheet's :has(); without it every row shows).
+  const long = table.rows.length > LONG_TABLE_ROWS;
+  const first = long ? shown.slice(0, FIRST_ROWS) : shown;
+  const body: ElementContent[] = rowsOf(long ? shown.slice(FIRST_ROWS) : shown);
   const hidden = table.rows.length - shown.length;
   if (hidden > 0) {
     body.push(
@@ -87,11 +104,26 @@ export function renderDataTableHtml(
         "thead",
         h(
           "tr",
-          table.columns.map((column) => h("th", { scope: "col", className: classOf(column) }, column.name)),
+          table.columns.map((column) => {
+            // A header renamed by a label keeps the column's name, as the CSV download has it.
+            const label = options.labels?.get(column.name);
+            return h("th", { scope: "col", className: classOf(column), ...(label === undefined ? {} : { dataColumn: column.name }) }, label ?? column.name);
+          }),
         ),
       ),
-      h("tbody", body),
+      long ? h("tbody", rowsOf(first)) : "",
+      h("tbody", long ? { id: restId, className: ["plotline-table-rest"] } : {}, body),
     ]),
+    long
+      ? h(
+          "details.plotline-table-more",
+          h("summary", { ariaControls: restId }, [
+            // One text while closed, the other while open (the stylesheet shows one).
+            h("span.plotline-more-closed", words.showMoreRows(plain.format(shown.length - FIRST_ROWS), shown.length - FIRST_ROWS)),
+            h("span.plotline-more-open", words.showFewerRows),
+          ]),
+        )
+      : "",
   );
   if (!options.source) return toHtml(tree);
   return toHtml(tree) + toHtml(h("p.plotline-source.plotline-table-source", [h("span.plotline-label", `${words.source}${labelSeparator(options.lang)}`), options.source]));

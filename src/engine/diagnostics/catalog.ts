@@ -575,6 +575,12 @@ export const catalog = {
     message: (p) => `The chart cannot be read: ${p.detail}.`,
     hint: () => 'Write one "option: value" per line, indent marks under "marks:" with "- ", and use spaces, not tabs.',
   }),
+  "plot/comma-in-text": entry<{ key: string; text: string }>({
+    severity: "error",
+    title: "A comma cuts a text in two",
+    message: (p) => `Inside { } a comma separates options, so the comma in "${p.text}" ends the text of "${p.key}" and the rest is read as an option of its own.`,
+    hint: (p) => `Put the text in double quotes: ${p.key}: "${p.text.replace(/"/g, '\\"')}".`,
+  }),
   "plot/not-a-mapping": entry<{ found: string }>({
     severity: "error",
     title: "Chart spec is not a set of options",
@@ -838,8 +844,17 @@ export const catalog = {
   "value/not-a-number": entry<{ format: string; found: string }>({
     severity: "error",
     title: "Format needs a number",
-    message: (p) => `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
+    // An aggregate (sum, mean, …) needs numbers as a number format does; it is named as what asked for them.
+    message: (p) =>
+      p.format.startsWith("aggregate=") ? `${p.format} works on numbers, but the values are ${p.found}.` : `The format "${p.format}" writes numbers, but this value is ${p.found}.`,
     hint: () => "Refer to a number column, or leave out format= to show the value as it is.",
+  }),
+  "value/column-not-numbers": entry<{ column: string; named: boolean; data: string; holds: string; examples: readonly string[]; need: string }>({
+    severity: "error",
+    title: "The column holds no numbers",
+    message: (p) => `${p.named ? "The value" : "Column"} "${p.column}" of data "${p.data}" holds ${p.holds}, not numbers${p.examples.length ? ` (${list(p.examples, 3)})` : ""}, so ${p.need}.`,
+    hint: (p) =>
+      `If "${p.column}" should hold numbers, look for cells that are not one (a note, "n/a", a unit written after the number) and correct them: a column is read as numbers only when every cell is a number. Otherwise refer to a number column, or leave out format= and aggregate= to show the ${p.holds} as written.`,
   }),
   "value/not-a-date": entry<{ format: string; found: string }>({
     severity: "error",

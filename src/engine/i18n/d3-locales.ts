@@ -1,8 +1,9 @@
+import { splitCurrencySign } from "./currency-sign.ts";
 import { formatLocale, timeFormatLocale, type FormatLocaleDefinition, type TimeLocaleDefinition } from "d3";
 
 /**
  * d3-format and d3-time-format conventions for each story language, so a format written once reads
- * right in both: "$,.0f" gives $500,000 in English and ¥500,000 in Chinese; "%b %Y" gives Mar 2025 and
+ * right in both: "$,.0f" gives $500,000 in English and ¥500,000 in Chinese ("US$,.0f" gives US$500,000 in both); "%b %Y" gives Mar 2025 and
  * 3月 2025.
  */
 const numberLocales: Record<string, FormatLocaleDefinition> = {
@@ -32,9 +33,18 @@ export const intlLocale = (lang: string | undefined): string => (lang === "zh-CN
 
 export const isTimeSpecifier = (format: string): boolean => /%[-_0]?[aAbBcdefgGHIjLmMpQsSuUVwWxXyYZ]/.test(format);
 
-/** d3-format's `format` in the story's language. */
-export const numberFormat = (specifier: string, lang: string | undefined): ((n: number) => string) =>
-  formatLocale(numberLocales[intlLocale(lang)]!).format(specifier);
+/**
+ * d3-format's `format` in the story's language: `$` is the story's currency. A format led by a sign of
+ * its own ("US$,.0f") writes that sign instead, in every language, where d3 puts `$`.
+ */
+export function numberFormat(specifier: string, lang: string | undefined): (n: number) => string {
+  const locale = numberLocales[intlLocale(lang)]!;
+  const own = splitCurrencySign(specifier);
+  if (!own) return formatLocale(locale).format(specifier);
+  // d3's grammar puts a sign (+, -, ( or space) before the currency: "US$+,.0f" is read as "+$,.0f".
+  const [, sign = "", rest] = /^([+\-( ]?)(.*)$/s.exec(own.specifier)!;
+  return formatLocale({ ...locale, currency: [own.sign, ""] }).format(`${sign}$${rest}`);
+}
 
 /** d3-time-format's `utcFormat` in the story's language. */
 export const dateFormat = (specifier: string, lang: string | undefined): ((d: Date) => string) =>

@@ -26,6 +26,9 @@ export interface UiStrings {
   yes: string;
   no: string;
   moreRows: (count: string, n: number) => string;
+  /** The disclosure under the first rows of a long table. */
+  showMoreRows: (count: string, n: number) => string;
+  showFewerRows: string;
   /** The heading of the story's data section (the data its numbers come from). */
   dataSection: string;
 }
@@ -49,6 +52,8 @@ const strings: Record<StoryLanguage, UiStrings> = {
     yes: "yes",
     no: "no",
     moreRows: (count, n) => `${count} more ${n === 1 ? "row" : "rows"} not shown`,
+    showMoreRows: (count, n) => `Show ${count} more ${n === 1 ? "row" : "rows"}`,
+    showFewerRows: "Show fewer rows",
     dataSection: "The data in this story",
   },
   "zh-CN": {
@@ -69,6 +74,8 @@ const strings: Record<StoryLanguage, UiStrings> = {
     yes: "是",
     no: "否",
     moreRows: (count) => `另有 ${count} 行未显示`,
+    showMoreRows: (count) => `显示其余 ${count} 行`,
+    showFewerRows: "收起",
     dataSection: "本文数据",
   },
 };

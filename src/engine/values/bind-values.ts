@@ -5,6 +5,7 @@ import { SKIP, visit } from "unist-util-visit";
 import type { StoryData } from "../data/story-data.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
+import { columnNotNumbers } from "./column-not-numbers.ts";
 import { formatValue } from "./format-value.ts";
 import { resolveValue } from "./resolve-value.ts";
 import { valueHtml } from "./value-html.ts";
@@ -48,7 +49,9 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
       const span = file.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
       if (!formatted.ok) {
         bound.diagnostics.push(
-          formatted.problem === "not-a-number"
+          formatted.problem === "not-a-number" && resolved.column !== undefined && typeof resolved.value === "string"
+            ? columnNotNumbers(resolved.table, resolved.column, `the format "${format}" cannot write it`, span)
+            : formatted.problem === "not-a-number"
             ? diagnostic("value/not-a-number", { format: format ?? "", found: formatted.detail }, span)
             : formatted.problem === "not-a-date"
               ? diagnostic("value/not-a-date", { format: format ?? "", found: formatted.detail }, span)

@@ -163,7 +163,7 @@ export function resolveValueExpression(
     if (aggregate === "count") return { resolved: { ...base, value: values.length, description: what }, diagnostics: [] };
     const numbers = values.filter((v): v is number => typeof v === "number");
     if (numbers.length !== values.length || numbers.length === 0) {
-      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "missing in every row" : "values that are not numbers" }, span));
+      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "missing in every row" : "not all numbers" }, span));
     }
     const value = aggregateNumbers(aggregate, numbers);
     return { resolved: { ...base, value, description: what }, diagnostics: [] };

@@ -3,6 +3,7 @@ import { toString } from "mdast-util-to-string";
 import type { StoryData } from "../data/story-data.ts";
 import type { Cell } from "../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { columnNotNumbers } from "./column-not-numbers.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
 import { cellMatches } from "./cell-matches.ts";
@@ -60,7 +61,7 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     const value = table.values[name];
     if (value === null || value === undefined) return fail(diagnostic("value/missing-value", { data: id, column: name }, span));
     const typed = table.valueColumns?.[name];
-    const resolved: ResolvedValue = { value, table, description: name };
+    const resolved: ResolvedValue = { value, table, column: name, description: name };
     if (value instanceof Date) resolved.precision = typed?.precision ?? "day";
     if (typed?.percent) resolved.percent = true;
     return { resolved, diagnostics: [] };
@@ -98,8 +99,9 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
       const times = dates.map((d) => d.getTime());
       return { resolved: { value: new Date(aggregate === "min" ? Math.min(...times) : Math.max(...times)), table, description, precision: column?.precision ?? "day" }, diagnostics: [] };
     }
+    if (values.length > 0 && numbers.length !== values.length && column) return fail(columnNotNumbers(table, column.name, `aggregate=${aggregate} cannot work it out`, span));
     if (numbers.length !== values.length || numbers.length === 0) {
-      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "empty in every row" : `a column of ${column?.type ?? "text"} values` }, span));
+      return fail(diagnostic("value/not-a-number", { format: `aggregate=${aggregate}`, found: values.length === 0 ? "empty in every row" : "not all numbers" }, span));
     }
     const value = aggregateNumbers(aggregate, numbers);
     return { resolved: { value, table, description, ...(column?.percent ? { percent: true } : {}) }, diagnostics: [] };
@@ -112,6 +114,7 @@ export function resolveValue(node: TextDirective, data: ReadonlyMap<string, Stor
     resolved: {
       value: cell,
       table,
+      column: column!.name,
       description: condition ? `${column!.name}, ${condition}` : column!.name,
       ...(column!.precision ? { precision: column!.precision } : {}),
       ...(column!.percent ? { percent: true } : {}),

@@ -93,3 +93,42 @@ it("reads a tip mark's formats in the story's language, as axes do", () => {
   expect(en).toContain("$520,000");
   expect(en).toContain("Feb");
 });
+
+describe("tips follow the axis's format, in the story's language", () => {
+  it("a tip mark without formats writes y as the scale's tickFormat does: ¥ in a Chinese story", () => {
+    const zh = chart("zh-CN", 'y: {tickFormat: "$,.0f"}\nmarks:\n  - lineY: {x: month, y: salary}\n  - tip: {x: month, y: salary}');
+    expect(zh).toContain(">¥500,000<");
+    expect(zh).toContain("salary</tspan> ¥520,000");
+    expect(zh).not.toContain("$");
+  });
+  it("a tip writes a date column at the column's precision: January of monthly data reads as a month, not a year", () => {
+    const zh = chart("zh-CN", "marks:\n  - lineY: {x: month, y: salary}\n  - tip: {x: month, y: salary}");
+    expect(zh).toContain("month</tspan> 2025年1月");
+    expect(chart("en", "marks:\n  - lineY: {x: month, y: salary}\n  - tip: {x: month, y: salary}")).toContain("month</tspan> Jan 2025");
+  });
+  it("an axis mark's tickFormat is read in the story's language, and tips follow it", () => {
+    const zh = chart("zh-CN", 'marks:\n  - lineY: {x: month, y: salary}\n  - axisY: {tickFormat: "$,.0f"}\n  - tip: {x: month, y: salary}');
+    expect(zh).toContain(">¥500,000<");
+    expect(zh).toContain("salary</tspan> ¥520,000");
+  });
+  it("a mark's tip uses the axis format Plotline chose (compact) like the axis does", async () => {
+    const { tipFormats } = await import("../../../src/engine/chart/defaults/locale-tips.ts");
+    const spec = { version: 1 as const, id: "c", figure: {}, options: { y: { tickFormat: "compact" } }, marks: [] };
+    expect((tipFormats(undefined, spec, "zh-CN")["y"] as (v: unknown) => string)(450_000_000)).toBe("4.5亿");
+    expect((tipFormats({ y: "$,.2f" }, spec, "zh-CN")["y"] as (v: unknown) => string)(617.43)).toBe("¥617.43");
+  });
+});
+
+describe("a currency's own sign in front of a format", () => {
+  it("writes that sign in every language: US$ in a Chinese story, ¥ in an English one", () => {
+    expect(chart("zh-CN", 'y: {tickFormat: "US$,.0f"}\nmarks:\n  - lineY: {x: month, y: salary}')).toContain(">US$500,000<");
+    expect(chart("en", 'y: {tickFormat: "¥,.0f"}\nmarks:\n  - lineY: {x: month, y: salary}')).toContain(">¥500,000<");
+  });
+  it("in numbers in prose too, and a second $ after it is reported", () => {
+    const story = (format: string) =>
+      compileStory({ path: "content/stories/t.md", text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\nlang: zh-CN\n---\n\n\`\`\`data id=pay format=yaml\ntotal: 1234.5\n\`\`\`\n\nIt cost :value[pay.total]{format="${format}"}.\n` }, { dataFiles: noFiles });
+    expect(story("US$,.2f").html).toContain("US$1,234.50");
+    expect(story("$,.2f").html).toContain("¥1,234.50");
+    expect(story("US$$,.2f").diagnostics.map((d) => d.code)).toEqual(["value/invalid-format"]);
+  });
+});

@@ -93,3 +93,44 @@ describe("a data table shown in a story", () => {
     expect(cells(renderDataTableHtml(t, { lang: "en" })).at(-1)).toEqual(["1 more row not shown"]);
   });
 });
+
+describe("a long data table", () => {
+  const numbers = (n: number): DataTable => ({ id: "t", kind: "table", columns: [{ name: "n", type: "number" }], rows: Array.from({ length: n }, (_, i) => ({ n: i + 1 })) });
+  it("of 20 rows shows them all, with no disclosure", () => {
+    const html = renderDataTableHtml(numbers(20), { lang: "en" });
+    expect(cells(html)).toHaveLength(20);
+    expect(html).not.toContain("<details");
+  });
+  it("of 21 rows shows 10 and keeps 11 in a second body that a disclosure after the table controls", () => {
+    const html = renderDataTableHtml(numbers(21), { lang: "en", id: "data-t" });
+    expect(html).toMatch(/<\/tbody><tbody id="data-t-more-rows" class="plotline-table-rest">/);
+    expect(html.slice(0, html.indexOf('<tbody id="'))).toContain("<td class=\"plotline-number plotline-num\">10</td>");
+    expect(html.slice(0, html.indexOf('<tbody id="'))).not.toContain(">11</td>");
+    expect(html).toContain('<details class="plotline-table-more"><summary aria-controls="data-t-more-rows"><span class="plotline-more-closed">Show 11 more rows</span><span class="plotline-more-open">Show fewer rows</span></summary></details>');
+    expect(cells(html)).toHaveLength(21);
+  });
+  it("says so in Chinese, and counts only the rows it holds when a table is also cut", () => {
+    const html = renderDataTableHtml(numbers(60), { lang: "zh-CN", maxRows: 50 });
+    expect(html).toContain(">显示其余 40 行</span>");
+    expect(cells(html).at(-1)).toEqual(["另有 10 行未显示"]);
+  });
+});
+
+describe("headers and dates of a data table", () => {
+  it("heads columns with the labels given, and the others with their names", () => {
+    const html = renderDataTableHtml(sample(), { lang: "en", labels: new Map([["share", "Share of postings"]]) });
+    expect(html).toContain('<th scope="col" class="plotline-number plotline-num" data-column="share">Share of postings</th>');
+    expect(html).toContain('<th scope="col" class="plotline-string">city</th>');
+  });
+  it("writes dates that all fall on the first of a month as months, and on 1 January as years", () => {
+    const monthly = table("id=m", "when,n\n1854-04-01,1\n1854-05-01,2\n");
+    expect(cells(renderDataTableHtml(monthly, { lang: "en" })).map((r) => r[0])).toEqual(["Apr 1854", "May 1854"]);
+    expect(cells(renderDataTableHtml(monthly, { lang: "zh-CN" })).map((r) => r[0])).toEqual(["1854年4月", "1854年5月"]);
+    const yearly = table("id=y", "when,n\n2020-01-01,1\n2021-01-01,2\n");
+    expect(cells(renderDataTableHtml(yearly, { lang: "en" })).map((r) => r[0])).toEqual(["2020", "2021"]);
+  });
+  it("keeps days when one date is not on the first, or there is only one date to go by", () => {
+    expect(cells(renderDataTableHtml(table("id=d", "when,n\n1854-04-01,1\n1854-05-02,2\n"), { lang: "en" })).map((r) => r[0])).toEqual(["Apr 1, 1854", "May 2, 1854"]);
+    expect(cells(renderDataTableHtml(table("id=o", "when,n\n2025-03-01,1\n"), { lang: "en" })).map((r) => r[0])).toEqual(["Mar 1, 2025"]);
+  });
+});

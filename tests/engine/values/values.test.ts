@@ -109,7 +109,7 @@ describe("broken :value references are reported at the reference", () => {
     [":value[pay.salary]", "value/many-rows 8:1"],
     [":value[pay.salary]{city=深圳}", "value/missing-value 8:1"],
     [":value[pay.salary]{aggregate=avg}", "value/unknown-aggregate 8:1"],
-    [":value[pay.city]{city=上海 format=\".1f\"}", "value/not-a-number 8:1"],
+    [":value[pay.city]{city=上海 format=\".1f\"}", "value/column-not-numbers 8:1"],
     [":value[facts.growth]{format=\".1q\"}", "value/invalid-format 8:1"],
     [":value[pay.salary]{city=上海 format=\"%Y\"}", "value/not-a-date 8:1"],
     [":value[]", "value/syntax 8:1"],

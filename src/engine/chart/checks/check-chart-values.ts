@@ -8,7 +8,7 @@ type Kind = "number" | "boolean" | "string" | "list" | "text or nothing";
 const kindText: Record<Kind, string> = {
   number: "a number",
   boolean: "true or false",
-  string: "a word",
+  string: "a text",
   list: "a list such as [0, 100]",
   "text or nothing": "a text, or null for none",
 };
@@ -77,23 +77,23 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
 
   // The tip mark's own format (Plot's, not Plotline's format of text marks): a format for the title,
   // or one per channel, where true and false and null show a channel as usual or hide it.
-  const checkTipFormats = (value: JsonValue, path: SpecPath) => {
-    if (typeof value === "string") return checkFormat("format", value, path);
+  const perChannel = 'a format for each channel, such as {y: "$,.2f"}';
+  const checkTipFormats = (value: JsonValue, path: SpecPath, option = "format") => {
+    // A tip mark's string format is Plot's format of its title; a mark's tip has no title of its own.
+    if (typeof value === "string" && option === "format") return checkFormat("format", value, path);
     if (isJsonObject(value)) {
       for (const [channel, channelFormat] of Object.entries(value)) {
         const channelPath = [...path, channel];
-        if (typeof channelFormat === "string") checkFormat(`format.${channel}`, channelFormat, channelPath);
+        if (typeof channelFormat === "string") checkFormat(`${option}.${channel}`, channelFormat, channelPath);
         else if (typeof channelFormat !== "boolean" && channelFormat !== null) {
           diagnostics.push(
-            diagnostic("plot/invalid-value", { option: `format.${channel}`, expected: 'a format such as "$,.2f" or "%b %Y", or false to hide it', found: describe(channelFormat) }, locate(channelPath)),
+            diagnostic("plot/invalid-value", { option: `${option}.${channel}`, expected: 'a format in quotes such as "$,.2f" or "%b %Y", true to show the channel as usual, or false to hide it', found: describe(channelFormat) }, locate(channelPath)),
           );
         }
       }
       return;
     }
-    diagnostics.push(
-      diagnostic("plot/invalid-value", { option: "format", expected: 'a format for each channel, such as {y: "$,.2f"}', found: describe(value) }, locate(path)),
-    );
+    diagnostics.push(diagnostic("plot/invalid-value", { option, expected: perChannel, found: describe(value) }, locate(path)));
   };
 
   for (const [option, value] of Object.entries(spec.options)) {
@@ -112,6 +112,12 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
         checkTipFormats(value, path);
         continue;
       }
+      if (option === "format" && isJsonObject(value)) {
+        // Formats per channel are a tip's: Plotline's format of a text mark is one format for its text.
+        const expected = 'one format for the text, such as "$,.2f" (formats per channel belong to the tip: tip: {format: {y: "$,.2f"}})';
+        diagnostics.push(diagnostic("plot/invalid-value", { option, expected, found: describe(value) }, locate(path)));
+        continue;
+      }
       check(option, value, markOptionKinds[option], path);
       if (option === "tickFormat" || option === "format") checkFormat(option, value, path);
       const tipOk = typeof value === "boolean" || value === null || (typeof value === "string" && /^(x|y|xy)$/.test(value)) || (typeof value === "object" && !Array.isArray(value));
@@ -119,12 +125,7 @@ export function checkChartValues(spec: ChartSpec, locate: SpecLocator, markPaths
         diagnostics.push(diagnostic("plot/invalid-value", { option, expected: 'true, false, "x", "y", "xy" or a set of tip options', found: describe(value) }, locate(path)));
       }
       if (option === "tip" && typeof value === "object" && value !== null && !Array.isArray(value)) {
-        const formats = value["format"];
-        if (typeof formats === "object" && formats !== null && !Array.isArray(formats)) {
-          for (const [channel, channelFormat] of Object.entries(formats)) {
-            checkFormat(`tip.format.${channel}`, channelFormat, [...path, "format", channel]);
-          }
-        }
+        if (value["format"] !== undefined) checkTipFormats(value["format"], [...path, "format"], "tip.format");
       }
     }
   });

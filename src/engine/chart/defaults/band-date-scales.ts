@@ -1,4 +1,5 @@
 import type { DataTable, DatePrecision } from "../../data/data-table.ts";
+import { shownDatePrecision } from "../../data/shown-date-precision.ts";
 import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 
 /** Marks that draw a scale as bands (one bar or cell per value), by the scale they do it on. */
@@ -28,7 +29,7 @@ const rank: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3
  * Bars by year are the most common newsroom chart, and years are dates. Plot draws dates on a band
  * scale correctly but warns and labels them as full timestamps. When a bar-like mark puts a date
  * column on a scale the editor has not configured, make that scale a band scale explicitly and label it
- * at the precision the data was written in (2021, Mar 2025, …). The editor's own type, interval or
+ * at the data's own precision (2021, Mar 2025, …; monthly data written as days reads Mar 2025). The editor's own type, interval or
  * tickFormat always wins.
  */
 export function withBandDateDefaults(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, lang: string): ChartSpec {
@@ -44,9 +45,10 @@ export function withBandDateDefaults(spec: ChartSpec, tables: ReadonlyMap<string
       if (!bandScalesOf[mark.mark]?.includes(scale)) continue;
       const column = mark.options[scale];
       const tableId = markDataId(spec, mark);
-      const dataColumn = typeof column === "string" && tableId !== undefined ? tables.get(tableId)?.columns.find((c) => c.name === column) : undefined;
+      const table = tableId === undefined ? undefined : tables.get(tableId);
+      const dataColumn = typeof column === "string" ? table?.columns.find((c) => c.name === column) : undefined;
       if (dataColumn?.type === "date") {
-        const next = dataColumn.precision ?? "day";
+        const next = shownDatePrecision(dataColumn, table!.rows);
         if (precision === undefined || rank[next] > rank[precision]) precision = next;
       } else if (dataColumn) allDates = false;
     }

@@ -1,3 +1,4 @@
+import type { DatePrecision } from "../../data/data-table.ts";
 import { intlLocale, localizedFormat } from "../../i18n/d3-locales.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "../spec/chart-spec.ts";
 
@@ -14,35 +15,75 @@ export function localeFormatter(lang: string | undefined): (value: unknown) => s
   return formatter;
 }
 
-function createLocaleFormatter(locale: string): (value: unknown) => string | undefined {
+const dateOptions: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  year: { year: "numeric" },
+  month: { year: "numeric", month: "short" },
+  day: { year: "numeric", month: "short", day: "numeric" },
+  time: { dateStyle: "medium", timeStyle: "short" },
+};
+
+/** The precision a date shows at by itself: what it leaves at zero (2021-01-01 reads as 2021). */
+function precisionOf(value: Date): DatePrecision {
+  if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds()) return "time";
+  if (value.getUTCDate() !== 1) return "day";
+  return value.getUTCMonth() === 0 ? "year" : "month";
+}
+
+const rank: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
+
+function createLocaleFormatter(locale: string, precision?: DatePrecision): (value: unknown) => string | undefined {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
-  const year = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric" });
-  const month = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short" });
-  const day = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
-  const time = new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+  const dates = Object.fromEntries(
+    Object.entries(dateOptions).map(([p, options]) => [p, new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options })]),
+  ) as Record<DatePrecision, Intl.DateTimeFormat>;
   return (value) => {
     if (value === null || value === undefined) return undefined;
-    if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) return undefined;
-      // Dates carry their precision in what they leave at zero: 2021-01-01 reads as 2021.
-      if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds()) return time.format(value);
-      if (value.getUTCDate() !== 1) return day.format(value);
-      return value.getUTCMonth() === 0 ? year.format(value) : month.format(value);
-    }
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dates[precision ?? precisionOf(value)].format(value);
     if (typeof value === "number") return Number.isNaN(value) ? undefined : number.format(value);
     return String(value);
   };
 }
 
-/** How a position channel's values read in a tip: as on the axis when the editor formatted it, as a percentage on a percent scale. */
-function scaleFormatter(scale: JsonValue | undefined, lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
-  if (!isJsonObject(scale)) return undefined;
-  const tickFormat = scale["tickFormat"];
-  if (typeof tickFormat === "string") {
+/**
+ * For the date columns a mark's channels read: a formatter at the precision of the whole column, so
+ * monthly data reads Jan 2025, Feb 2025 (not 2025 for January because it falls on the 1st).
+ */
+function columnDateFormatters(options: Record<string, unknown>, rows: readonly unknown[] | undefined, lang: string | undefined): Map<string, (value: unknown) => string | undefined> {
+  const formatters = new Map<string, (value: unknown) => string | undefined>();
+  if (!rows) return formatters;
+  for (const channel of tipChannels) {
+    const column = options[channel];
+    if (typeof column !== "string") continue;
+    let precision: DatePrecision | undefined;
+    for (const row of rows) {
+      const value = typeof row === "object" && row !== null ? (row as Record<string, unknown>)[column] : undefined;
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) continue;
+      const p = precisionOf(value);
+      if (precision === undefined || rank[p] > rank[precision]) precision = p;
+      if (precision === "time") break;
+    }
+    if (precision !== undefined) formatters.set(channel, createLocaleFormatter(intlLocale(lang), precision));
+  }
+  return formatters;
+}
+
+/** The tickFormat of a position scale: the scale's own (the editor's, or Plotline's default), else its axis mark's. */
+function axisTickFormat(spec: ChartSpec, scale: "x" | "y"): string | undefined {
+  const options = spec.options[scale];
+  if (isJsonObject(options) && typeof options["tickFormat"] === "string") return options["tickFormat"];
+  const axis = spec.marks.find((mark) => mark.mark === (scale === "x" ? "axisX" : "axisY") && typeof mark.options["tickFormat"] === "string");
+  return axis?.options["tickFormat"] as string | undefined;
+}
+
+/** How a position channel's values read in a tip: as on the axis, as a percentage on a percent scale. */
+function scaleFormatter(spec: ChartSpec, scale: "x" | "y", lang: string | undefined): ((value: unknown) => string | undefined) | undefined {
+  const tickFormat = axisTickFormat(spec, scale);
+  if (tickFormat !== undefined) {
     const format = localizedFormat(tickFormat, lang);
     return (value) => (value === null || value === undefined ? undefined : format(value));
   }
-  if (scale["percent"] === true) {
+  const options: JsonValue | undefined = spec.options[scale];
+  if (isJsonObject(options) && options["percent"] === true) {
     // Plot hands the tip values already multiplied by 100 on a percent scale.
     const percent = new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 1 });
     return (value) => (typeof value === "number" ? percent.format(value / 100) : undefined);
@@ -65,22 +106,34 @@ export function localizedTipFormats(formats: JsonObject, lang: string | undefine
 }
 
 /**
- * Tips in the story's language. A mark with `tip` gets a format for each channel Plot would show,
- * unless the editor gave one: the axis's own format where the editor set one, percentages on percent
- * scales, and numbers and dates written the way the story's language writes them.
+ * A tip's format for each channel Plot would show, unless the editor gave one: the axis's format
+ * (whether the editor, an axis mark or Plotline set it, so "$,.0f" reads ¥1,200 on the axis and in
+ * the tip alike), percentages on percent scales, and numbers and dates written the way the story's
+ * language writes them.
  */
-export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined): Record<string, unknown> {
+export function tipFormats(
+  given: JsonValue | undefined,
+  spec: ChartSpec,
+  lang: string | undefined,
+  markChannels: { options: Record<string, unknown>; rows: readonly unknown[] | undefined } = { options: {}, rows: undefined },
+): Record<string, unknown> {
+  const formats: Record<string, unknown> = {};
+  const fallback = localeFormatter(lang);
+  const dates = columnDateFormatters(markChannels.options, markChannels.rows, lang);
+  for (const channel of tipChannels) {
+    const scale = positionScale[channel];
+    formats[channel] = (scale && scaleFormatter(spec, scale, lang)) ?? dates.get(channel) ?? fallback;
+  }
+  if (isJsonObject(given)) Object.assign(formats, localizedTipFormats(given, lang));
+  return formats;
+}
+
+/** Tips in the story's language: a mark with `tip` gets the tipFormats. */
+export function withLocaleTip(options: Record<string, unknown>, spec: ChartSpec, lang: string | undefined, rows?: readonly unknown[]): Record<string, unknown> {
   const tip = options["tip"];
   if (tip === undefined || tip === false || tip === null) return options;
   const tipOptions: Record<string, unknown> = isJsonObject(tip) ? { ...tip } : typeof tip === "string" ? { pointer: tip } : {};
-  const given = tipOptions["format"];
-  const formats: Record<string, unknown> = {};
-  const fallback = localeFormatter(lang);
-  for (const channel of tipChannels) {
-    const scale = positionScale[channel];
-    formats[channel] = (scale && scaleFormatter(spec.options[scale], lang)) ?? fallback;
-  }
-  if (isJsonObject(given)) Object.assign(formats, localizedTipFormats(given, lang));
+  const formats = tipFormats(tipOptions["format"] as JsonValue | undefined, spec, lang, { options, rows });
   // Chinese glyphs are taller than Latin ones: give tip lines more room.
   if (lang === "zh-CN" && tipOptions["lineHeight"] === undefined) tipOptions["lineHeight"] = 1.3;
   return { ...options, tip: { ...tipOptions, format: formats } };

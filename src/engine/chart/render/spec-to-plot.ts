@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { localizedFormat } from "../../i18n/d3-locales.ts";
 import type { Cell, Row } from "../../data/data-table.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
-import { localizedTipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
+import { tipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
 
 /**
@@ -50,10 +50,10 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
 }
 
 function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment): unknown {
-  const options = withTransforms(mark, markOptions(mark, spec, environment));
+  const rows = marksWithoutDataArgument.has(mark.mark) ? undefined : markRows(mark, spec, data);
+  const options = withTransforms(mark, markOptions(mark, spec, environment, rows));
   const markFunction = plotFunction(mark.mark);
   if (marksWithoutDataArgument.has(mark.mark)) return markFunction(options);
-  const rows = markRows(mark, spec, data);
   return rows === undefined ? markFunction(options) : markFunction(rows, options);
 }
 
@@ -63,15 +63,21 @@ export function markRows(mark: MarkSpec, spec: ChartSpec, data: ChartData): read
   return typeof mark.data === "string" ? data[mark.data] : Array.isArray(mark.data) ? mark.data : chartRows;
 }
 
-/** A mark's options for Plot before its transforms: the spec's, with Plotline's tips, formats and safe links. */
-export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEnvironment): Record<string, unknown> {
+/**
+ * A mark's options for Plot before its transforms: the spec's, with Plotline's tips, formats and safe
+ * links (`rows`, the mark's data, lets tips write a date column at the column's precision).
+ */
+export function markOptions(mark: MarkSpec, spec: ChartSpec, environment: PlotEnvironment, rows?: readonly unknown[]): Record<string, unknown> {
   let options: Record<string, unknown> = structuredClone(mark.options);
   if (environment.interactive === false) delete options["tip"];
-  else options = withLocaleTip(options, spec, environment.lang);
-  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel).
+  else options = withLocaleTip(options, spec, environment.lang, rows);
+  // Plotline's format of text marks; the tip mark's format is Plot's own (a format per channel, read
+  // like a mark's tip; a single string is the format of its title).
   if (mark.mark === "tip") {
-    if (isJsonObject(options["format"])) options["format"] = localizedTipFormats(options["format"], environment.lang);
+    if (typeof options["format"] !== "string") options["format"] = tipFormats(options["format"] as JsonValue | undefined, spec, environment.lang, { options, rows });
   } else if (typeof options["format"] === "string") options = withFormattedText(options, options["format"], environment.lang);
+  // An axis mark's tickFormat is read in the story's language, as a scale's is.
+  if (/^axis/.test(mark.mark) && typeof options["tickFormat"] === "string") options["tickFormat"] = localizedFormat(options["tickFormat"], environment.lang);
   if (typeof options["href"] === "string") options = withSafeLinks(options, options["href"]);
   return options;
 }

@@ -10,6 +10,7 @@ import type { StoryBlock } from "../../story/story-block.ts";
 import { locate } from "../../story/yaml-locate.ts";
 import { additionKeys, readAdditionSwitches, type AdditionSwitches } from "./addition-switches.ts";
 import { chartIdFromTitle } from "./chart-id.ts";
+import { findCommaInText } from "./comma-in-text.ts";
 import { isJsonObject, type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, type SpecPath } from "./chart-spec.ts";
 import {
   figureKeys,
@@ -100,6 +101,11 @@ export function parseChartSpec(block: StoryBlock): ParsedChartSpec {
   }
   for (const { offset, name, count, lineBreak } of dropEscapedControlCharacters(doc)) {
     diagnostics.push(diagnostic("story/control-character", { character: name, count, lineBreak, escaped: true }, body.span(offset, offset + 1)));
+  }
+  const comma = findCommaInText(doc, yamlText);
+  if (comma) {
+    diagnostics.push(diagnostic("plot/comma-in-text", { key: comma.key, text: comma.text }, body.span(comma.start, comma.end)));
+    return { locate: locator, locateText: textLocator, markPaths, diagnostics };
   }
   let raw: unknown;
   try {
@@ -241,7 +247,7 @@ function readMark(item: JsonValue, path: SpecPath, locator: SpecLocator, diagnos
       diagnostics.push(
         diagnostic(
           "plot/unknown-option",
-          { option: key, scope: `the mark ${name}`, suggestion: didYouMean(key, [...allowed, ...Object.keys(transforms)]) },
+          { option: key, scope: `the mark ${name}`, suggestion: key === "format" ? ' Formats of a tip go inside it: tip: {format: {y: "$,.2f"}}.' : didYouMean(key, [...allowed, ...Object.keys(transforms)]) },
           locator([...markPath, key], "key"),
         ),
       );
