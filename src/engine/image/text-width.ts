@@ -1,6 +1,7 @@
 /**
  * How wide a line of text is, in px, without a browser or a canvas: for laying out titles and legends
- * in downloadable charts and social cards, which have no CSS to wrap lines for them.
+ * in downloadable charts and social cards, which have no CSS to wrap lines for them (textWidth), and,
+ * with an allowance for wider screen fonts, for chart text that must fit its room (chartTextWidth).
  *
  * Widths are those of Noto Sans SC, the font the PNGs are drawn with (see noto-sans-sc.ts): printable
  * ASCII from the font's own advance widths, ideographs, kana, hangul and full-width forms at 1 em,
@@ -41,4 +42,33 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
     else thousandths += bold ? 620 : 590;
   }
   return (thousandths / 1000) * fontSize;
+}
+
+/**
+ * Latin text on a reader's screen is set in the system's sans-serif, which can be up to 15% wider than
+ * Noto Sans SC: DejaVu Sans (Linux's usual system-ui) and Verdana set "1880" at 25.5 px where Noto Sans
+ * SC takes 22.2 px. Ideographs, kana and hangul take 1 em in every font.
+ */
+const SCREEN_ALLOWANCE = 1.15;
+
+/**
+ * The estimate of chart text Plotline lays out with, the one used everywhere a label must fit: margins
+ * for long category labels, tick labels thinned to their room, text labels kept apart. How wide a line
+ * of chart text can be on a reader's screen, in px: never less than it is drawn in the common system
+ * fonts, so that labels kept apart by it stay apart. Chinese, Japanese and Korean characters take 1 em,
+ * everything else its width in Noto Sans SC plus 15% (SCREEN_ALLOWANCE); U+2212 (Plot's minus sign) is
+ * as wide as a dash in most fonts.
+ */
+export function chartTextWidth(text: string, fontSize = 10, bold = false): number {
+  const table = bold ? BOLD : REGULAR;
+  let narrow = 0;
+  let wide = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0x20 && code <= 0x7e) narrow += table[code - 0x20]!;
+    else if (FULL_WIDTH.test(char) || code === 0x2014 || code === 0x2026) wide += 1000;
+    else if (code === 0x2212) narrow += 730;
+    else narrow += bold ? 620 : 590;
+  }
+  return ((narrow * SCREEN_ALLOWANCE + wide) / 1000) * fontSize;
 }

@@ -1,4 +1,5 @@
 import type { DataTable } from "../../data/data-table.ts";
+import { chartTextWidth } from "../../image/text-width.ts";
 import { isJsonObject, markDataId, type ChartSpec } from "../spec/chart-spec.ts";
 
 /** Plot's own left margin, which it keeps whatever the labels: long ones run off the chart. */
@@ -6,21 +7,8 @@ const PLOT_MARGIN_LEFT = 40;
 /** Never more than this, so a phone's 300 px drawing keeps room for the data. */
 const MAX_MARGIN_LEFT = 140;
 
-/**
- * Width of a label in px at Plot's 10 px font, estimated the way type is set: Chinese, Japanese and
- * Korean characters take a full em, Latin capitals and digits about 0.62 em, other letters about 0.5 em.
- */
-export function labelWidth(text: string): number {
-  let em = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code >= 0x2e80) em += 1;
-    else if (/[A-Z0-9%$¥€@#&WMQ]/.test(char)) em += 0.62;
-    else if (/[ilj.,:;'|!()[\] ]/.test(char)) em += 0.3;
-    else em += 0.52;
-  }
-  return em * 10;
-}
+/** Width of a label in px at Plot's 10 px font: the shared estimate of chart text (see text-width.ts). */
+export const labelWidth = (text: string): number => chartTextWidth(text, 10);
 
 /**
  * Plot leaves 40 px left of the chart for the y axis's labels however long they are, so category names

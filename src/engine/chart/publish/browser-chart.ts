@@ -5,10 +5,10 @@
  */
 import { payloadData, type ChartPayload } from "./chart-payload.ts";
 import { trimElementGeometry } from "../../xml/geometry-precision.ts";
-import { renderChartElement } from "../render/render-chart-element.ts";
+import { type DrawnAdditions, renderChartElement } from "../render/render-chart-element.ts";
 
-export function drawChart(payload: ChartPayload, options: { width: number; lang: string }): Element {
-  const plot = renderChartElement(payload.spec, payloadData(payload), { document, width: options.width, lang: options.lang });
+export function drawChart(payload: ChartPayload, options: { width: number; lang: string; additions?: DrawnAdditions }): Element {
+  const plot = renderChartElement(payload.spec, payloadData(payload), { document, width: options.width, lang: options.lang, ...options.additions });
   trimElementGeometry(plot);
   if (plot.tagName.toLowerCase() !== "figure") return plot;
   // With a legend Plot returns a <figure>; on the page it sits inside our own figure, as a <div>.

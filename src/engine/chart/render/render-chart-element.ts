@@ -1,17 +1,30 @@
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "../spec/chart-spec.ts";
+import { isJsonObject, type ChartSpec } from "../spec/chart-spec.ts";
+import { separateLabels } from "./label-collisions.ts";
 import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
-import { tidyPlotElement } from "./tidy-plot-element.ts";
+import { thinTickLabels, unseparateYears } from "./tick-thinning.ts";
+import { chartSvgOf, tidyPlotElement } from "./tidy-plot-element.ts";
+
+/** Plotline's additions made once Plot has drawn, at the width drawn at: each on unless switched off. */
+export interface DrawnAdditions {
+  /** Tick thinning: band, point, ordinal and time axes keep the labels that fit (tick-thinning.ts). */
+  tickThinning?: boolean;
+  /** Label collisions: text labels moved apart or left out, never drawn on each other (label-collisions.ts). */
+  labelCollisions?: boolean;
+}
+
+export interface RenderElementOptions extends DrawnAdditions {
+  document: Document;
+  width?: number;
+  lang?: string;
+  interactive?: boolean;
+}
 
 /**
  * Draws a chart with Plot into `document` (the page's, or a server-side one) and tidies it: the one
  * drawing routine of both the build and the browser. Throws what Plot throws.
  */
-export function renderChartElement(
-  spec: ChartSpec,
-  data: ChartData,
-  options: { document: Document; width?: number; lang?: string; interactive?: boolean },
-): Element {
+export function renderChartElement(spec: ChartSpec, data: ChartData, options: RenderElementOptions): Element {
   let plot: Element;
   try {
     plot = Plot.plot(specToPlotOptions(spec, data, options)) as unknown as Element;
@@ -21,5 +34,50 @@ export function renderChartElement(
     Plot.plot({ document: options.document, marks: [] });
     throw error;
   }
-  return tidyPlotElement(plot);
+  const tidied = tidyPlotElement(plot);
+  fitText(tidied, spec, options);
+  return tidied;
+}
+
+/**
+ * Plotline's additions to what Plot drew, where the width is known: the same here and in the browser,
+ * which draws the chart again at the same width. Years on a band axis lose their thousands separator
+ * whatever the switches say (Plot's "1,880" is a number format, not a year).
+ */
+export function fitText(plot: Element, spec: ChartSpec, additions: DrawnAdditions = {}): void {
+  const svg = chartSvgOf(plot);
+  if (!svg) return;
+  const scales = (plot as unknown as { scale?: (name: string) => { type?: string; domain?: unknown[] } | undefined }).scale;
+  const scaleOf = (name: string) => {
+    try {
+      return scales?.call(plot, name);
+    } catch {
+      return undefined;
+    }
+  };
+  unseparateYears(svg, scaleOf, scalesWithOption(spec, "tickFormat"));
+  if (additions.tickThinning !== false) thinTickLabels(svg, editorTicks(spec));
+  if (additions.labelCollisions !== false) separateLabels(svg);
+}
+
+const axisMarks: Record<string, string> = { axisX: "x", axisY: "y", axisFx: "fx", axisFy: "fy" };
+
+/** The position scales for which the spec sets `option` in the scale's options. */
+function scalesWithOption(spec: ChartSpec, option: string): Set<string> {
+  const scales = new Set<string>();
+  for (const scale of ["x", "y", "fx", "fy"]) {
+    const options = spec.options[scale];
+    if (isJsonObject(options) && options[option] !== undefined) scales.add(scale);
+  }
+  return scales;
+}
+
+/** The scales whose ticks the editor chose: `ticks` of the scale, or `ticks` or `interval` of an axis mark. */
+function editorTicks(spec: ChartSpec): Set<string> {
+  const scales = scalesWithOption(spec, "ticks");
+  for (const mark of spec.marks) {
+    const scale = axisMarks[mark.mark];
+    if (scale && (mark.options["ticks"] !== undefined || mark.options["interval"] !== undefined)) scales.add(scale);
+  }
+  return scales;
 }

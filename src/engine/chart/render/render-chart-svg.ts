@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import type { ChartSpec } from "../spec/chart-spec.ts";
-import { renderChartElement } from "./render-chart-element.ts";
+import { type DrawnAdditions, renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
 import { tidyAttributes } from "../../xml/geometry-precision.ts";
 import { serializeSvg } from "../../xml/serialize-svg.ts";
@@ -26,6 +26,8 @@ export interface RenderOptions {
   /** Width to draw at, in px (Plot's default: 640). */
   width?: number;
   lang?: string;
+  /** Plotline's additions made once Plot has drawn (tick thinning, label collisions): all on unless switched off. */
+  additions?: DrawnAdditions;
 }
 
 /**
@@ -42,6 +44,7 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
     interactive: false,
     ...(options.width === undefined ? {} : { width: options.width }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...options.additions,
   });
   let markup = serializeSvg(plot);
   // With a legend Plot returns a <figure>; it sits inside our own figure, so it becomes a <div>.

@@ -38,3 +38,8 @@ export function unlabelGroups(root: Element): void {
     element.removeAttribute("aria-label");
   }
 }
+
+/** The chart's own SVG in what tidyPlotElement returned (not a legend's). */
+export function chartSvgOf(plot: Element): Element | null {
+  return plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg[role='img']");
+}
