@@ -86,6 +86,31 @@ describe("the house style", () => {
   });
 });
 
+describe("switching off the additions made while drawing", () => {
+  const districts = Array.from({ length: 60 }, (_, i) => `District ${String(i + 1).padStart(2, "0")}`);
+  const crowded = (switches: string) =>
+    compileStory(
+      {
+        path: "content/stories/t.md",
+        text: `---\ntitle: T\ndek: D\ndate: 2025-01-01\n---\n\n\`\`\`data id=d\ndistrict,people\n${districts.map((d, i) => `${d},${i + 1}`).join("\n")}\n\`\`\`\n\n\`\`\`plot data=d id=c\nalt: A.\n${switches}marks:\n  - barY: {x: district, y: people}\n\`\`\`\n`,
+      },
+      { dataFiles: noFiles },
+    ).charts[0]!;
+  const labelsDrawn = (markup: string) => districts.filter((d) => markup.includes(`>${d}<`)).length;
+
+  it("thins 60 category labels to those that fit, and draws all 60 with plotline: {tickThinning: false}, in the browser's redraw too", () => {
+    const thinned = crowded("");
+    expect(labelsDrawn(thinned.chartMarkup)).toBeGreaterThan(1);
+    expect(labelsDrawn(thinned.chartMarkup)).toBeLessThan(60);
+    expect(thinned.spec.drawnAdditionsOff).toBeUndefined();
+    const all = crowded("plotline: {tickThinning: false}\n");
+    expect(labelsDrawn(all.chartMarkup)).toBe(60);
+    // The browser draws again from the payload's spec: the switch travels with it.
+    expect(all.spec.drawnAdditionsOff).toEqual(["tickThinning"]);
+    expect(all.html).toContain('"drawnAdditionsOff":["tickThinning"]');
+  });
+});
+
 describe("the docs list every addition", () => {
   const doc = readFileSync(join(repoRoot, "docs/authoring.md"), "utf8");
   const section = doc.slice(doc.indexOf("### What Plotline adds"), doc.indexOf("### Embedding a chart"));

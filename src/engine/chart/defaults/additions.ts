@@ -1,6 +1,6 @@
 import type { DataTable } from "../../data/data-table.ts";
 import { additionKeys, type AdditionKey, type AdditionsOn } from "../spec/addition-switches.ts";
-import type { ChartSpec } from "../spec/chart-spec.ts";
+import { type ChartSpec, drawnAdditionKeys } from "../spec/chart-spec.ts";
 import { withAccessibleColors } from "./accessible-colors.ts";
 import { withBandDateDefaults } from "./band-date-scales.ts";
 import { withCategorySymbols, withEndLabels } from "./color-cues.ts";
@@ -41,6 +41,10 @@ export const additions: Readonly<Record<AdditionKey, Addition>> = {
   endLabels: { does: "series names at the last point of lines coloured by category", add: (s, i) => withEndLabels(s, i.tables) },
   labelMargins: { does: "a left margin wide enough for long category labels", add: (s, i) => withLabelMargins(s, i.tables) },
   compactTicks: { does: "compact tick numbers (1.3B, 13亿) on axes of millions", add: (s, i) => withCompactTicks(s, i.tables) },
+  // Made while drawing, at the width drawn at (render/render-chart-element.ts): addAdditions only notes in
+  // the spec that they are off, so the build's drawings and the browser's redraw leave them out alike.
+  tickThinning: { does: "tick labels of band, point and time axes thinned to those that fit the width drawn" },
+  labelCollisions: { does: "text labels moved apart or left out so that none sits on another or on an axis" },
 };
 
 /** Adds every addition that is on and applies to the spec. */
@@ -50,5 +54,6 @@ export function addAdditions(spec: ChartSpec, input: AdditionInput, on: Addition
     const { add } = additions[key];
     if (on[key] && add) added = add(added, input);
   }
-  return added;
+  const drawnOff = drawnAdditionKeys.filter((key) => !on[key]);
+  return drawnOff.length > 0 ? { ...added, drawnAdditionsOff: drawnOff } : added;
 }

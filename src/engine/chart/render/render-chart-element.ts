@@ -35,7 +35,12 @@ export function renderChartElement(spec: ChartSpec, data: ChartData, options: Re
     throw error;
   }
   const tidied = tidyPlotElement(plot);
-  fitText(tidied, spec, options);
+  // The chart's own switches (its plotline: or the house style, in the spec) over the caller's.
+  const off = new Set(spec.drawnAdditionsOff ?? []);
+  fitText(tidied, spec, {
+    tickThinning: options.tickThinning !== false && !off.has("tickThinning"),
+    labelCollisions: options.labelCollisions !== false && !off.has("labelCollisions"),
+  });
   return tidied;
 }
 

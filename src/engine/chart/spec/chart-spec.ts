@@ -34,7 +34,16 @@ export interface ChartSpec {
   /** Options of Plot.plot other than marks (x, y, color, height, …). */
   options: JsonObject;
   marks: MarkSpec[];
+  /**
+   * Plotline's additions made while drawing that this chart has switched off (its `plotline:` or the
+   * house style), carried in the spec so the browser's redraw leaves them off too. Absent: all on.
+   */
+  drawnAdditionsOff?: DrawnAdditionKey[];
 }
+
+/** The additions made once Plot has drawn, at the width drawn at (render/render-chart-element.ts). */
+export const drawnAdditionKeys = ["tickThinning", "labelCollisions"] as const;
+export type DrawnAdditionKey = (typeof drawnAdditionKeys)[number];
 
 /** A mapping (not a list, not null), as YAML and JSON give them. */
 export const isJsonObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
