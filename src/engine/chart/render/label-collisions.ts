@@ -180,6 +180,14 @@ function classify(text: Element, svg: Element): Omit<DrawnText, "box"> {
   return { text, kind: automatic ? "automatic" : "editor", group };
 }
 
+/** Whether a text or a group around it (inside the chart's SVG) is drawn hidden. */
+function hiddenIn(element: Element, svg: Element): boolean {
+  for (let node: Element | null = element; node && node !== svg; node = node.parentElement) {
+    if (node.getAttribute("visibility") === "hidden" || node.getAttribute("display") === "none") return true;
+  }
+  return false;
+}
+
 /** The height of a drawn SVG, from its viewBox or its height. */
 function svgHeight(svg: Element): number {
   const viewBox = svg.getAttribute("viewBox")?.trim().split(/[\s,]+/).map(Number);
@@ -218,6 +226,8 @@ function preferredWay(text: Element): 1 | -1 | undefined {
 export function separateLabels(svg: Element): void {
   const texts: DrawnText[] = [];
   for (const text of svg.querySelectorAll("text")) {
+    // Tips shown only under the pointer are drawn hidden: nothing to keep apart, and never to remove.
+    if (hiddenIn(text, svg)) continue;
     const box = textBox(text, svg);
     if (box) texts.push({ ...classify(text, svg), box });
   }
@@ -232,7 +242,9 @@ export function separateLabels(svg: Element): void {
   };
   // Tick labels where Plot put them; one that runs into another axis's label goes (each axis's own labels
   // are thinned by tick-thinning.ts, or were chosen by the editor).
-  for (const tick of texts.filter((t) => t.kind === "tick" || t.kind === "fixed")) {
+  // A tip shown on the page keeps its text (its box is drawn around it): first, never dropped.
+  obstacles.push(...texts.filter((t) => t.kind === "fixed"));
+  for (const tick of texts.filter((t) => t.kind === "tick")) {
     if (obstacles.some((o) => o.group !== tick.group && collide(o.box, tick.box))) drop(tick);
     else obstacles.push(tick);
   }
