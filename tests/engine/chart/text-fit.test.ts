@@ -244,6 +244,13 @@ describe("label collisions, on charts drawn by the build", () => {
     expect(tickLabels(kept, "x")).toEqual(tickLabels(svg({ labelCollisions: false }), "x"));
     expect(kept.textContent).toContain("Coldest year on record");
   });
+  it("keeps the text of a tip mark shown on the page where Plot draws it, never left out", () => {
+    const months = YEARS.slice(0, 12).map((year, i) => ({ year, value: i }));
+    const spec = chart({}, [mark("line", { x: "year", y: "value" }), mark("tip", { x: "year", y: "value" })]);
+    const tips = (additions?: DrawnAdditions) => [...draw(spec, months, 300, additions).querySelectorAll('g[data-label="tip"] text')].map((t) => `${t.getAttribute("transform")} ${t.textContent}`);
+    expect(tips().length).toBe(12);
+    expect(tips()).toEqual(tips({ labelCollisions: false }));
+  });
   it("draws labels where Plot put them when switched off", () => {
     expect(overlaps(draw(endLabels(), lines, 300, { labelCollisions: false })).length).toBeGreaterThan(0);
   });
