@@ -1,7 +1,6 @@
 // How stories are presented on pages: dates, bylines, labels and links. Plain functions, so pages
 // stay simple and these stay type-checked (tsc does not read .astro files).
 import { description as siteDescription, name as siteName } from "../../plotline.config.mjs";
-import { linkTranslations } from "../engine/project/translations.ts";
 import { languages, type StoryLanguage } from "../engine/story/frontmatter-schema.ts";
 
 /** Dates are calendar days as the editor wrote them (2025-03-21 is midnight UTC), so they are shown in UTC. */
@@ -230,28 +229,7 @@ export function languageFilter(base: string, pageLang: StoryLanguage): { label: 
   ];
 }
 
-/** A story as pages see it: its slug (the collection entry's id) and frontmatter. */
-interface StoryEntry {
-  id: string;
-  data: { lang: StoryLanguage; translationOf?: string | undefined; draft: boolean };
-}
-
-/**
- * Slug → the story's translation, for every link Plotline can draw: by the same rules the build
- * checks (src/engine/project/translations.ts), over all stories, drafts included, so a link never
- * changes with what is published; a link is kept only when both stories are on the site.
- */
-export function translationsOf<T extends StoryEntry>(entries: readonly T[], published: (entry: T) => boolean): Map<string, T> {
-  const { links } = linkTranslations(entries.map(({ id, data }) => ({ slug: id, lang: data.lang, translationOf: data.translationOf })));
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const result = new Map<string, T>();
-  for (const [from, to] of links) {
-    const story = byId.get(from);
-    const translation = byId.get(to);
-    if (story && translation && published(story) && published(translation)) result.set(from, translation);
-  }
-  return result;
-}
+export { translationsOf } from "./story-translations.ts";
 
 /** The absolute address of a page (for rel=alternate and canonical links), or undefined without a site. */
 export function absoluteUrl(site: URL | undefined, href: string): string | undefined {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { filesUnder } from "../engine/project/files-under.ts";
 import type { PublishedStory } from "../engine/project/published-story.ts";
-import { translationsOf } from "../astro/present.ts";
+import { translationsOf } from "../astro/story-translations.ts";
 import type { SiteConfig } from "./site-config.ts";
 
 /**

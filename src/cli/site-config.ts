@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { ProjectOptions } from "../engine/project/compile-project.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 import { readChartPngs } from "../engine/project/image-options.ts";
-import { readHouseStyle } from "../engine/project/house-style.ts";
+import { ConfigError, readHouseStyle } from "../engine/project/house-style.ts";
 import type { AdditionSwitches } from "../engine/chart/spec/addition-switches.ts";
 import type { SqlOptions } from "../engine/sql/story-queries.ts";
 
@@ -27,7 +27,7 @@ export interface SiteConfig {
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const path = join(root, "plotline.config.mjs");
   if (!existsSync(path)) return { base: "/" };
-  const { site, base, name, sql, images, additions } = (await import(pathToFileURL(path).href)) as {
+  const { site, base, name, sql, images, additions } = (await importConfig(path)) as {
     site?: unknown;
     base?: unknown;
     name?: unknown;
@@ -60,4 +60,20 @@ export function projectOptions({ site, base, name, sql, chartPngs, additions }: 
     ...(chartPngs ? { chartPngs } : {}),
     ...(additions ? { additions } : {}),
   };
+}
+
+/**
+ * plotline.config.mjs as a module. A mistake in it (a typo, a name declared twice) is reported like the
+ * config's other mistakes, by a ConfigError that names the line, never as Plotline's own crash.
+ */
+async function importConfig(path: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /plotline\.config\.mjs:(\d+)/.exec(error instanceof Error ? (error.stack ?? "") : "")?.[1];
+    throw new ConfigError(
+      `plotline.config.mjs${line ? `:${line}` : ""} could not be read: ${message}. Fix the file (it is JavaScript: compare it with the comments at its top), then run the command again.`,
+    );
+  }
 }

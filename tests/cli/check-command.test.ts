@@ -103,6 +103,21 @@ describe("plotline check", () => {
     }
   });
 
+  it("stops at a config file that is not valid JavaScript, naming the file and the mistake, without a stack trace", () => {
+    const configPath = join(project.root, "plotline.config.mjs");
+    const config = readFileSync(configPath, "utf8");
+    try {
+      // Declared twice: the module cannot even be loaded (the build command must not load it before reading it).
+      writeFileSync(configPath, config.replace("export const additions = {};", "export const additions = {};\nexport const additions = {};"));
+      const result = runPlotline(project.root, "check");
+      expect(result.stderr).toContain("plotline.config.mjs could not be read: Identifier 'additions' has already been declared.");
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(result.status).toBe(2);
+    } finally {
+      writeFileSync(configPath, config);
+    }
+  });
+
   it("refuses an unknown --format", () => {
     const result = runPlotline(project.root, "check", "--format", "xml");
     expect(result.status).toBe(2);
