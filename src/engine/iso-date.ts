@@ -12,6 +12,24 @@ const DATE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(
 /** A bare four-digit year. */
 export const YEAR = /^\d{4}$/;
 
+/** Coarse to fine: a year reads coarser than a month. */
+export const precisionRank: Readonly<Record<DatePrecision, number>> = { year: 0, month: 1, day: 2, time: 3 };
+
+/**
+ * The precision dates read at by their values: the finest any of them needs (all on 1 January: years;
+ * all on a 1st: months; another day: days; a time of day: times). Undefined without a valid date.
+ */
+export function precisionOfDates(dates: Iterable<unknown>): DatePrecision | undefined {
+  let precision: DatePrecision | undefined;
+  for (const date of dates) {
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) continue;
+    if (date.getUTCHours() || date.getUTCMinutes() || date.getUTCSeconds() || date.getUTCMilliseconds()) return "time";
+    const read: DatePrecision = date.getUTCDate() !== 1 ? "day" : date.getUTCMonth() !== 0 ? "month" : "year";
+    if (precision === undefined || precisionRank[read] > precisionRank[precision]) precision = read;
+  }
+  return precision;
+}
+
 export interface ParsedDate {
   date: Date;
   precision: DatePrecision;

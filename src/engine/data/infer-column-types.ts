@@ -85,7 +85,7 @@
  */
 import { utcFormat, utcParse } from "d3-time-format";
 import type { Cell, ColumnType, DataColumn, DatePrecision } from "./data-table.ts";
-import { type ParsedDate, parseIsoDate, utcDate, YEAR } from "../iso-date.ts";
+import { type ParsedDate, parseIsoDate, precisionRank, utcDate, YEAR } from "../iso-date.ts";
 
 /** A value as a format delivers it, before typing: CSV gives text, JSON and YAML may give more. */
 export type RawValue = string | number | boolean | null;
@@ -120,7 +120,6 @@ export function parseNumber(text: string): number | undefined {
   return value === 0 ? 0 : value; // no -0
 }
 
-const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 
 /** Empty or whitespace-only text, or null: a missing value. */
@@ -190,7 +189,7 @@ export function dateFormatPrecision(specifier: string): DatePrecision {
   let precision: DatePrecision = "year";
   for (const match of specifier.matchAll(/%[-_0]?([A-Za-z])/g)) {
     const found = DIRECTIVE_PRECISION[match[1]!];
-    if (found && PRECISION_RANK[found] > PRECISION_RANK[precision]) precision = found;
+    if (found && precisionRank[found] > precisionRank[precision]) precision = found;
   }
   return precision;
 }
@@ -353,7 +352,7 @@ function tryConvert(name: string, values: readonly RawValue[], type: "number" | 
       const parsed = toDate(value, allowYear);
       if (!parsed) return undefined;
       cells[index] = parsed.date;
-      if (precision === undefined || PRECISION_RANK[parsed.precision] > PRECISION_RANK[precision]) precision = parsed.precision;
+      if (precision === undefined || precisionRank[parsed.precision] > precisionRank[precision]) precision = parsed.precision;
     }
   }
   const column: DataColumn = { name, type };
@@ -394,7 +393,7 @@ function convertColumn(name: string, values: readonly RawValue[], choice: TypeCh
         const parsed = toDate(value, allowYear);
         if (parsed) {
           cell = parsed.date;
-          if (precision === undefined || PRECISION_RANK[parsed.precision] > PRECISION_RANK[precision]) precision = parsed.precision;
+          if (precision === undefined || precisionRank[parsed.precision] > precisionRank[precision]) precision = parsed.precision;
         }
         break;
       }

@@ -1,4 +1,5 @@
 import type { DataColumn, DatePrecision, Row } from "./data-table.ts";
+import { precisionOfDates } from "../iso-date.ts";
 
 /**
  * The precision a date column reads at: the one it was written at, unless every date leaves the finer
@@ -9,20 +10,8 @@ import type { DataColumn, DatePrecision, Row } from "./data-table.ts";
 export function shownDatePrecision(column: DataColumn, rows: readonly Row[]): DatePrecision {
   const written = column.precision ?? "day";
   if (column.type !== "date" || written === "year" || written === "month") return written;
-  let midnight = true;
-  let firstOfMonth = true;
-  let january = true;
-  const distinct = new Set<number>();
-  for (const row of rows) {
-    const value = row[column.name];
-    if (!(value instanceof Date) || Number.isNaN(value.getTime())) continue;
-    distinct.add(value.getTime());
-    if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds() || value.getUTCMilliseconds()) midnight = false;
-    if (value.getUTCDate() !== 1) firstOfMonth = false;
-    if (value.getUTCMonth() !== 0) january = false;
-    if (!midnight && !firstOfMonth) return written;
-  }
-  if (distinct.size < 2 || !midnight) return written;
-  if (!firstOfMonth) return "day";
-  return january ? "year" : "month";
+  const dates = rows.map((row) => row[column.name]).filter((value): value is Date => value instanceof Date && !Number.isNaN(value.getTime()));
+  if (new Set(dates.map((date) => date.getTime())).size < 2) return written;
+  const read = precisionOfDates(dates);
+  return read === undefined || read === "time" ? written : read;
 }

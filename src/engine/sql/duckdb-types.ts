@@ -1,5 +1,6 @@
 import { DuckDBTypeId, type DuckDBResultReader } from "@duckdb/node-api";
 import type { Cell, DataColumn, DatePrecision, Row } from "../data/data-table.ts";
+import { precisionOfDates } from "../iso-date.ts";
 
 /** A column of a result that Plotline cannot hand to charts, or a value it cannot keep exactly. */
 export type ResultProblem =
@@ -89,14 +90,5 @@ export function resultColumns(reader: DuckDBResultReader): { columns: DataColumn
 const isSupported = (id: DuckDBTypeId) =>
   INTEGERS.has(id) || FLOATS.has(id) || DATES.has(id) || id === DuckDBTypeId.VARCHAR || id === DuckDBTypeId.ENUM || id === DuckDBTypeId.BOOLEAN || id === DuckDBTypeId.SQLNULL;
 
-function datePrecision(dates: readonly (Date | null)[]): DatePrecision {
-  if (dates.every((date) => date === null)) return "day";
-  let precision: DatePrecision = "year";
-  for (const date of dates) {
-    if (date === null) continue;
-    if (date.getUTCHours() || date.getUTCMinutes() || date.getUTCSeconds() || date.getUTCMilliseconds()) return "time";
-    if (date.getUTCDate() !== 1) precision = "day";
-    else if (date.getUTCMonth() !== 0 && precision === "year") precision = "month";
-  }
-  return precision;
-}
+/** A result's dates read at the precision their values need; a column of nothing but NULL, as days. */
+const datePrecision = (dates: readonly (Date | null)[]): DatePrecision => precisionOfDates(dates) ?? "day";

@@ -1,5 +1,6 @@
 import type { DataTable, DatePrecision } from "../../data/data-table.ts";
 import { shownDatePrecision } from "../../data/shown-date-precision.ts";
+import { precisionRank } from "../../iso-date.ts";
 import { type ChartSpec, type JsonObject, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 
 /** Marks that draw a scale as bands (one bar or cell per value), by the scale they do it on. */
@@ -23,7 +24,6 @@ export function dateTickFormat(precision: DatePrecision, lang: string): string {
   }
 }
 
-const rank: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
 
 /**
  * Bars by year are the most common newsroom chart, and years are dates. Plot draws dates on a band
@@ -49,7 +49,7 @@ export function withBandDateDefaults(spec: ChartSpec, tables: ReadonlyMap<string
       const dataColumn = typeof column === "string" ? table?.columns.find((c) => c.name === column) : undefined;
       if (dataColumn?.type === "date") {
         const next = shownDatePrecision(dataColumn, table!.rows);
-        if (precision === undefined || rank[next] > rank[precision]) precision = next;
+        if (precision === undefined || precisionRank[next] > precisionRank[precision]) precision = next;
       } else if (dataColumn) allDates = false;
     }
     // Dates and categories on one band scale: no date format fits every label, so leave it to Plot.

@@ -1,4 +1,5 @@
 import type { DatePrecision } from "../../data/data-table.ts";
+import { precisionOfDates } from "../../iso-date.ts";
 import { intlLocale, localizedFormat } from "../../i18n/d3-locales.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "../spec/chart-spec.ts";
 
@@ -22,15 +23,6 @@ const dateOptions: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
   time: { dateStyle: "medium", timeStyle: "short" },
 };
 
-/** The precision a date shows at by itself: what it leaves at zero (2021-01-01 reads as 2021). */
-function precisionOf(value: Date): DatePrecision {
-  if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds()) return "time";
-  if (value.getUTCDate() !== 1) return "day";
-  return value.getUTCMonth() === 0 ? "year" : "month";
-}
-
-const rank: Record<DatePrecision, number> = { year: 0, month: 1, day: 2, time: 3 };
-
 function createLocaleFormatter(locale: string, precision?: DatePrecision): (value: unknown) => string | undefined {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const dates = Object.fromEntries(
@@ -38,7 +30,7 @@ function createLocaleFormatter(locale: string, precision?: DatePrecision): (valu
   ) as Record<DatePrecision, Intl.DateTimeFormat>;
   return (value) => {
     if (value === null || value === undefined) return undefined;
-    if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dates[precision ?? precisionOf(value)].format(value);
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dates[precision ?? precisionOfDates([value])!].format(value);
     if (typeof value === "number") return Number.isNaN(value) ? undefined : number.format(value);
     return String(value);
   };
@@ -54,14 +46,7 @@ function columnDateFormatters(options: Record<string, unknown>, rows: readonly u
   for (const channel of tipChannels) {
     const column = options[channel];
     if (typeof column !== "string") continue;
-    let precision: DatePrecision | undefined;
-    for (const row of rows) {
-      const value = typeof row === "object" && row !== null ? (row as Record<string, unknown>)[column] : undefined;
-      if (!(value instanceof Date) || Number.isNaN(value.getTime())) continue;
-      const p = precisionOf(value);
-      if (precision === undefined || rank[p] > rank[precision]) precision = p;
-      if (precision === "time") break;
-    }
+    const precision = precisionOfDates(rows.map((row) => (typeof row === "object" && row !== null ? (row as Record<string, unknown>)[column] : undefined)));
     if (precision !== undefined) formatters.set(channel, createLocaleFormatter(intlLocale(lang), precision));
   }
   return formatters;
