@@ -1,7 +1,7 @@
 import type { DatePrecision } from "../../data/data-table.ts";
 import { precisionOfDates } from "../../iso-date.ts";
 import { intlLocale, localizedFormat } from "../../i18n/d3-locales.ts";
-import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject } from "../spec/chart-spec.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, isJsonObject, scaleOrAxisOption } from "../spec/chart-spec.ts";
 
 const positionScale: Readonly<Record<string, "x" | "y">> = { x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y" };
 const tipChannels = ["x", "x1", "x2", "y", "y1", "y2", "fill", "stroke", "r", "z", "text", "title", "fillOpacity", "strokeOpacity", "opacity", "symbol", "length"];
@@ -53,12 +53,8 @@ function columnDateFormatters(options: Record<string, unknown>, rows: readonly u
 }
 
 /** The tickFormat of a position scale: the scale's own (the editor's, or Plotline's default), else its axis mark's. */
-function axisTickFormat(spec: ChartSpec, scale: "x" | "y"): string | undefined {
-  const options = spec.options[scale];
-  if (isJsonObject(options) && typeof options["tickFormat"] === "string") return options["tickFormat"];
-  const axis = spec.marks.find((mark) => mark.mark === (scale === "x" ? "axisX" : "axisY") && typeof mark.options["tickFormat"] === "string");
-  return axis?.options["tickFormat"] as string | undefined;
-}
+const axisTickFormat = (spec: ChartSpec, scale: "x" | "y"): string | undefined =>
+  scaleOrAxisOption(spec, scale, "tickFormat", (format) => typeof format === "string") as string | undefined;
 
 /** How a position channel's values read in a tip: as on the axis, as a percentage on a percent scale. */
 function scaleFormatter(spec: ChartSpec, scale: "x" | "y", lang: string | undefined): ((value: unknown) => string | undefined) | undefined {

@@ -1,12 +1,10 @@
-import { type ChartSpec, facetDataId, isJsonObject, markDataId } from "../spec/chart-spec.ts";
+import { type ChartSpec, facetDataId, isJsonObject, markDataId, scaleOrAxisOption } from "../spec/chart-spec.ts";
 
 /** The scale a channel is drawn on, for the channels whose scale can carry a label. */
 const scaleOf: Readonly<Record<string, string>> = {
   x: "x", x1: "x", x2: "x", y: "y", y1: "y", y2: "y", fill: "color", stroke: "color",
   r: "r", fx: "fx", fy: "fy", opacity: "opacity", symbol: "symbol", length: "length",
 };
-
-const axisMarks: Readonly<Record<string, string>> = { x: "axisX", y: "axisY", fx: "axisFx", fy: "axisFy" };
 
 /**
  * Column headers for the table of a chart's data: the `label` the editor gave the scale a column is
@@ -15,15 +13,9 @@ const axisMarks: Readonly<Record<string, string>> = { x: "axisX", y: "axisY", fx
  */
 export function chartColumnLabels(spec: ChartSpec, tableId: string): Map<string, string> {
   const candidates = new Map<string, Set<string>>();
-  // A scale's label, or its axis mark's: `y: {label: …}` or `- axisY: {label: …}`.
-  const labelOf = (scale: string): unknown => {
-    const options = spec.options[scale];
-    if (isJsonObject(options) && options["label"] !== undefined) return options["label"];
-    const axis = axisMarks[scale] && spec.marks.find((mark) => mark.mark === axisMarks[scale] && mark.options["label"] !== undefined);
-    return axis ? axis.options["label"] : undefined;
-  };
   const add = (column: unknown, scale: string) => {
-    const label = labelOf(scale);
+    // A scale's label, or its axis mark's: `y: {label: …}` or `- axisY: {label: …}`.
+    const label = scaleOrAxisOption(spec, scale, "label");
     if (typeof column !== "string" || typeof label !== "string" || label.trim() === "") return;
     const labels = candidates.get(column) ?? new Set<string>();
     labels.add(label);

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { isJsonObject, type ChartSpec } from "../spec/chart-spec.ts";
+import { axisMarkOf, isJsonObject, scaleOrAxisOption, type ChartSpec } from "../spec/chart-spec.ts";
 import { separateLabels } from "./label-collisions.ts";
 import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
 import { thinTickLabels, unseparateYears } from "./tick-thinning.ts";
@@ -65,8 +65,6 @@ export function fitText(plot: Element, spec: ChartSpec, additions: DrawnAddition
   if (additions.labelCollisions !== false) separateLabels(svg);
 }
 
-const axisMarks: Record<string, string> = { axisX: "x", axisY: "y", axisFx: "fx", axisFy: "fy" };
-
 /** The position scales for which the spec sets `option` in the scale's options. */
 function scalesWithOption(spec: ChartSpec, option: string): Set<string> {
   const scales = new Set<string>();
@@ -79,10 +77,10 @@ function scalesWithOption(spec: ChartSpec, option: string): Set<string> {
 
 /** The scales whose ticks the editor chose: `ticks` of the scale, or `ticks` or `interval` of an axis mark. */
 function editorTicks(spec: ChartSpec): Set<string> {
-  const scales = scalesWithOption(spec, "ticks");
-  for (const mark of spec.marks) {
-    const scale = axisMarks[mark.mark];
-    if (scale && (mark.options["ticks"] !== undefined || mark.options["interval"] !== undefined)) scales.add(scale);
+  const scales = new Set<string>();
+  for (const [scale, axis] of Object.entries(axisMarkOf)) {
+    const chosen = scaleOrAxisOption(spec, scale, "ticks") !== undefined || spec.marks.some((mark) => mark.mark === axis && mark.options["interval"] !== undefined);
+    if (chosen) scales.add(scale);
   }
   return scales;
 }

@@ -45,6 +45,20 @@ export interface ChartSpec {
 export const drawnAdditionKeys = ["tickThinning", "labelCollisions"] as const;
 export type DrawnAdditionKey = (typeof drawnAdditionKeys)[number];
 
+/** The axis mark of each position scale (`- axisX: {label: …}` sets what `x: {label: …}` does). */
+export const axisMarkOf: Readonly<Record<string, string>> = { x: "axisX", y: "axisY", fx: "axisFx", fy: "axisFy" };
+
+/**
+ * An option of a scale as the chart gives it: the scale's own (`y: {label: …}`), else that of its axis
+ * mark (`- axisY: {label: …}`), when `accept` takes it (by default: any value given).
+ */
+export function scaleOrAxisOption(spec: ChartSpec, scale: string, option: string, accept: (value: JsonValue) => boolean = () => true): JsonValue | undefined {
+  const own = spec.options[scale];
+  if (isJsonObject(own) && own[option] !== undefined && accept(own[option])) return own[option];
+  const axis = axisMarkOf[scale];
+  return axis ? spec.marks.find((mark) => mark.mark === axis && mark.options[option] !== undefined && accept(mark.options[option]!))?.options[option] : undefined;
+}
+
 /** A mapping (not a list, not null), as YAML and JSON give them. */
 export const isJsonObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
