@@ -219,6 +219,11 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       continue;
     }
     data.set(table.id, { table, block });
+    // Natural Earth's boundaries are not a map mainland China approves for publication (geo/basemaps.ts).
+    const basemap = block.attribute("basemap");
+    if (lang === "zh-CN" && table.shapes && basemap?.trim().toLowerCase().startsWith("world/")) {
+      diagnostics.push(diagnostic("map/basemap-not-approved-in-china", { name: basemap.trim() }, block.attributeSpan("basemap")));
+    }
     if (block.flag("show")) {
       const shown = renderDataTableHtml(table, { lang, id: `data-${table.id}`, caption: block.attribute("title"), source: block.attribute("source") });
       slotFor.set(block.node, slotHtml.push(shown) - 1);
@@ -356,7 +361,7 @@ function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly Co
   const diagnostics: Diagnostic[] = [];
   for (const [id, { table, block }] of data) {
     const used = byCharts.get(id);
-    if (!used || table.kind !== "table" || block.flag("show") || block.attribute("src") !== undefined || block.attribute("format") === "sql") continue;
+    if (!used || table.kind !== "table" || block.flag("show") || block.attribute("src") !== undefined || table.shapes !== undefined || block.attribute("format") === "sql") continue;
     for (const name of byValues.get(id) ?? []) used.add(name);
     const unused = table.columns.map((c) => c.name).filter((name) => !used.has(name));
     if (unused.length === 0) continue;

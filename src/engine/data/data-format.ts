@@ -1,9 +1,17 @@
 /** The formats a data block or data file may be written in. */
-export type DataFormat = "csv" | "tsv" | "json" | "yaml";
+export type DataFormat = "csv" | "tsv" | "json" | "yaml" | "geojson" | "topojson";
 
-export const DATA_FORMATS: readonly DataFormat[] = ["csv", "tsv", "json", "yaml"];
+export const DATA_FORMATS: readonly DataFormat[] = ["csv", "tsv", "json", "yaml", "geojson", "topojson"];
 /** The format a data file is read in by its extension, unless format= says otherwise. */
-export const FORMAT_OF_EXTENSION: Record<string, DataFormat> = { csv: "csv", tsv: "tsv", json: "json", yaml: "yaml", yml: "yaml" };
+export const FORMAT_OF_EXTENSION: Record<string, DataFormat> = {
+  csv: "csv",
+  tsv: "tsv",
+  json: "json",
+  yaml: "yaml",
+  yml: "yaml",
+  geojson: "geojson",
+  topojson: "topojson",
+};
 
 /** The format that format= names, or undefined for one Plotline does not read. */
 export function readFormat(written: string): DataFormat | undefined {

@@ -37,4 +37,9 @@ export interface DataTable {
   valueColumns?: Record<string, DataColumn>;
   /** The data file under data/ this table was read from, if any (path relative to data/). */
   src?: string;
+  /**
+   * Set when the rows are shapes (GeoJSON, TopoJSON or a base map): each row carries its shape under a
+   * symbol (geo/row-shape.ts), and `bounds` is the extent of them all in degrees, [[west, south], [east, north]].
+   */
+  shapes?: { bounds: [[number, number], [number, number]] };
 }

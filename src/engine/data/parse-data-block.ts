@@ -10,7 +10,13 @@ import type { DataTable } from "./data-table.ts";
 import { openSrc } from "./open-src.ts";
 import type { StoryQueries } from "./query-results.ts";
 import { readDsv } from "./read-dsv.ts";
-import { readJson } from "./read-json.ts";
+import { parseJson } from "./read-json.ts";
+import { shapeData } from "./shape-data.ts";
+import { readBasemapBlock } from "./read-basemap-block.ts";
+import { attachShape } from "../geo/row-shape.ts";
+import { shapesFormatOf } from "../geo/read-shapes.ts";
+import { readShapesValue, type ShapesTable } from "./shapes-raw-table.ts";
+import type { RawTable } from "./raw-table.ts";
 import { readMissing } from "./read-missing-attribute.ts";
 import { readTypes } from "./read-types-attribute.ts";
 import { readYaml } from "./read-yaml.ts";
@@ -67,6 +73,13 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
   const types = readTypes(block, report);
   const markers = readMissing(block, report);
 
+  // A base map Plotline ships (geo/basemaps.ts) instead of a file or rows.
+  if (block.attributes.has("basemap")) {
+    const basemap = readBasemapBlock(block, types, report);
+    if (!basemap || !usable || id === undefined) return { diagnostics };
+    return { table: shapesDataTable(id, basemap.shapes, typeTable(basemap.shapes.raw, basemap.types, markers, report)), diagnostics };
+  }
+
   let origin: Origin;
   let src: string | undefined;
   if (block.attributes.has("src")) {
@@ -97,16 +110,42 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
     return { diagnostics };
   }
 
-  const raw =
-    format === "csv" || format === "tsv" ? readDsv(origin, format, report) : format === "json" ? readJson(origin, report) : readYaml(origin, report);
+  let raw: RawTable | undefined;
+  let shapes: ShapesTable | undefined;
+  if (format === "csv" || format === "tsv") raw = readDsv(origin, format, report);
+  else if (format === "yaml") raw = readYaml(origin, report);
+  else {
+    // JSON, and GeoJSON or TopoJSON (also when a .json file holds them: it says so itself).
+    const parsed = parseJson(origin, report);
+    if (!parsed) return { diagnostics };
+    const shapesFormat = format === "json" ? shapesFormatOf(parsed.value) : format;
+    if (shapesFormat) {
+      const object = block.attributes.has("object") ? { name: block.attribute("object") ?? "", span: block.attributeSpan("object", "value") } : undefined;
+      if (object && shapesFormat !== "topojson") report(diagnostic("map/object-without-topojson", { format: "GeoJSON" }, block.attributeSpan("object")));
+      shapes = readShapesValue(parsed.value, shapesFormat, shapesFormat === "topojson" ? object : undefined, origin, parsed.locate, report);
+      raw = shapes?.raw;
+    } else {
+      raw = shapeData(parsed.value, "json", origin, parsed.locate, report);
+    }
+  }
   if (!raw) return { diagnostics };
-  if (src === undefined) warnIfLarge(block, raw, format, origin.text, report);
+  if (!shapes && block.attributes.has("object")) report(diagnostic("map/object-without-topojson", { format: format.toUpperCase() }, block.attributeSpan("object")));
+  if (src === undefined && !shapes) warnIfLarge(block, raw, format, origin.text, report);
 
   const typed = typeTable(raw, types, markers, report);
   if (!usable || id === undefined) return { diagnostics };
+  if (shapes) return { table: withSrc(shapesDataTable(id, shapes, typed), src), diagnostics };
   const table: DataTable = { id, kind: raw.kind, columns: typed.columns, rows: typed.rows };
   if (typed.values) table.values = typed.values;
   if (typed.valueColumns) table.valueColumns = typed.valueColumns;
   if (src !== undefined) table.src = src;
   return { table, diagnostics };
 }
+
+/** A table of shapes: the typed properties, each row carrying its shape (geo/row-shape.ts). */
+function shapesDataTable(id: string, shapes: ShapesTable, typed: ReturnType<typeof typeTable>): DataTable {
+  typed.rows.forEach((row, i) => attachShape(row, shapes.shapes[i]!));
+  return { id, kind: "table", columns: typed.columns, rows: typed.rows, shapes: { bounds: shapes.bounds } };
+}
+
+const withSrc = (table: DataTable, src: string | undefined): DataTable => (src === undefined ? table : { ...table, src });

@@ -6,6 +6,12 @@ import { shapeData, type Locate } from "./shape-data.ts";
 
 /** Reads a JSON data block or file: a syntax error at its position, else the value shaped into a table (shape-data.ts). */
 export function readJson(origin: Origin, report: (d: Diagnostic) => void): RawTable | undefined {
+  const parsed = parseJson(origin, report);
+  return parsed && shapeData(parsed.value, "json", origin, parsed.locate, report);
+}
+
+/** Parses JSON text: a syntax error at its position, else the value and a finder of positions in the text. */
+export function parseJson(origin: Origin, report: (d: Diagnostic) => void): { value: unknown; locate: Locate } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(origin.text);
@@ -33,5 +39,5 @@ export function readJson(origin: Origin, report: (d: Diagnostic) => void): RawTa
     if (part === "key" && found.entry) return { start: found.entry.keyStart, end: found.entry.keyEnd };
     return { start: found.node.start, end: found.node.end };
   };
-  return shapeData(value, "json", origin, locate, report);
+  return { value, locate };
 }

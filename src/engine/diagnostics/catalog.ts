@@ -232,7 +232,7 @@ export const catalog = {
     severity: "error",
     title: "Unknown data format",
     message: (p) => `"${p.format}" is not a data format Plotline reads.${p.suggestion}`,
-    hint: () => "Use format=csv (the default), tsv, json, yaml, or sql for a query.",
+    hint: () => "Use format=csv (the default), tsv, json, yaml, geojson or topojson (shapes for maps), or sql for a query.",
   }),
   "data/src-and-body": entry<{ src: string }>({
     severity: "error",
@@ -439,6 +439,59 @@ export const catalog = {
       `This data block holds ${plural(p.rows, "row")} (${p.size}) inside the story; blocks of more than ${p.rowLimit} rows or ${p.sizeLimit} make a story hard to read and edit.`,
     hint: (p) =>
       `Move the rows into a file and read it from there: save them as data/${p.id}.${p.extension} and write \`\`\`data id=${p.id} src="${p.id}.${p.extension}" with nothing inside the block.`,
+  }),
+
+  // ── Shapes for maps (GeoJSON, TopoJSON, base maps) ────────────────────────
+  "map/not-shapes": entry<{ format: string; detail: string }>({
+    severity: "error",
+    title: "Not shapes Plotline can draw",
+    message: (p) => `This ${p.format} data is not shapes Plotline can draw: it is ${p.detail}.`,
+    hint: () =>
+      'A GeoJSON file is a "FeatureCollection" of features, each with a "geometry" (Polygon, MultiPolygon, Point, …) and "properties"; a TopoJSON file is a "Topology". Export the map again as GeoJSON from your GIS tool or mapshaper.',
+  }),
+  "map/choose-object": entry<{ objects: readonly string[] }>({
+    severity: "error",
+    title: "TopoJSON holds several objects",
+    message: (p) => `This TopoJSON holds ${plural(p.objects.length, "set")} of shapes (${list(p.objects)}) and the block does not say which to draw.`,
+    hint: (p) => `Add object= to the block's first line, e.g. object=${p.objects[0] ?? "states"}.`,
+  }),
+  "map/unknown-object": entry<{ object: string; objects: readonly string[]; suggestion: string }>({
+    severity: "error",
+    title: "No such object in the TopoJSON",
+    message: (p) => `This TopoJSON has no object "${p.object}".${p.suggestion}`,
+    hint: (p) => `Its objects are ${list(p.objects)}: name one of them with object=.`,
+  }),
+  "map/object-without-topojson": entry<{ format: string }>({
+    severity: "warning",
+    title: "object= on data that is not TopoJSON",
+    message: (p) => `object= only chooses a set of shapes in TopoJSON; this data is ${p.format}, so it is not used.`,
+    hint: () => "Remove object=, or read a TopoJSON file (format=topojson).",
+  }),
+  "map/not-degrees": entry<{ detail: string }>({
+    severity: "error",
+    title: "Coordinates are not longitude and latitude",
+    message: (p) => `The shapes' coordinates are not longitude and latitude in degrees: ${p.detail}. The file is probably in a projected system (metres), which maps cannot place.`,
+    hint: () =>
+      "Export it again in WGS 84 (EPSG:4326), the system GeoJSON uses: in QGIS, Export → Save Features As with CRS EPSG:4326; in mapshaper, -proj wgs84.",
+  }),
+  "map/unknown-basemap": entry<{ name: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Unknown base map",
+    message: (p) => `"${p.name}" is not a base map Plotline ships.${p.suggestion}`,
+    hint: (p) => `The base maps are ${list(p.known, 12)}. For other places, save a GeoJSON file under data/ and read it with src=.`,
+  }),
+  "map/basemap-and-src": entry<{ other: string }>({
+    severity: "error",
+    title: "Base map with other data",
+    message: (p) => `This block reads a base map, but it also has ${p.other}.`,
+    hint: () => "A base map is the block's whole data: remove the other, or put it in a block of its own and join the two (see Maps in the authoring guide).",
+  }),
+  "map/basemap-not-approved-in-china": entry<{ name: string }>({
+    severity: "warning",
+    title: "World base map in a Chinese story",
+    message: (p) =>
+      `This story is in Chinese and draws the base map "${p.name}" (Natural Earth's boundaries). Maps published in mainland China must be officially approved (审图号), and this one is not.`,
+    hint: () => "Use an approved map of your own: save its GeoJSON under data/ and read it with src= (see Maps in the authoring guide).",
   }),
 
   // ── SQL data blocks (```data format=sql) ──────────────────────────────────

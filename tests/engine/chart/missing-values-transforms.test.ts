@@ -61,7 +61,9 @@ describe("every transform draws over columns with missing cells", () => {
   };
   it("covers every transform", async () => {
     const { transformCalls } = await import("../../../src/engine/chart/spec/plot-calls.ts");
-    expect(Object.keys(marks).sort()).toEqual(Object.keys(transformCalls).sort());
+    // centroid and geoCentroid place marks at shapes' centres: tables of shapes have no missing cells to test (tests/engine/geo).
+    const shapeTransforms = new Set(["centroid", "geoCentroid"]);
+    expect(Object.keys(marks).sort()).toEqual(Object.keys(transformCalls).filter((name) => !shapeTransforms.has(name)).sort());
   });
   it.each(Object.entries(marks))("%s", (_, mark) => {
     const story = compile(GAPS + plotBlock("data=g", `marks:\n  - ${mark}`));

@@ -9,7 +9,7 @@ import { type DrawnAdditions, renderChartElement } from "../render/render-chart-
 
 export function drawChart(payload: ChartPayload, options: { width: number; lang: string; additions?: DrawnAdditions }): Element {
   const plot = renderChartElement(payload.spec, payloadData(payload), { document, width: options.width, lang: options.lang, ...options.additions });
-  trimElementGeometry(plot);
+  trimElementGeometry(plot, payload.spec.options["projection"] !== undefined);
   if (plot.tagName.toLowerCase() !== "figure") return plot;
   // With a legend Plot returns a <figure>; on the page it sits inside our own figure, as a <div>.
   const div = document.createElement("div");

@@ -1,6 +1,10 @@
 import type { Cell, DataTable, Row } from "../../data/data-table.ts";
 import { type ChartSpec, type JsonValue, facetDataId, isJsonObject } from "../spec/chart-spec.ts";
 import type { ChartData } from "../render/spec-to-plot.ts";
+import type { Geometry } from "geojson";
+import { DEFAULT_WIDTH } from "../chart-widths.ts";
+import { pixelsPerDegree } from "../render/map-scale.ts";
+import { attachShape, shapeOf } from "../../geo/row-shape.ts";
 
 /** The data of one id in a payload: used columns as equal-length lists, or the values of an inline list. */
 export type PayloadData = { columns: Record<string, JsonValue[]> } | { values: JsonValue[] };
@@ -16,6 +20,8 @@ export interface ChartPayload {
   data: Record<string, PayloadData>;
   /** Date columns of each data id; "*" when the values of an inline list are dates. */
   dates: Record<string, string[]>;
+  /** Each row's shape, for data ids whose rows are shapes: simplified for the widest drawing, rounded to a tenth of a pixel. */
+  shapes?: Record<string, (Geometry | null)[]>;
 }
 
 function collectStrings(value: JsonValue | undefined, into: Set<string>): void {
@@ -55,7 +61,25 @@ export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTa
     const dateColumns = columns.filter((c) => c.type === "date").map((c) => c.name);
     if (dateColumns.length) payload.dates[id] = dateColumns;
   }
+  const shapeTables = [...tables].filter(([, table]) => table.shapes !== undefined);
+  if (shapeTables.length > 0) {
+    const width = typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH;
+    const detail = pixelsPerDegree(spec, (id) => tables.get(id)?.rows, width);
+    // A tenth of a pixel: enough digits that the browser's drawing is the build's.
+    const digits = Math.max(1, Math.ceil(Math.log10(detail * 10)));
+    payload.shapes = Object.fromEntries(shapeTables.map(([id, table]) => [id, table.rows.map((row) => roundGeometry(shapeOf(row)?.geometryAt(detail) ?? null, digits))]));
+  }
   return payload;
+}
+
+/** A geometry with its coordinates rounded to `digits` decimals (of a degree). */
+function roundGeometry(geometry: Geometry | null, digits: number): Geometry | null {
+  if (!geometry) return null;
+  const scale = 10 ** digits;
+  const round = (coordinates: unknown): unknown =>
+    typeof coordinates === "number" ? Math.round(coordinates * scale) / scale : Array.isArray(coordinates) ? coordinates.map(round) : coordinates;
+  if (geometry.type === "GeometryCollection") return { ...geometry, geometries: geometry.geometries.map((g) => roundGeometry(g, digits)!) };
+  return { ...geometry, coordinates: round(geometry.coordinates) } as Geometry;
 }
 
 /** Rows ready for Plot, from a payload (in the browser): the inverse of chartPayload. */
@@ -70,11 +94,16 @@ export function payloadData(payload: ChartPayload): ChartData {
       continue;
     }
     const names = Object.keys(entry.columns);
-    const length = names.length ? entry.columns[names[0]!]!.length : 0;
+    const shapes = payload.shapes?.[id];
+    const length = names.length ? entry.columns[names[0]!]!.length : (shapes?.length ?? 0);
     const rows: Row[] = new Array(length);
     for (let i = 0; i < length; i++) {
       const row: Row = {};
       for (const name of names) row[name] = revive(entry.columns[name]![i], dateColumns.has(name));
+      if (shapes) {
+        const geometry = shapes[i] ?? null;
+        attachShape(row, { geometryAt: () => geometry });
+      }
       rows[i] = row;
     }
     data[id] = rows;

@@ -2,7 +2,7 @@ import { parseHTML } from "linkedom";
 import type { ChartSpec } from "../spec/chart-spec.ts";
 import { type DrawnAdditions, renderChartElement } from "./render-chart-element.ts";
 import { ServerCanvas } from "./server-canvas.ts";
-import { tidyAttributes } from "../../xml/geometry-precision.ts";
+import { tidyAttributes, tidyMapPaths } from "../../xml/geometry-precision.ts";
 import { serializeSvg } from "../../xml/serialize-svg.ts";
 import type { ChartData } from "./spec-to-plot.ts";
 
@@ -49,7 +49,8 @@ export function renderChartSvg(spec: ChartSpec, data: ChartData, options: Render
   let markup = serializeSvg(plot);
   // With a legend Plot returns a <figure>; it sits inside our own figure, so it becomes a <div>.
   if (plot.tagName.toLowerCase() === "figure") markup = markup.replace(/^<figure\b/, "<div").replace(/<\/figure>$/, "</div>");
-  return stabiliseIds(tidyAttributes(markup), options.idPrefix);
+  const tidied = tidyAttributes(markup);
+  return stabiliseIds(spec.options["projection"] === undefined ? tidied : tidyMapPaths(tidied), options.idPrefix);
 }
 
 /** Plot numbers clip paths, patterns and markers across the whole process; number them per chart instead. */

@@ -1,9 +1,12 @@
 import * as Plot from "@observablehq/plot";
 import { localizedFormat } from "../../i18n/d3-locales.ts";
 import type { Cell, Row } from "../../data/data-table.ts";
-import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
+import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject, projectionDomainId } from "../spec/chart-spec.ts";
 import { tipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
+import { DEFAULT_WIDTH } from "../chart-widths.ts";
+import { pixelsPerDegree } from "./map-scale.ts";
+import { hasShapes, shapeOf } from "../../geo/row-shape.ts";
 
 /**
  * Turns a checked ChartSpec and its data into the options of Plot.plot. This is the one translation from
@@ -45,13 +48,30 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   // (the same array the marks draw, so that they are faceted).
   const facet = options["facet"];
   if (isJsonObject(facet) && typeof facet["data"] === "string") options["facet"] = { ...facet, data: data[facet["data"]] ?? [] };
-  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment));
+  // Shapes are drawn at the detail the map's scale shows (geo/table-shapes.ts).
+  const width = environment.width ?? (typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH);
+  const detail = options["projection"] === undefined ? undefined : pixelsPerDegree(spec, (id) => data[id], width);
+  // A projection's domain names shapes by data id: Plot fits the map to them.
+  const domain = projectionDomainId(spec);
+  if (domain !== undefined) {
+    const features = (data[domain] ?? []).map((row) => ({ type: "Feature", properties: null, geometry: shapeOf(row)?.geometryAt(detail) ?? null }));
+    options["projection"] = { ...(options["projection"] as object), domain: { type: "FeatureCollection", features } };
+  }
+  options["marks"] = spec.marks.map((mark) => toPlotMark(mark, spec, data, environment, detail));
   return options as Plot.PlotOptions;
 }
 
-function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment): unknown {
+/** Transforms that place a mark at its shapes' centres. */
+const centroidTransforms = new Set(["centroid", "geoCentroid"]);
+
+function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment, detail: number | undefined): unknown {
   const rows = marksWithoutDataArgument.has(mark.mark) ? undefined : markRows(mark, spec, data);
-  const options = withTransforms(mark, markOptions(mark, spec, environment, rows));
+  const own = markOptions(mark, spec, environment, rows);
+  // A row's shape is not a column: the geo mark, and marks placed at centroids, read it from the row.
+  if (hasShapes(rows) && own["geometry"] === undefined && (mark.mark === "geo" || mark.transforms.some((t) => centroidTransforms.has(t.name)))) {
+    own["geometry"] = (row: unknown) => shapeOf(row)?.geometryAt(detail) ?? null;
+  }
+  const options = withTransforms(mark, own);
   const markFunction = plotFunction(mark.mark);
   if (marksWithoutDataArgument.has(mark.mark)) return markFunction(options);
   return rows === undefined ? markFunction(options) : markFunction(rows, options);

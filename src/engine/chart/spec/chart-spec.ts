@@ -71,9 +71,15 @@ export const facetDataId = (spec: ChartSpec): string | undefined => {
   return isJsonObject(facet) && typeof facet["data"] === "string" ? facet["data"] : undefined;
 };
 
-/** Every data block a chart draws on: its data=, its marks' data: and its facet's data:. */
+/** The data id a chart's `projection: {domain: <id>}` fits the map to, if it names one. */
+export function projectionDomainId(spec: ChartSpec): string | undefined {
+  const projection = spec.options["projection"];
+  return isJsonObject(projection) && typeof projection["domain"] === "string" ? projection["domain"] : undefined;
+}
+
+/** Every data block a chart draws on: its data=, its marks' data:, its facet's data: and its map's domain. */
 export const chartDataIds = (spec: ChartSpec): string[] => [
-  ...new Set([spec.data, ...spec.marks.map((m) => m.data), facetDataId(spec)].filter((id): id is string => typeof id === "string")),
+  ...new Set([spec.data, ...spec.marks.map((m) => m.data), facetDataId(spec), projectionDomainId(spec)].filter((id): id is string => typeof id === "string")),
 ];
 
 /** Path into the spec's YAML, e.g. ["marks", 0, "barX", "y"]. */

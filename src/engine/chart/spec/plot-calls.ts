@@ -38,6 +38,7 @@ export const transformCalls: Readonly<Record<string, TransformCall>> = {
   select: first,
   selectFirst: merge, selectLast: merge, selectMinX: merge, selectMinY: merge, selectMaxX: merge, selectMaxY: merge,
   pointer: merge, pointerX: merge, pointerY: merge,
+  centroid: merge, geoCentroid: merge,
 };
 
 /** Marks that take options only, no data (Plot.frame(options)). A test holds this to Plot's own signatures. */
