@@ -90,10 +90,10 @@ export function joinShapes(shapes: JoinSource, data: ReadonlyMap<string, JoinSou
   const matches = matchKeys(shapeKeys, rowKeys);
 
   const storyFile = block.fenceSpan.file;
-  const rowWhere = (row: number): string => {
+  const rowWhere = (row: number, meant?: string): string => {
     const span = other.rowSpan?.(row);
     const where = span === undefined ? `row ${row + 1}` : span.file === storyFile ? `line ${span.start.line}` : `${span.file}:${span.start.line}`;
-    return `"${keyText(rowKeys[row] ?? null)}" (${where})`;
+    return `"${keyText(rowKeys[row] ?? null)}" (${where}${meant === undefined ? "" : `; did you mean "${meant}"?`})`;
   };
   for (const { shape, rows } of matches.duplicates.slice(0, MAX_DUPLICATES)) {
     diagnostics.push(diagnostic("map/join-duplicate-key", { table: joinId, shape: keyText(shapeKeys[shape] ?? null) ?? "", first: rowWhere(rows[0]), second: rowWhere(rows[1]) }, joinSpan));
@@ -116,8 +116,7 @@ export function joinShapes(shapes: JoinSource, data: ReadonlyMap<string, JoinSou
     const byCountry = countryKeys(shapes.table, on.shapes, matches.rowOfShape);
     const rows = matches.unmatchedRows.slice(0, MAX_LISTED_ROWS).map((row) => {
       const written = keyText(rowKeys[row] ?? null) ?? "";
-      const meant = suggestKey(written, withoutRow, byCountry);
-      return meant === undefined ? rowWhere(row) : `${rowWhere(row)}, did you mean "${meant}"?`;
+      return rowWhere(row, suggestKey(written, withoutRow, byCountry));
     });
     diagnostics.push(
       diagnostic(

@@ -97,7 +97,7 @@ describe("joining a table to shapes", () => {
     const [warning] = result.diagnostics;
     expect(warning!.severity).toBe("warning");
     expect(warning!.message).toBe(
-      '3 rows of "rates" match no shape, so their values are not on the map: "Cote d\'Ivorie" (line 12), did you mean "Côte d\'Ivoire"?; "United States" (line 14), did you mean "United States of America"?; "Atlantis" (line 15). Shapes without a row: "Côte d\'Ivoire", "United States of America", "Bosnia and Herz.".',
+      '3 rows of "rates" match no shape, so their values are not on the map: "Cote d\'Ivorie" (line 12; did you mean "Côte d\'Ivoire"?); "United States" (line 14; did you mean "United States of America"?); "Atlantis" (line 15). Shapes without a row: "Côte d\'Ivoire", "United States of America", "Bosnia and Herz.".',
     );
     expect(warning!.span.start).toEqual({ line: 7, column: 41 });
   });
@@ -182,7 +182,7 @@ describe("maps of joined tables", () => {
   it("suggests the world map's name for a country written another way", () => {
     const result = chart('```data id=places basemap=world/countries join=rates on="name = country"\n```\n\n```data id=rates\ncountry,rate\nFrance,7.3\nIvory Coast,2.5\n```', "equal-earth", "rate");
     expect(codes(result)).toEqual(["map/join-unmatched-rows"]);
-    expect(result.diagnostics[0]!.message).toContain('"Ivory Coast" (line 13), did you mean "Côte d\'Ivoire"?');
+    expect(result.diagnostics[0]!.message).toContain('"Ivory Coast" (line 13; did you mean "Côte d\'Ivoire"?)');
   });
   it("gives numbers in the prose and the chart's data the joined columns", () => {
     const result = chart(
