@@ -20,6 +20,7 @@ import type { DataFileSource } from "./data/data-file-source.ts";
 import type { StoryData } from "./data/story-data.ts";
 import { parseDataBlock } from "./data/parse-data-block.ts";
 import { joinShapes, type JoinSource } from "./data/join-shapes.ts";
+import { dataBlockOrder } from "./data/data-block-order.ts";
 import { resolveSrc } from "./data/resolve-src.ts";
 import { MAX_STORY_BYTES, megabytes } from "./limits.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -196,10 +197,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const slotFor = new Map<RootContent, number>();
   // HTML Plotline makes for the body besides figures (tables, numbers, data section): its ids are anchors.
   const generatedHtml: string[] = [];
-  // Shapes with join= come last, so the table they join may be defined anywhere in the story.
-  const dataBlocks = blocks.filter((b) => b.kind === "data");
   const rowSpans = new Map<string, (row: number) => SourceSpan>();
-  for (const block of [...dataBlocks.filter((b) => !b.attributes.has("join")), ...dataBlocks.filter((b) => b.attributes.has("join"))]) {
+  for (const block of dataBlockOrder(blocks)) {
     const result = parseDataBlock(block, options.dataFiles, options.queries);
     diagnostics.push(...result.diagnostics);
     if (block.attributes.has("on") && !block.attributes.has("join")) diagnostics.push(diagnostic("map/on-without-join", {}, block.attributeSpan("on")));

@@ -9,7 +9,7 @@ export function keyText(value: Cell): string | undefined {
 
 /**
  * A key as tolerant matching reads it: without case, accents (NFKD, marks dropped), apostrophes of
- * any kind, and spaces, dots, hyphens and dashes; codes written only in digits without their leading
+ * any kind, and spaces, dots (but decimal points), hyphens and dashes; codes written only in digits without their leading
  * zeros ("06" = "6"). Tables and map files spell the same place in these many ways ("Côte d'Ivoire",
  * "Cote d’Ivoire", "COTE D IVOIRE"; "Guinea-Bissau", "Guinea Bissau"), and spreadsheets drop zeros.
  */
@@ -19,7 +19,8 @@ export function tolerantKey(text: string): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/['’‘ʼ`´]/g, "")
-    .replace(/[\s.\-‐‑‒–—―_·]+/g, "");
+    // A dot between digits is a decimal point ("4.5" is not "45"); any other is an abbreviation's.
+    .replace(/[\s\-‐‑‒–—―_·]+|(?<!\d)\.|\.(?!\d)/g, "");
   return /^\d+$/.test(folded) ? folded.replace(/^0+(?=\d)/, "") : folded;
 }
 

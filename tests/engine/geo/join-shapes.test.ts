@@ -43,6 +43,8 @@ describe("matching keys", () => {
     expect(tolerantKey("004")).toBe("4");
     expect(tolerantKey("0")).toBe("0");
     expect(tolerantKey("Niger")).not.toBe(tolerantKey("Nigeria"));
+    expect(tolerantKey("4.5")).not.toBe(tolerantKey("45"));
+    expect(tolerantKey("St. Lucia")).toBe(tolerantKey("St Lucia"));
   });
   it("matches letter for letter first, then tolerantly; numbers match digit strings", () => {
     const m = matchKeys(["06", "6x", "Côte d'Ivoire", "004"], [6, "COTE D IVOIRE", "4", "6x", null, "Nowhere"]);
@@ -78,6 +80,14 @@ describe("joining a table to shapes", () => {
     const result = compile("```data id=rates\ncode,rate\nA,1\n```\n\n```data id=zones src=zones.geojson join=rates on=\"id = code\" show\n```\n\nRate: :value[zones.rate]{id=A}.\n");
     expect(result.diagnostics).toEqual([]);
     expect(shownRows(result.html)[0]).toEqual(["A", "Côte d'Ivoire", "6", "10", "1"]);
+  });
+  it("joins shapes to shapes that are themselves joined, whatever the order of the blocks", () => {
+    const result = compile(
+      '```data id=regions src=zones.geojson join=zones on=id show\n```\n\n```data id=zones src=zones.geojson join=rates on="id = code"\n```\n\n```data id=rates\ncode,rate\nB,2\n```\n',
+    );
+    expect(result.diagnostics).toEqual([]);
+    const table = result.html.slice(result.html.indexOf('id="data-regions"'));
+    expect(table).toContain(">rate</th>");
   });
   it("gives a table column named like a shapes column of the same type the table's value where a row matched", () => {
     const result = joined("code,name\nA,Ivory Coast", "id = code");
