@@ -1,9 +1,9 @@
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { SourceSpan } from "../diagnostics/source-file.ts";
-import { betterKeyColumn } from "../geo/better-key-column.ts";
-import { keyText, matchKeys } from "../geo/match-keys.ts";
-import { suggestKey } from "../geo/suggest-key.ts";
+import { betterKeyColumn } from "./better-key-column.ts";
+import { keyText, matchKeys } from "./match-keys.ts";
+import { suggestKey } from "./suggest-key.ts";
 import { precisionRank } from "../iso-date.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import type { Cell, DataColumn, DataTable, Row } from "./data-table.ts";
@@ -34,7 +34,7 @@ const MAX_DUPLICATES = 5;
  * Joins a table of the story to a block of shapes, by the block's `join=<data id>` and
  * `on="<shapes column> = <table column>"`: one row per shape, each keeping its shape, with the table's
  * columns (all but its key) added; shapes no row matched get missing values. Keys match letter for
- * letter first, then tolerantly (geo/match-keys.ts). A table column named like a shapes column of the
+ * letter first, then tolerantly (match-keys.ts). A table column named like a shapes column of the
  * same type fills it where a row matched; of another type, it is added as "<name> (<table id>)".
  * `failed` holds the ids of data blocks that could not be read (their own errors say why).
  */

@@ -1,4 +1,4 @@
-import type { Cell } from "../data/data-table.ts";
+import type { Cell } from "./data-table.ts";
 
 /** A key as text: numbers as written without zeros of their own ("6", "4.5"), dates as ISO dates. */
 export function keyText(value: Cell): string | undefined {

@@ -18,18 +18,19 @@ export function countryCodeOfName(name: string): string | undefined {
   return countries.getAlpha3Code(name, "en");
 }
 
-/** Below this many letters, one key inside another says nothing ("Ma" is in half the world). */
+/** Below this many letters, a key is a code: one inside another, or one letter off, says nothing ("Ma" is in half the world). */
 const MIN_CONTAINED = 4;
 
 /**
  * The shape key an unmatched row's key probably meant, among `candidates` (the keys of shapes no row
- * matched): a likely typo (did-you-mean), one key inside the other ("United States" and "United States
+ * matched): a likely typo (did-you-mean; not for keys of under four letters), one key inside the other ("United States" and "United States
  * of America"), or the same country by another name (`byCountry`, for shapes with ISO codes).
  */
 export function suggestKey(written: string, candidates: readonly string[], byCountry?: (iso3: string) => string | undefined): string | undefined {
-  const typo = closestMatch(written, candidates);
-  if (typo !== undefined) return typo;
   const folded = tolerantKey(written);
+  // A short code is one letter away from dozens of others ("Z" from "B"): a guess would mislead.
+  const typo = folded.length < MIN_CONTAINED ? undefined : closestMatch(written, candidates);
+  if (typo !== undefined) return typo;
   if (folded.length >= MIN_CONTAINED) {
     let best: string | undefined;
     for (const candidate of candidates) {

@@ -1,4 +1,4 @@
-import type { DataTable } from "../data/data-table.ts";
+import type { DataTable } from "./data-table.ts";
 import { keyText, tolerantKey } from "./match-keys.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileStory } from "../../../src/engine/compile-story.ts";
-import { matchKeys, tolerantKey } from "../../../src/engine/geo/match-keys.ts";
-import { memoryFiles, story, STORY_PATH } from "../data/helpers.ts";
+import { matchKeys, tolerantKey } from "../../../src/engine/data/match-keys.ts";
+import { memoryFiles, story, STORY_PATH } from "./helpers.ts";
 
 const files = memoryFiles({
   "zones.geojson": JSON.stringify({
@@ -18,6 +18,7 @@ const files = memoryFiles({
       geometry: { type: "Polygon", coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] },
     })),
   }),
+  "rates.csv": "code,rate\nA,1\nZ,2\n",
 });
 
 const compile = (markdown: string) => compileStory({ path: STORY_PATH, text: story(markdown) }, { dataFiles: files });
@@ -51,6 +52,7 @@ describe("matching keys", () => {
     expect(m.shapesOfRow).toEqual([[0], [2], [3], [1], [], []]);
     expect(m.unmatchedRows).toEqual([5]);
     expect(m.duplicates).toEqual([]);
+    expect(matchKeys([6, 48], ["006", "48"]).shapesOfRow).toEqual([[0], [1]]);
   });
   it("finds two rows for one shape, also when they are spelt differently", () => {
     expect(matchKeys(["France"], ["France", "france"]).duplicates).toEqual([{ shape: 0, rows: [0, 1] }]);
@@ -110,6 +112,11 @@ describe("joining a table to shapes", () => {
       '3 rows of "rates" match no shape, so their values are not on the map: "Cote d\'Ivorie" (line 12; did you mean "Côte d\'Ivoire"?); "United States" (line 14; did you mean "United States of America"?); "Atlantis" (line 15). Shapes without a row: "Côte d\'Ivoire", "United States of America", "Bosnia and Herz.".',
     );
     expect(warning!.span.start).toEqual({ line: 7, column: 41 });
+  });
+  it("names the line of an unmatched row in the table's file", () => {
+    const result = compile('```data id=zones src=zones.geojson join=rates on="id = code"\n```\n\n```data id=rates src=rates.csv\n```\n');
+    expect(codes(result)).toEqual(["map/join-unmatched-rows"]);
+    expect(result.diagnostics[0]!.message).toContain('"Z" (data/rates.csv:3)');
   });
   it("counts unmatched rows past eight, and leaves long lists of shapes without rows out", () => {
     const rows = Array.from({ length: 10 }, (_, i) => `Nowhere ${i},${i}`).join("\n");
@@ -176,6 +183,9 @@ describe("maps of joined tables", () => {
     expect(byName.charts[0]!.html).toContain("<path");
     const byPostal = chart('```data id=places basemap=us/states join=rates on="postal = code"\n```\n\n```data id=rates\ncode,rate\nCA,5.3\nNY,4.1\n```', "albers-usa", "rate");
     expect(byPostal.diagnostics).toEqual([]);
+    // FIPS codes typed as numbers in the table ("06" saved by a spreadsheet as 6) match the map's "06".
+    const byFips = chart('```data id=places basemap=us/states join=rates on="id = fips"\n```\n\n```data id=rates\nfips,rate\n6,5.3\n36,4.1\n```', "albers-usa", "rate");
+    expect(byFips.diagnostics).toEqual([]);
   });
   it("joins world countries by iso3, and suggests iso3 when codes are joined against names", () => {
     const table = "```data id=rates\ncode,rate\nFRA,7.3\nDEU,3\nCIV,2.5\n```";
