@@ -19,10 +19,12 @@ import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { StoryData } from "./data/story-data.ts";
 import { parseDataBlock } from "./data/parse-data-block.ts";
+import { joinShapes, type JoinSource } from "./data/join-shapes.ts";
+import { dataBlockOrder } from "./data/data-block-order.ts";
 import { resolveSrc } from "./data/resolve-src.ts";
 import { MAX_STORY_BYTES, megabytes } from "./limits.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { SourceFile } from "./diagnostics/source-file.ts";
+import { SourceFile, type SourceSpan } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
 import type { Frontmatter } from "./story/frontmatter-schema.ts";
 import { normalizeSource } from "./story/normalize-source.ts";
@@ -195,9 +197,11 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const slotFor = new Map<RootContent, number>();
   // HTML Plotline makes for the body besides figures (tables, numbers, data section): its ids are anchors.
   const generatedHtml: string[] = [];
-  for (const block of blocks.filter((b) => b.kind === "data")) {
+  const rowSpans = new Map<string, (row: number) => SourceSpan>();
+  for (const block of dataBlockOrder(blocks)) {
     const result = parseDataBlock(block, options.dataFiles, options.queries);
     diagnostics.push(...result.diagnostics);
+    if (block.attributes.has("on") && !block.attributes.has("join")) diagnostics.push(diagnostic("map/on-without-join", {}, block.attributeSpan("on")));
     const query = options.queries?.results.get(block.index);
     query?.files.forEach((path) => dataFiles.add(path));
     query?.globs.forEach((glob) => dataGlobs.add(glob));
@@ -205,7 +209,13 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     // Stored as a path under data/ ("./jobs.csv" is "jobs.csv"), so a change to that file finds this story.
     const resolved = src === undefined ? undefined : resolveSrc(src);
     if (resolved) dataFiles.add(resolved);
-    const { table } = result;
+    let { table } = result;
+    if (table && block.attributes.has("join") && !data.has(table.id)) {
+      const joined = joinShapes({ table, block }, joinSources(data, rowSpans), failedData);
+      diagnostics.push(...joined.diagnostics);
+      table = joined.table;
+      if (joined.failed) failedData.add(table.id);
+    }
     if (!table) {
       const id = block.attribute("id");
       if (id !== undefined) failedData.add(id);
@@ -219,6 +229,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
       continue;
     }
     data.set(table.id, { table, block });
+    if (result.rowSpan) rowSpans.set(table.id, result.rowSpan);
     // Natural Earth's boundaries are not a map mainland China approves for publication (geo/basemaps.ts).
     const basemap = block.attribute("basemap");
     if (lang === "zh-CN" && table.shapes && basemap?.trim().toLowerCase().startsWith("world/")) {
@@ -372,6 +383,10 @@ function unusedColumns(data: ReadonlyMap<string, StoryData>, charts: readonly Co
   }
   return diagnostics;
 }
+
+/** The story's tables so far, each with where its rows are, for joins to shapes. */
+const joinSources = (data: ReadonlyMap<string, StoryData>, rowSpans: ReadonlyMap<string, (row: number) => SourceSpan>): Map<string, JoinSource> =>
+  new Map([...data].map(([id, entry]) => [id, { ...entry, rowSpan: rowSpans.get(id) }]));
 
 const optionalText = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;

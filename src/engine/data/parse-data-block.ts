@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import type { SourceSpan } from "../diagnostics/source-file.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import { MAX_DATA_BYTES, megabytes } from "../limits.ts";
 import type { DataFileSource } from "./data-file-source.ts";
@@ -24,6 +25,13 @@ import { retypeQueryResult } from "./retype-query-result.ts";
 import { typeTable } from "./type-table.ts";
 import { warnIfLarge } from "./warn-if-large.ts";
 
+export interface ParsedDataBlock {
+  table?: DataTable;
+  diagnostics: Diagnostic[];
+  /** Where a row of a table read from text is (its first cell), for messages about whole rows (joins). */
+  rowSpan?: (row: number) => SourceSpan;
+}
+
 /**
  * Reads one ```data block: its attributes, its body or its src= file, in its format, into a typed
  * table (see infer-column-types.ts for the typing rules). Every problem becomes a diagnostic that
@@ -31,7 +39,7 @@ import { warnIfLarge } from "./warn-if-large.ts";
  * returned unless an error leaves nothing sensible to hand to charts (then the build fails anyway).
  * Duplicate ids across blocks are checked by the caller.
  */
-export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries?: StoryQueries): { table?: DataTable; diagnostics: Diagnostic[] } {
+export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries?: StoryQueries): ParsedDataBlock {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   let usable = true;
@@ -139,6 +147,8 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
   if (typed.values) table.values = typed.values;
   if (typed.valueColumns) table.valueColumns = typed.valueColumns;
   if (src !== undefined) table.src = src;
+  const read = raw;
+  if (read.kind === "table") return { table, diagnostics, rowSpan: (row) => read.cellSpan(row, 0) };
   return { table, diagnostics };
 }
 

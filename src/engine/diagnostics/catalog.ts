@@ -493,6 +493,90 @@ export const catalog = {
       `This story is in Chinese and draws the base map "${p.name}" (Natural Earth's boundaries). Maps published in mainland China must be officially approved (审图号), and this one is not.`,
     hint: () => "Use an approved map of your own: save its GeoJSON under data/ and read it with src= (see Maps in the authoring guide).",
   }),
+  "map/join-unknown-data": entry<{ id: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "join= names no data block",
+    message: (p) => `join=${p.id} names no data block of this story.${p.suggestion}`,
+    hint: (p) =>
+      p.known.length === 0
+        ? "join= names the id of another data block of the story (its table is added to these shapes): add that block, or remove join=."
+        : `The story's other data blocks are ${list(p.known, 12)}: name the table to add to these shapes.`,
+  }),
+  "map/join-not-shapes": entry<{ id: string; table: string; tableIsShapes: boolean }>({
+    severity: "error",
+    title: "join= on a block that is not shapes",
+    message: (p) => `The data "${p.id}" is not shapes, so join= cannot add the table "${p.table}" to it.`,
+    hint: (p) =>
+      p.tableIsShapes
+        ? `join= goes on the block of shapes: move it to the block of "${p.table}", as join=${p.id}, with on= naming the column of each side.`
+        : "join= goes on a block of shapes (basemap=, a GeoJSON or TopoJSON file) and names the table whose rows are added to them.",
+  }),
+  "map/join-itself": entry<{ id: string }>({
+    severity: "error",
+    title: "Shapes joined to themselves",
+    message: (p) => `join=${p.id} names this block itself; a table of shapes cannot be joined to itself.`,
+    hint: () => "Name the id of the table whose rows are added to these shapes: another data block of the story.",
+  }),
+  "map/join-without-on": entry<{ table: string; shapesColumns: readonly string[]; tableColumns: readonly string[] }>({
+    severity: "error",
+    title: "join= without on=",
+    message: (p) => `These shapes are joined to "${p.table}", but the block does not say which columns match (on=).`,
+    hint: (p) =>
+      `Add on="<shapes column> = <table column>" (or on=<name> when both sides call it the same). The shapes' columns are ${p.shapesColumns.length === 0 ? "none" : list(p.shapesColumns, 12)}; the columns of "${p.table}" are ${list(p.tableColumns, 12)}.`,
+  }),
+  "map/join-on-form": entry<{ written: string }>({
+    severity: "error",
+    title: "on= cannot be read",
+    message: (p) => `on="${p.written}" does not name one column of the shapes and one column of the table.`,
+    hint: () => 'Write on="<shapes column> = <table column>", e.g. on="iso3 = code", or on=name when both sides have a column "name".',
+  }),
+  "map/join-unknown-column": entry<{ column: string; side: "shapes" | "table"; id: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Join column not found",
+    message: (p) => `${p.side === "shapes" ? `The shapes "${p.id}" have` : `The table "${p.id}" has`} no column "${p.column}" to join on.${p.suggestion}`,
+    hint: (p) =>
+      `on= names the shapes' column first, then the table's: on="<shapes column> = <table column>". The columns of ${p.side === "shapes" ? "the shapes" : `"${p.id}"`} are ${p.known.length === 0 ? "none" : list(p.known, 12)}.`,
+  }),
+  "map/join-duplicate-key": entry<{ table: string; shape: string; first: string; second: string }>({
+    severity: "error",
+    title: "Two rows for one shape",
+    message: (p) => `Two rows of "${p.table}" match the shape "${p.shape}": ${p.first} and ${p.second}. A shape takes one row.`,
+    hint: () =>
+      "Keep one row per shape: remove the repeated row, or sum or filter the rows first (a SQL block can GROUP BY the key). Keys that differ only in case, accents, spaces or leading zeros count as the same.",
+  }),
+  "map/join-unmatched-rows": entry<{ table: string; count: number; rows: readonly string[]; shapesWithoutRows: readonly string[]; better?: string; on: string }>({
+    severity: "warning",
+    title: "Rows that match no shape",
+    message: (p) =>
+      `${plural(p.count, "row")} of "${p.table}" ${p.count === 1 ? "matches" : "match"} no shape, so ${p.count === 1 ? "its values are" : "their values are"} not on the map: ${p.rows.join("; ")}${p.count > p.rows.length ? `; and ${p.count - p.rows.length} more` : ""}.${p.shapesWithoutRows.length > 0 ? ` Shapes without a row: ${list(p.shapesWithoutRows, 12)}.` : ""}`,
+    hint: (p) =>
+      p.better !== undefined
+        ? `These keys look like the shapes' column "${p.better}": join on it with on="${p.better} = ${p.on}".`
+        : "Spell the keys as the shapes do (case, accents, spaces and leading zeros do not matter), or join on a code both sides have, such as iso3 for countries or postal for US states. Rows for places the map does not have can stay.",
+  }),
+  "map/join-nothing-matched": entry<{ table: string; count: number; column: string; examples: readonly string[]; shapesExamples: readonly string[]; better?: string; on: string }>({
+    severity: "error",
+    title: "No row matches a shape",
+    message: (p) =>
+      `None of the ${plural(p.count, "row")} of "${p.table}" matches a shape: its keys (${list(p.examples, 3)}) are not values of the shapes' column "${p.column}" (${list(p.shapesExamples, 3)}).`,
+    hint: (p) =>
+      p.better !== undefined
+        ? `The keys look like the shapes' column "${p.better}": join on it with on="${p.better} = ${p.on}".`
+        : "Check that on= names the right column on each side: the shapes' column first, then the table's.",
+  }),
+  "map/join-column-renamed": entry<{ column: string; table: string; renamed: string; shapesType: string; tableType: string }>({
+    severity: "warning",
+    title: "Joined column renamed",
+    message: (p) =>
+      `The shapes and the table "${p.table}" both have a column "${p.column}", of different types (${p.shapesType} and ${p.tableType}), so the table's is named "${p.renamed}" in the joined data.`,
+    hint: (p) => `Use "${p.renamed}" in charts for the table's values, or rename one of the columns (or give both the same type with types=).`,
+  }),
+  "map/on-without-join": entry({
+    severity: "warning",
+    title: "on= without join=",
+    message: () => "on= says which columns a join matches, but this block has no join=, so it is not used.",
+    hint: () => "Add join=<id of the table> to join a table to these shapes, or remove on=.",
+  }),
 
   // ── SQL data blocks (```data format=sql) ──────────────────────────────────
   "sql/syntax": entry<{ detail: string; quoteIds: readonly string[] }>({

@@ -8,7 +8,7 @@ import { parseInfoString, type BlockAttribute } from "./parse-info-string.ts";
 import type { BlockKind, StoryBlock } from "./story-block.ts";
 
 export const blockAttributes: Record<BlockKind, readonly string[]> = {
-  data: ["id", "format", "src", "show", "types", "missing", "source", "title", "basemap", "object"],
+  data: ["id", "format", "src", "show", "types", "missing", "source", "title", "basemap", "object", "join", "on"],
   plot: ["data", "id"],
 };
 
