@@ -1,6 +1,6 @@
 import type { StoryData } from "../../data/story-data.ts";
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
-import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import { didYouMean, suggestion as suggest } from "../../diagnostics/did-you-mean.ts";
 import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "../spec/chart-spec.ts";
 import type { SpecLocator } from "../spec/parse-chart-spec.ts";
 
@@ -71,7 +71,9 @@ function checkProjection(spec: ChartSpec, data: ReadonlyMap<string, StoryData>, 
   const diagnostics: Diagnostic[] = [];
   const checkName = (name: string, path: SpecPath) => {
     if ((projectionNames as readonly string[]).includes(name)) return;
-    const suggestion = didYouMean(name.toLowerCase().replace(/[\s_]+/g, "-"), projectionNames);
+    // "Equal Earth", "albers_usa": written the way the projection's name is spoken.
+    const spoken = name.trim().toLowerCase().replace(/[\s_]+/g, "-");
+    const suggestion = (projectionNames as readonly string[]).includes(spoken) ? suggest(name, spoken) : didYouMean(name, projectionNames);
     diagnostics.push(diagnostic("map/unknown-projection", { name, suggestion, known: projectionNames }, locate(path)));
   };
   if (typeof projection === "string") {
