@@ -6,8 +6,8 @@ import { mapShapesId } from "../spec/map-shapes-id.ts";
 const WORLD_DEGREES = 180;
 
 /**
- * A map with no projection would be drawn by Plot as flat x and y numbers (or not at all), so a chart
- * drawing shapes gets one: albers-usa for the base maps of the United States (Alaska and Hawaii moved
+ * Plot draws a map with no projection on x and y scales of degrees, stretched to the chart's frame,
+ * so a chart drawing shapes gets a projection: albers-usa for the base maps of the United States (Alaska and Hawaii moved
  * in), equal-earth for shapes spanning the world, else mercator fitted to the shapes (a city, a country,
  * a region), which keeps their outlines as readers know them from web maps.
  */
