@@ -8,12 +8,14 @@ import { checkChannelTypes } from "./checks/check-channel-types.ts";
 import { checkChartAddresses } from "./checks/check-chart-addresses.ts";
 import { checkChartData } from "./checks/check-chart-data.ts";
 import { checkChartExpressions } from "./checks/check-chart-expressions.ts";
+import { checkChartMaps } from "./checks/check-chart-maps.ts";
 import { checkChartValues } from "./checks/check-chart-values.ts";
 import { checkDrawnChart } from "./checks/drawn/check-drawn-chart.ts";
 import { checkFormatTypes } from "./checks/check-format-types.ts";
 import { deriveChartColumns } from "./data/derive-chart-columns.ts";
 import { typeInlineData } from "./data/inline-data.ts";
 import { addAdditions } from "./defaults/additions.ts";
+import { withShapeNameTips } from "./defaults/shape-name-tip.ts";
 import { additionsOn, type AdditionsOn } from "./spec/addition-switches.ts";
 import { describeChart } from "./publish/describe-chart.ts";
 import type { ChartData } from "./render/spec-to-plot.ts";
@@ -68,6 +70,7 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
   diagnostics.push(
     ...checkChartData(spec, block, context.data, locate, parsed.markPaths),
     ...checkChartValues(spec, locate, parsed.markPaths),
+    ...checkChartMaps(spec, context.data, locate, parsed.markPaths),
     ...checkChartExpressions(spec, context.data, locate, parsed.locateText, parsed.markPaths),
     ...checkChartAddresses(spec, context.data, locate, parsed.markPaths),
     ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
@@ -103,7 +106,8 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
   for (const [id, table] of derived.tables) tables.set(id, table);
   // Plotline's additions where the editor chose nothing and switched none off (defaults/additions.ts).
   const additions = additionsOn(context.additions, parsed.additions);
-  const drawn = addAdditions(derived.spec, { tables, lang: context.lang }, additions);
+  // Tips over a map's shapes name the shape: not an addition, like the rest of Plotline's tips.
+  const drawn = withShapeNameTips(addAdditions(derived.spec, { tables, lang: context.lang }, additions), tables, context.lang);
   // What would come out wrong, read from the data the chart draws (marks keep their index: their place in the YAML).
   const markPath = (index: number) => parsed.markPaths.get(spec.marks[index]!) ?? ["marks", index, drawn.marks[index]!.mark];
   diagnostics.push(...checkDrawnChart({ spec: drawn, tables, locate, markPath, lang: context.lang }));

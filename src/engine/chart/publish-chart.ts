@@ -8,7 +8,7 @@ import type { ChartContext } from "./chart-context.ts";
 import type { PreparedChart } from "./prepare-chart.ts";
 import type { ChartDrawing } from "./draw-chart-variants.ts";
 import type { ChartSpec } from "./spec/chart-spec.ts";
-import { chartDataCsv, chartDataTable } from "./publish/chart-data.ts";
+import { chartDataCsv, chartDataId, chartDataTable } from "./publish/chart-data.ts";
 import { chartColumnLabels } from "./publish/column-labels.ts";
 import { chartPayload, serializePayload } from "./publish/chart-payload.ts";
 import { defaultEmbedHeight } from "./publish/default-embed-height.ts";
@@ -33,7 +33,8 @@ export function publishChart(
   context: ChartContext,
 ): { chart: CompiledChart; imagesMs: number } {
   // A chart has a CSV download exactly when it draws a data block (chartDataTable below).
-  const csvPath = drawn.data !== undefined && tables.has(drawn.data) ? chartCsvPath(context.storySlug, drawn.id) : undefined;
+  const dataId = chartDataId(drawn, tables);
+  const csvPath = dataId !== undefined && tables.has(dataId) ? chartCsvPath(context.storySlug, drawn.id) : undefined;
   const payloadJson = serializePayload(drawFrom.payload ?? chartPayload(drawn, tables, inline));
   let asset: ChartAsset | undefined;
   if (payloadJson.length > INLINE_PAYLOAD_LIMIT) {
@@ -42,7 +43,7 @@ export function publishChart(
     asset = { path: payloadPath(name), content: payloadJson };
   }
   // The data behind the chart, for readers: a table in the page and a CSV to download.
-  const readerData = chartDataTable(drawn, tables, sources.get(drawn.data ?? ""));
+  const readerData = chartDataTable(drawn, tables, sources.get(dataId ?? ""));
   const csv = readerData && csvPath ? { path: csvPath, content: chartDataCsv(readerData) } : undefined;
   const embed = context.site ? chartEmbedHtml(drawn, domId, variants[0]!.markup, context.site, context) : undefined;
   // The chart as files of its own, for readers to download; named after the story and the chart's stable id.

@@ -40,6 +40,7 @@ export interface DataTable {
   /**
    * Set when the rows are shapes (GeoJSON, TopoJSON or a base map): each row carries its shape under a
    * symbol (geo/row-shape.ts), and `bounds` is the extent of them all in degrees, [[west, south], [east, north]].
+   * `basemap` names the base map they come from (`us/states`), when they do: maps choose a projection by it.
    */
-  shapes?: { bounds: [[number, number], [number, number]] };
+  shapes?: { bounds: [[number, number], [number, number]]; basemap?: string };
 }

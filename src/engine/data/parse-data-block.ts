@@ -85,7 +85,9 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
   if (block.attributes.has("basemap")) {
     const basemap = readBasemapBlock(block, types, report);
     if (!basemap || !usable || id === undefined) return { diagnostics };
-    return { table: shapesDataTable(id, basemap.shapes, typeTable(basemap.shapes.raw, basemap.types, markers, report)), diagnostics };
+    const table = shapesDataTable(id, basemap.shapes, typeTable(basemap.shapes.raw, basemap.types, markers, report));
+    table.shapes!.basemap = basemap.name;
+    return { table, diagnostics };
   }
 
   let origin: Origin;

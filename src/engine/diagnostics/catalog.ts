@@ -578,6 +578,38 @@ export const catalog = {
     hint: () => "Add join=<id of the table> to join a table to these shapes, or remove on=.",
   }),
 
+  "map/mark-not-on-shapes": entry<{ mark: string; data: string; how: string }>({
+    severity: "error",
+    title: "Map mark on data that is not shapes",
+    message: (p) => `The ${p.mark} mark ${p.how}, but "${p.data}" is not shapes: its rows have no outlines to draw or to find the centre of.`,
+    hint: () =>
+      "Read shapes in a data block of their own, with basemap= (basemap=world/countries) or a GeoJSON or TopoJSON file (src=districts.geojson), and name that block with data:. For points from longitude and latitude columns, use a dot mark with x: longitude and y: latitude.",
+  }),
+  "map/unknown-projection": entry<{ name: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Unknown projection",
+    message: (p) => `"${p.name}" is not a projection Plot knows.${p.suggestion}`,
+    hint: (p) => `The projections are ${list(p.known, 20)}: equal-earth suits the world, albers-usa the United States, mercator a city or a small country.`,
+  }),
+  "map/domain-not-shapes": entry<{ data: string }>({
+    severity: "error",
+    title: "Projection fitted to data that is not shapes",
+    message: (p) => `The projection's domain names "${p.data}", which is not shapes, so the map cannot be fitted to it.`,
+    hint: () => "Name the data block of the shapes the map shows (read with basemap= or from a GeoJSON or TopoJSON file), or remove domain to show the whole globe.",
+  }),
+  "map/point-without-position": entry<{ mark: string; data: string }>({
+    severity: "error",
+    title: "Dots or labels on shapes without a place",
+    message: (p) => `The ${p.mark} mark draws the shapes of "${p.data}" with no x and y and no centroid, so every one of them would sit at the same spot.`,
+    hint: () => "Add centroid: true to place each at its shape's centre on the map (geoCentroid: true for the centre on the globe).",
+  }),
+  "map/geometry-given": entry<{ mark: string }>({
+    severity: "error",
+    title: "geometry given on a map mark",
+    message: (p) => `The ${p.mark} mark sets geometry:, but Plotline gives map marks their shapes itself, from the rows of shapes they draw: a shape is never a column.`,
+    hint: () => "Remove geometry: and name the shapes with data: (a block read with basemap= or from a GeoJSON or TopoJSON file).",
+  }),
+
   // ── SQL data blocks (```data format=sql) ──────────────────────────────────
   "sql/syntax": entry<{ detail: string; quoteIds: readonly string[] }>({
     severity: "error",

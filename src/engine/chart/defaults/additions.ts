@@ -6,6 +6,8 @@ import { withBandDateDefaults } from "./band-date-scales.ts";
 import { withCategorySymbols, withEndLabels } from "./color-cues.ts";
 import { withCompactTicks } from "./compact-ticks.ts";
 import { withLabelMargins } from "./label-margins.ts";
+import { withMapLegend } from "./map-legend.ts";
+import { withMapProjection } from "./map-projection.ts";
 
 /**
  * Plotline's automatic additions: what it adds to an editor's chart on its own, each under a stable name
@@ -41,6 +43,8 @@ export const additions: Readonly<Record<AdditionKey, Addition>> = {
   endLabels: { does: "series names at the last point of lines coloured by category", add: (s, i) => withEndLabels(s, i.tables) },
   labelMargins: { does: "a left margin wide enough for long category labels", add: (s, i) => withLabelMargins(s, i.tables) },
   compactTicks: { does: "compact tick numbers (1.3B, 13亿) on axes of millions", add: (s, i) => withCompactTicks(s, i.tables) },
+  mapProjection: { does: "a projection for maps without one, chosen by where the shapes are", add: (s, i) => withMapProjection(s, i.tables) },
+  mapLegend: { does: "a colour legend for maps coloured by a column", add: (s, i) => withMapLegend(s, i.tables) },
   // Made while drawing, at the width drawn at (render/render-chart-element.ts): addAdditions only notes in
   // the spec that they are off, so the build's drawings and the browser's redraw leave them out alike.
   tickThinning: { does: "tick labels of band, point and time axes thinned to those that fit the width drawn" },

@@ -2,14 +2,24 @@ import type { Cell, DataTable } from "../../data/data-table.ts";
 import { mentionedByChart } from "./chart-payload.ts";
 import type { ChartSpec } from "../spec/chart-spec.ts";
 import { spreadsheetCsv } from "./spreadsheet-csv.ts";
+import { mapShapesId } from "../spec/map-shapes-id.ts";
 
 /**
- * The data a chart is drawn from, as readers can have it: the rows of the chart's data block with the
- * columns its marks use (all columns when it names none), in the order written, with the columns its
- * expressions read (`also`: Open, for a stroke computed as `Close > Open`).
+ * The data block whose rows readers get as the chart's data: its `data=`, else, for a map, the shapes
+ * its geo mark draws (their columns: a shape is never one).
+ */
+export function chartDataId(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>): string | undefined {
+  return spec.data ?? mapShapesId(spec, tables);
+}
+
+/**
+ * The data a chart is drawn from, as readers can have it: the rows of the chart's data block (see
+ * chartDataId) with the columns its marks use (all columns when it names none), in the order written,
+ * with the columns its expressions read (`also`: Open, for a stroke computed as `Close > Open`).
  */
 export function chartDataTable(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, also: ReadonlySet<string> = new Set()): DataTable | undefined {
-  const table = spec.data === undefined ? undefined : tables.get(spec.data);
+  const id = chartDataId(spec, tables);
+  const table = id === undefined ? undefined : tables.get(id);
   if (!table) return undefined;
   const mentioned = mentionedByChart(spec, table.id);
   for (const name of also) mentioned.add(name);

@@ -1,6 +1,7 @@
 import type { Cell, DataTable, Row } from "../../data/data-table.ts";
 import { intlLocale } from "../../i18n/d3-locales.ts";
-import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject } from "../spec/chart-spec.ts";
+import { type ChartSpec, type JsonObject, type MarkSpec, isJsonObject, markDataId } from "../spec/chart-spec.ts";
+import { describeMap } from "./describe-map.ts";
 
 const kinds: Record<string, { en: string; zh: string }> = {
   bar: { en: "Bar chart", zh: "条形图" },
@@ -25,6 +26,10 @@ const kindOf = (mark: string) =>
 export function describeChart(spec: ChartSpec, tables: ReadonlyMap<string, DataTable>, lang: string): string {
   const zh = lang === "zh-CN";
   const main = spec.marks.find((m) => !/^(rule|text|frame|axis|grid|tip)/.test(m.mark)) ?? spec.marks[0];
+  // A map is described by its shapes, whatever is drawn before them (a sphere, a graticule).
+  const shapesOf = (mark: MarkSpec) => tables.get(markDataId(spec, mark) ?? "");
+  const geo = spec.marks.find((mark) => mark.mark === "geo" && shapesOf(mark)?.shapes);
+  if (geo) return describeMap(geo, shapesOf(geo)!, spec.figure.title, lang);
   const kind = kinds[main ? kindOf(main.mark) : "chart"]!;
   const parts = [zh ? kind.zh : kind.en];
   const title = spec.figure.title;

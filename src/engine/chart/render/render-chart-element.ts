@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { axisMarkOf, isJsonObject, scaleOrAxisOption, type ChartSpec } from "../spec/chart-spec.ts";
 import { separateLabels } from "./label-collisions.ts";
 import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
-import { thinTickLabels, unseparateYears } from "./tick-thinning.ts";
+import { thinLegendTicks, thinTickLabels, unseparateYears } from "./tick-thinning.ts";
 import { chartSvgOf, tidyPlotElement } from "./tidy-plot-element.ts";
 
 /** Plotline's additions made once Plot has drawn, at the width drawn at: each on unless switched off. */
@@ -61,7 +61,11 @@ export function fitText(plot: Element, spec: ChartSpec, additions: DrawnAddition
     }
   };
   unseparateYears(svg, scaleOf, scalesWithOption(spec, "tickFormat"));
-  if (additions.tickThinning !== false) thinTickLabels(svg, editorTicks(spec));
+  if (additions.tickThinning !== false) {
+    thinTickLabels(svg, editorTicks(spec));
+    const color = spec.options["color"];
+    if (!isJsonObject(color) || color["ticks"] === undefined) thinLegendTicks(plot);
+  }
   if (additions.labelCollisions !== false) separateLabels(svg);
 }
 

@@ -101,6 +101,26 @@ export function thinTickLabels(svg: Element, chosen: ReadonlySet<string> = new S
 }
 
 /**
+ * A colour legend's ramp (sequential, quantize, quantile, threshold) labels its ticks like an axis, in
+ * 240 px: on a phone-sized map its numbers run into each other the same way. Its labels are thinned
+ * alike; the tick marks stay, since each still shows where a colour ends.
+ */
+export function thinLegendTicks(plot: Element): void {
+  for (const legend of plot.querySelectorAll("svg")) {
+    if (!/-ramp\b/.test(legend.getAttribute("class") ?? "")) continue;
+    const measured = [...legend.querySelectorAll("g.tick > text")].flatMap((text) => {
+      const box = textBox(text, legend);
+      return box ? [{ text, box }] : [];
+    });
+    if (measured.length < 2) continue;
+    const keep = new Set(labelsToKeep(measured.map((m) => m.box), evenlySpacedValues(measured.map((m) => m.text.textContent ?? ""))));
+    measured.forEach((m, i) => {
+      if (!keep.has(i)) m.text.remove();
+    });
+  }
+}
+
+/**
  * Removes a tick label and its tick mark, which a sibling group ("x-axis tick" beside "x-axis tick label")
  * draws as one path per tick, in the same order.
  */
