@@ -27,7 +27,7 @@
 //   additions    The house style: which of Plotline's automatic additions charts get (all by default;
 //                see docs/authoring.md "What Plotline adds"). false for none, or switches by name:
 //                { endLabels: false, compactTicks: false }. The names: bandDates, accessibleColors,
-//                symbols, endLabels, labelMargins, compactTicks, mapProjection, mapLegend, tickThinning,
+//                symbols, endLabels, labelMargins, compactTicks, mapProjection, mapLegend, mapNoData, tickThinning,
 //                labelCollisions.
 //                A chart's own `plotline:` wins
 //                (`plotline: {endLabels: true}` brings one back for that chart).

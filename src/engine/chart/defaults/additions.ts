@@ -7,6 +7,7 @@ import { withCategorySymbols, withEndLabels } from "./color-cues.ts";
 import { withCompactTicks } from "./compact-ticks.ts";
 import { withLabelMargins } from "./label-margins.ts";
 import { withMapLegend } from "./map-legend.ts";
+import { withMapNoData } from "./map-no-data.ts";
 import { withMapProjection } from "./map-projection.ts";
 
 /**
@@ -45,6 +46,7 @@ export const additions: Readonly<Record<AdditionKey, Addition>> = {
   compactTicks: { does: "compact tick numbers (1.3B, 13亿) on axes of millions", add: (s, i) => withCompactTicks(s, i.tables) },
   mapProjection: { does: "a projection for maps without one, chosen by where the shapes are", add: (s, i) => withMapProjection(s, i.tables) },
   mapLegend: { does: "a colour legend for maps coloured by a column", add: (s, i) => withMapLegend(s, i.tables) },
+  mapNoData: { does: "shapes with no value drawn grey rather than left out", add: (s, i) => withMapNoData(s, i.tables) },
   // Made while drawing, at the width drawn at (render/render-chart-element.ts): addAdditions only notes in
   // the spec that they are off, so the build's drawings and the browser's redraw leave them out alike.
   tickThinning: { does: "tick labels of band, point and time axes thinned to those that fit the width drawn" },

@@ -3,7 +3,7 @@
  * and the site's house style (plotline.config.mjs `additions`) write with them. What each addition does
  * is in ../defaults/additions.ts, which has an entry for every name here, in this order.
  */
-export const additionKeys = ["bandDates", "accessibleColors", "symbols", "endLabels", "labelMargins", "compactTicks", "mapProjection", "mapLegend", "tickThinning", "labelCollisions"] as const;
+export const additionKeys = ["bandDates", "accessibleColors", "symbols", "endLabels", "labelMargins", "compactTicks", "mapProjection", "mapLegend", "mapNoData", "tickThinning", "labelCollisions"] as const;
 export type AdditionKey = (typeof additionKeys)[number];
 
 /** Which additions are on, as written: a chart's `plotline:` or the house style. Missing keys: not said. */
