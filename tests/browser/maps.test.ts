@@ -122,7 +122,7 @@ async function pointFor(figure: Locator, map: MapStory): Promise<{ x: number; y:
 }
 
 describe("with JavaScript on", () => {
-  it.each(maps.map((map) => [map.slug, map] as const))("pointing at a shape of %s shows its tip from the map drawn again, with its shapes, no overlapping text and no console error", async (_, map) => {
+  it.each(maps.map((map) => [map.slug, map] as const))("pointing at a shape of %s shows its tip from the map drawn again, with its shapes, no overlapping text, no sideways scroll and no console error", async (_, map) => {
     for (const width of [390, 1200]) {
       const { page, context, problems } = await openPage(site.browser, storyUrl(map.slug), { width });
       const figure = figureOf(page, map.chart);
@@ -135,17 +135,19 @@ describe("with JavaScript on", () => {
       await expect.poll(() => tip.locator("text").count(), { timeout: 10_000 }).toBeGreaterThan(0);
       // The tip's words, without the zero-width spaces and the colour swatch Plot writes with them.
       map.tip((await tip.allTextContents()).join(" ").replace(/[\u200b■]/g, "").replace(/\s+/g, " ").trim());
-      // The tip is drawn by the browser's drawing, which has the shapes too.
+      // The tip is the browser's drawing's.
       const drawnBy = await figure.evaluate((element) =>
         [...element.querySelectorAll(".plotline-variant")].filter((v) => v.getClientRects().length > 0).map((v) => (v.firstElementChild?.hasAttribute("data-server-drawn") ? "build" : "browser")),
       );
       expect(drawnBy).toEqual(["browser"]);
-      const [drawing] = await visibleDrawing(figure);
-      expect(drawing?.paths, `${map.slug} at ${width} px, drawn again`).toBeGreaterThanOrEqual(map.paths);
-      // Pointing away hides the tip; the browser's drawing has no text over other text either.
+      // Pointing away hides the tip; the browser's drawing has its shapes, and no text over other text either.
       await page.mouse.move(1, 1);
       await expect.poll(() => tip.locator("text").count()).toBe(0);
+      const [drawing] = await visibleDrawing(figure);
+      expect(drawing?.paths, `${map.slug} at ${width} px, drawn again`).toBeGreaterThanOrEqual(map.paths);
       expect(await overlappingTexts(page), `${map.slug} at ${width} px, drawn again`).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${map.slug} at ${width} px, drawn again, scrolls sideways`).toBeLessThanOrEqual(0);
       expect(problems, `${map.slug} at ${width} px`).toEqual([]);
       await context.close();
     }
