@@ -23,3 +23,32 @@ describe("state labels at 300 px", () => {
     expect(overlaps(svg).length).toBeGreaterThan(0);
   });
 });
+
+/** The numbers of a path's `d`, as its bounding box. */
+function pathBox(d: string): { left: number; right: number; top: number; bottom: number } {
+  const numbers = [...d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  const xs = numbers.filter((_, i) => i % 2 === 0);
+  const ys = numbers.filter((_, i) => i % 2 === 1);
+  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+}
+
+describe("a label at a shape's centre names that shape", () => {
+  it("is never moved onto a neighbour at 300 px: every postal code kept stands within its own state's outline box", () => {
+    const svg = chartSvg(drawnAt(map(), 300));
+    const postal = readBasemapPostal();
+    const paths = [...svg.querySelectorAll("g[data-label='geo'] path")];
+    const misplaced: string[] = [];
+    for (const text of svg.querySelectorAll("g[data-label='text'] text")) {
+      const code = text.textContent ?? "";
+      const box = pathBox(paths[postal.indexOf(code)]?.getAttribute("d") ?? "");
+      // Plot's translate, after any nudge of label collisions' own: their sum is where the label stands.
+      const [x, y] = [...(text.getAttribute("transform") ?? "").matchAll(/translate\((-?[\d.]+),(-?[\d.]+)\)/g)].reduce(([sx, sy], m) => [sx + Number(m[1]), sy + Number(m[2])], [0, 0]);
+      if (!(x! >= box.left && x! <= box.right && y! >= box.top - 2 && y! <= box.bottom + 2)) misplaced.push(code);
+    }
+    expect(misplaced).toEqual([]);
+  });
+});
+
+import { readBasemap } from "../../../src/engine/geo/basemaps.ts";
+/** The base map's postal codes in row order (the geo mark draws a path per row, in order). */
+const readBasemapPostal = (): string[] => readBasemap("us/states")!.rows.map((row) => String(row[1] ?? ""));

@@ -151,6 +151,12 @@ function sideBySide(boxes: readonly Box[]): number[][] {
 
 type Kind = "tick" | "axis" | "fixed" | "editor" | "automatic";
 
+/**
+ * The class of a mark whose labels name the place they stand on (labels at shapes' centroids, render/
+ * spec-to-plot.ts): moved a line, "MD" would sit on New York, so such a label only nudges or goes.
+ */
+export const ANCHORED_LABELS_CLASS = "plotline-anchored";
+
 interface DrawnText {
   text: Element;
   box: Box;
@@ -286,6 +292,7 @@ export function separateLabels(svg: Element): void {
       const lineHeight = label.box.bottom - label.box.top;
       // An editor's label may go two lines its own way, or a line and a half the other (even onto its
       // point, rather than be left out); Plotline's, spread already, two lines its way and half the other.
+      if (label.group?.classList.contains(ANCHORED_LABELS_CLASS)) return { box: label.box, maxShift: lineHeight / 4 };
       return {
         box: shiftBox(label.box, 0, planned.get(label) ?? 0),
         maxShift: lineHeight * 2,

@@ -7,6 +7,7 @@ import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts"
 import { DEFAULT_WIDTH } from "../chart-widths.ts";
 import { pixelsPerDegree } from "./map-scale.ts";
 import { hasShapes, shapeOf } from "../../geo/row-shape.ts";
+import { ANCHORED_LABELS_CLASS } from "./label-collisions.ts";
 
 /**
  * Turns a checked ChartSpec and its data into the options of Plot.plot. This is the one translation from
@@ -70,6 +71,8 @@ function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environmen
   // A row's shape is not a column: the geo mark, and marks placed at centroids, read it from the row.
   if (hasShapes(rows) && own["geometry"] === undefined && (mark.mark === "geo" || mark.transforms.some((t) => centroidTransforms.has(t.name)))) {
     own["geometry"] = (row: unknown) => shapeOf(row)?.geometryAt(detail) ?? null;
+    // A label at a shape's centre names that shape: label collisions may not move it onto a neighbour.
+    if (mark.mark !== "geo") own["className"] = ANCHORED_LABELS_CLASS;
   }
   const options = withTransforms(mark, own);
   const markFunction = plotFunction(mark.mark);
