@@ -1,6 +1,7 @@
 /**
  * Makes the server-drawn charts of a page interactive, lazily: nothing but this small script runs
- * before a reader touches a chart. On the first pointer, touch or keyboard focus on a chart, the chart
+ * before a reader touches a chart. On the first pointer, touch or keyboard focus on a chart with tips
+ * (or a crosshair: publish/interactive-chart.ts; the others are never drawn again), the chart
  * code (Plot, about 80 KB gzipped, shared by all charts) is loaded once, the chart is drawn again at the
  * same size in the same place (so nothing moves), and Plot's tips work from then on. Keyboard readers
  * step through the marks with the arrow keys; Escape hides the tip. If anything fails, the chart stays
@@ -84,8 +85,9 @@ function pointAt(svg: SVGSVGElement, type: string, x: number, y: number): void {
 /** Screen positions of the data marks (bars, dots, line vertices), left to right, for keyboard stepping. */
 function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
   const points: { x: number; y: number }[] = [];
+  const whole = svg.getBoundingClientRect();
   for (const group of svg.querySelectorAll(":scope > g[data-label]")) {
-    if (/axis|grid|tip|frame|rule|text|tick/.test(group.getAttribute("data-label") ?? "")) continue;
+    if (/axis|grid|tip|frame|rule|text|tick|sphere|graticule/.test(group.getAttribute("data-label") ?? "")) continue;
     for (const element of group.querySelectorAll<SVGGraphicsElement>("rect, circle, path, use")) {
       const d = element.getAttribute("d");
       const matrix = element.getScreenCTM();
@@ -96,7 +98,10 @@ function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
         }
       } else {
         const box = element.getBoundingClientRect();
-        if (box.width || box.height) points.push({ x: box.left + box.width / 2, y: box.top + Math.min(box.height / 2, 4) });
+        // A shape as large as the chart (a map's land, its outline) is background, not a mark to step to.
+        if ((box.width || box.height) && box.width * box.height < whole.width * whole.height * 0.5) {
+          points.push({ x: box.left + box.width / 2, y: box.top + Math.min(box.height / 2, 4) });
+        }
       }
     }
   }
@@ -131,7 +136,8 @@ async function onKey(chart: HTMLElement, event: KeyboardEvent): Promise<void> {
   announce(chart, svg);
 }
 
-for (const chart of document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-chart")) {
+// Charts without tips or pointer marks have nothing to gain from being drawn again (interactive-chart.ts).
+for (const chart of document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-chart[data-interactive]")) {
   const start = (event: Event) => {
     void activate(chart).then((svg) => {
       // Show the tip where the reader is pointing now that the chart can show it.

@@ -68,7 +68,8 @@ export function overlappingTexts(page: Page, tolerance = 1): Promise<Overlapping
  */
 export async function redrawCharts(page: Page): Promise<void> {
   const count = await page.evaluate(() => {
-    const charts = [...document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-chart")];
+    // Charts without tips are never drawn again (src/engine/chart/publish/interactive-chart.ts).
+    const charts = [...document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-chart[data-interactive]")];
     for (const chart of charts) {
       for (const variant of chart.querySelectorAll(".plotline-variant")) variant.firstElementChild?.setAttribute("data-server-drawn", "");
       chart.dispatchEvent(new PointerEvent("pointerenter"));
@@ -78,7 +79,7 @@ export async function redrawCharts(page: Page): Promise<void> {
   if (count === 0) return;
   await page.waitForFunction(
     () =>
-      [...document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-variant")]
+      [...document.querySelectorAll<HTMLElement>("figure.plotline-figure .plotline-chart[data-interactive] .plotline-variant")]
         .filter((variant) => variant.getClientRects().length > 0)
         .every((variant) => variant.firstElementChild !== null && !variant.firstElementChild.hasAttribute("data-server-drawn")),
     undefined,

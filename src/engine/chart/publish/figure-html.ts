@@ -3,6 +3,7 @@ import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import { labelSeparator, uiStrings } from "../../i18n/ui-strings.ts";
 import type { ChartSpec } from "../spec/chart-spec.ts";
+import { isInteractive } from "./interactive-chart.ts";
 
 export interface FigureParts {
   spec: ChartSpec;
@@ -52,6 +53,8 @@ export function figureHtml({ spec, domId, variants, payload, lang, data, downloa
         "data-variants": variants.length,
         // Charts with tips can be explored from the keyboard (see src/astro/hydrate-charts.ts).
         tabindex: spec.marks.some((m) => m.options["tip"]) ? 0 : undefined,
+        // Only charts that answer the pointer are drawn again in the browser (interactive-chart.ts).
+        "data-interactive": isInteractive(spec) ? "" : undefined,
         // Site search skips the SVG (tick labels), so it reads the text alternative from here (src/cli/search-index.ts).
         "data-pagefind-index-attrs": spec.figure.alt ? "data-alt" : undefined,
         "data-alt": spec.figure.alt,
