@@ -2,12 +2,10 @@
  * axe-core (Deque's WCAG checker) in Chromium over every page of the example site, in light and dark
  * mode, with JavaScript on; plus keyboard reachability with a visible focus indicator.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./axe-violations.ts";
 import { openPage, openTestSite, stories, type TestSite } from "./site-browser.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let site: TestSite;
 beforeAll(async () => {
@@ -17,12 +15,6 @@ afterAll(async () => site?.close());
 
 const pages = () => ["", ...stories.map((slug) => `stories/${slug}/`), "search/?q=degree", "lang/zh-cn/search/?q=人才", "no-such-page/"];
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 // The lists by language and by tag (an English tag and a Chinese one, whose address is percent-encoded).
 const listPages = ["lang/en/", "lang/zh-cn/", "tags/", "tags/technology/", `tags/${encodeURIComponent("人工智能")}/`];
@@ -39,16 +31,7 @@ describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
     if (path.includes("?q=")) await page.waitForSelector(".search-result mark");
     // Open every disclosure, so the tables inside are checked too.
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      // resultTypes: every violation is reported in full; of passes and the rest (which this test never reads) only one node each.
-      const result = await axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        resultTypes: ["violations"],
-      });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await context.close();
   });

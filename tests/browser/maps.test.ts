@@ -6,16 +6,14 @@
  * at a shape shows its tip from the chart drawn again in the browser; axe finds nothing in light or
  * dark mode.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/temp-project.ts";
+import { axeViolations } from "./axe-violations.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 import { overlappingTexts } from "./text-overlaps.ts";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 interface MapStory {
   slug: string;
@@ -154,27 +152,13 @@ describe("with JavaScript on", () => {
   }, 60_000);
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
   it.each(maps.map((map) => map.slug))("the map page %s has no WCAG 2.2 A/AA violations", async (slug) => {
     const { page, context } = await openPage(site.browser, storyUrl(slug), { width: 1200, colorScheme });
     expect(await page.locator("figure.plotline-figure svg.plotline-plot path").count()).toBeGreaterThan(0);
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        resultTypes: ["violations"],
-      });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await context.close();
   });
