@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --write-readme] [-- --keep-framework]`
+ * `npm run bench [-- --quick] [-- --write-readme] [-- --keep-framework]` (`-- --sql`, `-- --maps`: see bench/sql.ts, bench/maps.ts)
  *
  * 1. Builds synthetic corpora of N = 10, 100 and 1,000 stories (--quick: 10 and 100) with the real build
  *    command, each in a temporary project, and records wall time, time per story and per chart, peak
@@ -26,6 +26,11 @@ const args = process.argv.slice(2);
 // `npm run bench -- --sql`: only what SQL blocks cost a build (bench/sql.ts).
 if (args.includes("--sql")) {
   const result = spawnSync(process.execPath, [join(repo, "bench", "sql.ts"), ...args.filter((a) => a !== "--sql")], { stdio: "inherit" });
+  process.exit(result.status ?? 1);
+}
+// `npm run bench -- --maps`: only what a world map and a county map cost (bench/maps.ts).
+if (args.includes("--maps")) {
+  const result = spawnSync(process.execPath, [join(repo, "bench", "maps.ts"), ...args.filter((a) => a !== "--maps")], { stdio: "inherit" });
   process.exit(result.status ?? 1);
 }
 const quick = args.includes("--quick");

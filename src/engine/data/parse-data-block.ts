@@ -24,6 +24,7 @@ import { readYaml } from "./read-yaml.ts";
 import { retypeQueryResult } from "./retype-query-result.ts";
 import { typeTable } from "./type-table.ts";
 import { warnIfLarge } from "./warn-if-large.ts";
+import { lazyExtent } from "../geo/union-bounds.ts";
 
 export interface ParsedDataBlock {
   table?: DataTable;
@@ -157,7 +158,7 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
 /** A table of shapes: the typed properties, each row carrying its shape (geo/row-shape.ts). */
 function shapesDataTable(id: string, shapes: ShapesTable, typed: ReturnType<typeof typeTable>): DataTable {
   typed.rows.forEach((row, i) => attachShape(row, shapes.shapes[i]!));
-  return { id, kind: "table", columns: typed.columns, rows: typed.rows, shapes: { bounds: shapes.bounds } };
+  return { id, kind: "table", columns: typed.columns, rows: typed.rows, shapes: lazyExtent(shapes.shapes) };
 }
 
 const withSrc = (table: DataTable, src: string | undefined): DataTable => (src === undefined ? table : { ...table, src });

@@ -11,13 +11,12 @@ import type { RowShape } from "../geo/row-shape.ts";
 export interface ShapesTable {
   raw: RawTable;
   shapes: RowShape[];
-  bounds: [[number, number], [number, number]];
 }
 
 /** A ReadShapes as a raw table whose cells point into the file (or at `whole` where they cannot). */
 export function shapesRawTable(read: ReadShapes, at: (path: readonly (string | number)[] | undefined) => SourceSpan): ShapesTable {
   const raw: RawTable = { kind: "table", names: read.names, rows: read.rows, cellSpan: (row, column) => at(read.pathOf(row, read.names[column] ?? "")) };
-  return { raw, shapes: read.shapes, bounds: read.bounds };
+  return { raw, shapes: read.shapes };
 }
 
 /**

@@ -5,7 +5,6 @@ import type { GeometryCollection, GeometryObject as AnyGeometryObject, Topology 
 type RawValue = string | number | boolean | null;
 import type { RowShape } from "./row-shape.ts";
 import { rowShapes } from "./table-shapes.ts";
-import { unionBounds } from "./union-bounds.ts";
 
 /** A TopoJSON geometry with the properties files give it (any named values). */
 type GeometryObject = AnyGeometryObject<Record<string, unknown>>;
@@ -21,8 +20,6 @@ export interface ReadShapes {
   /** Where row r's property `name` is in the file (undefined for `id` or a property a feature lacks). */
   pathOf(row: number, name: string): ShapePath | undefined;
   shapes: RowShape[];
-  /** The extent of all the shapes, in degrees: [[west, south], [east, north]]. */
-  bounds: [[number, number], [number, number]];
 }
 
 /** Why a value is not shapes Plotline can draw; `path` is where to point. */
@@ -135,7 +132,7 @@ function fromObjects(topology: Topology, objects: readonly GeometryObject[], pat
     }),
   );
   const shapes = rowShapes(topology, objects);
-  return { names: columns, rows, pathOf, shapes, bounds: unionBounds(shapes) };
+  return { names: columns, rows, pathOf, shapes };
 }
 
 const hasOwnProperty = (value: unknown, key: string): boolean => typeof value === "object" && value !== null && Object.hasOwn(value, key);

@@ -13,3 +13,16 @@ export function unionBounds(shapes: Iterable<RowShape | undefined>): [[number, n
   }
   return Number.isFinite(west) ? [[west, south], [east, north]] : [[-180, -90], [180, 90]];
 }
+
+/**
+ * The extent of a table's shapes, worked out when first asked for: it needs every shape at full detail
+ * (a geoBounds each, half a second for the 3,231 US counties), and most maps never ask.
+ */
+export function lazyExtent(shapes: readonly RowShape[]): { readonly bounds: [[number, number], [number, number]] } {
+  let bounds: [[number, number], [number, number]] | undefined;
+  return {
+    get bounds() {
+      return (bounds ??= unionBounds(shapes));
+    },
+  };
+}

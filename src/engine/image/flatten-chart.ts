@@ -39,16 +39,30 @@ function svgAsGroup(svg: string): FlatChart {
 }
 
 /**
+ * Plot's own <svg> cut from the end of a chart's <div> (Plot puts legends first, the chart last), so
+ * only the legends are parsed again: a map's thousands of paths would cost a DOM parse and a
+ * serialisation for nothing. Undefined when the markup is not laid out that way.
+ */
+function splitPlot(markup: string): { legends: string; plot: string } | undefined {
+  const start = markup.lastIndexOf("<svg");
+  if (start < 0 || !markup.endsWith("</svg></div>")) return undefined;
+  const plot = markup.slice(start, -"</div>".length);
+  const classes = /^<svg\b[^>]*\sclass="([^"]*)"/.exec(plot)?.[1]?.split(" ") ?? [];
+  return classes.includes("plotline-plot") ? { legends: `${markup.slice(0, start)}</div>`, plot } : undefined;
+}
+
+/**
  * A chart's server-rendered markup (Plot's SVG, or a <div> with an HTML legend and the SVG; see
  * render-chart-svg.ts) as SVG alone: HTML swatch legends are laid out again as SVG rows above the chart,
  * wrapping at the chart's width, and colour ramps and swatches kept as nested <svg> elements.
  */
 export function flattenChart(markup: string): FlatChart {
   if (markup.startsWith("<svg")) return withColors(svgAsGroup(markup));
-  const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
-  const main = document.querySelector("svg.plotline-plot");
-  if (!main) return { body: "", width: 0, height: 0 };
-  const chart = svgAsGroup(tidyAttributes(serializeSvg(main)));
+  const split = splitPlot(markup);
+  const { document } = parseHTML(`<!doctype html><html><body>${split?.legends ?? markup}</body></html>`);
+  const main = split ? undefined : document.querySelector("svg.plotline-plot");
+  if (!split && !main) return { body: "", width: 0, height: 0 };
+  const chart = svgAsGroup(split ? split.plot : tidyAttributes(serializeSvg(main!)));
   const parts: string[] = [];
   let y = 0;
   for (const legend of document.querySelectorAll(".plotline-plot-swatches, svg.plotline-plot-ramp")) {

@@ -1,3 +1,5 @@
+import { relativePath } from "./relative-path.ts";
+
 /**
  * Plot writes coordinates with up to 17 digits; two decimals (0.01 px) look the same and weigh far
  * less. The build cuts them in the serialised markup (tidyAttributes, for render-chart-svg.ts and
@@ -21,13 +23,13 @@ export function tidyAttributes(markup: string): string {
   return markup.replace(geometryAttribute, (_, name: string, value: string) => ` ${name}="${trimDecimals(value)}"`);
 }
 
-/** trimDecimals on every geometry attribute of an element and its descendants (and trimMapPath on paths of maps). */
+/** trimDecimals on every geometry attribute of an element and its descendants (and mapPath on paths of maps). */
 export function trimElementGeometry(root: Element, map = false): void {
   for (const element of [root, ...root.querySelectorAll("*")]) {
     for (const name of geometryAttributes) {
       const value = element.getAttribute(name);
       if (value === null) continue;
-      if (map && name === "d" && /\.\d\d/.test(value)) element.setAttribute(name, trimMapPath(value));
+      if (map && name === "d") element.setAttribute(name, mapPath(value));
       else if (/\.\d{3}/.test(value)) element.setAttribute(name, trimDecimals(value));
     }
   }
@@ -39,5 +41,8 @@ export function trimElementGeometry(root: Element, map = false): void {
  */
 export const trimMapPath = (value: string): string => value.replace(/(\.\d)\d+/g, "$1");
 
-/** trimMapPath on every path of serialised markup (after tidyAttributes). */
-export const tidyMapPaths = (markup: string): string => markup.replace(/ d="([^"]*\.\d\d[^"]*)"/g, (_, value: string) => ` d="${trimMapPath(value)}"`);
+/** A map's path as it is written: to a tenth of a pixel, in relative steps when it is a plain outline (relative-path.ts). */
+export const mapPath = (value: string): string => relativePath(value) ?? trimMapPath(value);
+
+/** mapPath on every path of serialised markup (after tidyAttributes). */
+export const tidyMapPaths = (markup: string): string => markup.replace(/ d="([^"]*)"/g, (_, value: string) => ` d="${mapPath(value)}"`);
