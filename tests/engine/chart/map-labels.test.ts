@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { plotBlock } from "./helpers.ts";
 import { drawnAt, overlaps } from "./map-helpers.ts";
+import { pathBox } from "../../support/path-points.ts";
 
 const STATES = "```data id=states basemap=us/states\n```\n\n";
 const map = (extra = "") => STATES + plotBlock("id=m", `alt: A.\n${extra}marks:\n  - geo: {data: states, stroke: white}\n  - text: {data: states, centroid: true, text: postal}`);
@@ -23,14 +24,6 @@ describe("state labels at 300 px", () => {
     expect(overlaps(svg).length).toBeGreaterThan(0);
   });
 });
-
-/** The numbers of a path's `d`, as its bounding box. */
-function pathBox(d: string): { left: number; right: number; top: number; bottom: number } {
-  const numbers = [...d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-  const xs = numbers.filter((_, i) => i % 2 === 0);
-  const ys = numbers.filter((_, i) => i % 2 === 1);
-  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
-}
 
 describe("a label at a shape's centre names that shape", () => {
   it("is never moved onto a neighbour at 300 px: every postal code kept stands within its own state's outline box", () => {

@@ -4,6 +4,7 @@ import { payloadData, serializePayload, type ChartPayload } from "../../../src/e
 import { readBasemap } from "../../../src/engine/geo/basemaps.ts";
 import { shapeOf } from "../../../src/engine/geo/row-shape.ts";
 import { compileStory } from "../../../src/engine/compile-story.ts";
+import { pathBox } from "../../support/path-points.ts";
 import { compile, memoryFiles, plotBlock, where } from "../chart/helpers.ts";
 
 /** A square of `size` degrees from (west, south), its ring clockwise (d3's way) or counter-clockwise (RFC 7946's). */
@@ -39,14 +40,6 @@ function paths(markup: string): string[] {
   return [...document.querySelectorAll("g[data-label='geo'] path, g[aria-label='geo'] path")].map((p) => p.getAttribute("d") ?? "");
 }
 
-/** The extent of a path's coordinates, in px. */
-function extent(d: string): { width: number; height: number } {
-  const numbers = [...d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-  const xs = numbers.filter((_, i) => i % 2 === 0);
-  const ys = numbers.filter((_, i) => i % 2 === 1);
-  return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
-}
-
 describe("shapes as data", () => {
   it("a GeoJSON file's properties become columns, its features' ids the column id, nested properties left out", () => {
     const story = compile("```data id=districts src=districts.geojson show\n```\n\n" + MAP, memoryFiles({ "districts.geojson": DISTRICTS }));
@@ -66,7 +59,7 @@ describe("shapes as data", () => {
 
   it("a ring wound counter-clockwise (RFC 7946) draws its own shape, not the whole globe", () => {
     const story = compile("```data id=districts src=districts.geojson\n```\n\n" + MAP, memoryFiles({ "districts.geojson": DISTRICTS }));
-    const [clockwise, counter] = paths(story.charts[0]!.chartMarkup).map(extent);
+    const [clockwise, counter] = paths(story.charts[0]!.chartMarkup).map(pathBox);
     // Two squares side by side fill the map's width between them: each about half of it, never all of it.
     expect(counter!.width).toBeGreaterThan(0);
     expect(Math.abs(counter!.width - clockwise!.width)).toBeLessThan(1);
@@ -144,12 +137,14 @@ describe("drawing shapes", () => {
     const ds = paths(story.charts[0]!.chartMarkup);
     expect(ds).toHaveLength(177);
     expect(ds.join(" ")).not.toMatch(/\.\d\d/);
+    // Written as relative steps (l3.1-.4), which weigh less than absolute points.
+    expect(ds[0]).toMatch(/^m[-\d.,]+l/);
   });
 
   it("shapes are simplified to the drawing's scale: the phone drawing has fewer points than the wide one", () => {
     const story = compile(world + worldMap);
     const variants = [...story.charts[0]!.html.matchAll(/data-width="(\d+)"[^>]*>([\s\S]*?)<\/svg>/g)].map((m) => ({ width: Number(m[1]), markup: m[2]! }));
-    const points = (markup: string) => paths(`<svg>${markup}</svg>`).join(" ").split(/[ML]/).length;
+    const points = (markup: string) => paths(`<svg>${markup}</svg>`).join(" ").split(/[MLml]/).length;
     const wide = variants.find((v) => v.width === 640)!;
     const narrow = variants.find((v) => v.width === 300)!;
     expect(points(narrow.markup)).toBeLessThan(points(wide.markup) * 0.8);
@@ -201,7 +196,7 @@ describe("drawing shapes", () => {
 
   it("a projection's domain may name shapes by data id: the map is fitted to them", () => {
     const story = compile("```data id=districts src=districts.geojson\n```\n\n" + MAP, memoryFiles({ "districts.geojson": DISTRICTS }));
-    const [a, b] = paths(story.charts[0]!.chartMarkup).map(extent);
+    const [a, b] = paths(story.charts[0]!.chartMarkup).map(pathBox);
     // Two squares side by side, fitted to a 640 px map, are each about half its width.
     expect(a!.width + b!.width).toBeGreaterThan(500);
   });

@@ -7,24 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapPath, trimMapPath } from "../../../src/engine/xml/geometry-precision.ts";
 import { relativePath } from "../../../src/engine/xml/relative-path.ts";
-
-/** The points a path of M/L/Z (absolute or relative) draws, in whole tenths, with Z as null. */
-function points(d: string): ([number, number] | null)[] {
-  const out: ([number, number] | null)[] = [];
-  let [x, y, startX, startY] = [0, 0, 0, 0];
-  for (const [, letter, a, b] of d.matchAll(/([MLZmlz])(?:(-?\d*\.?\d+),?(-?\d*\.?\d+))?/g)) {
-    if (letter === "Z" || letter === "z") {
-      out.push(null);
-      [x, y] = [startX, startY];
-      continue;
-    }
-    const [dx, dy] = [Math.round(Number(a) * 10) + 0, Math.round(Number(b) * 10) + 0];
-    [x, y] = letter === letter!.toLowerCase() ? [x + dx, y + dy] : [dx, dy];
-    if (letter === "M" || letter === "m") [startX, startY] = [x, y];
-    out.push([x + 0, y + 0]);
-  }
-  return out;
-}
+import { pathPoints as points } from "../../support/path-points.ts";
 
 describe("relativePath", () => {
   it("writes steps between points cut to a tenth, shortest numbers first", () => {
