@@ -10,18 +10,18 @@ const altOf = (lang: string, yaml: string, data = REGIONS_BLOCK) => compileIn(la
 
 describe("a map's generated description", () => {
   it("says how many shapes, what colours them, and names the highest and the lowest", () => {
-    expect(altOf("en", "marks:\n  - geo: {data: regions, fill: rate}")).toBe("Map of 4 areas coloured by rate: highest Sudland (13.25), lowest Ostmark (2.6).");
+    expect(altOf("en", "marks:\n  - geo: {data: regions, fill: rate}")).toBe("Map of 4 areas coloured by rate: highest Sudland (13.3), lowest Ostmark (2.6).");
   });
 
   it("follows the title, and describes the map even behind a sphere and a graticule", () => {
     expect(altOf("en", "title: Unemployment\nmarks:\n  - sphere\n  - graticule\n  - geo: {data: regions, fill: rate}")).toBe(
-      "Map: Unemployment. 4 areas coloured by rate: highest Sudland (13.25), lowest Ostmark (2.6).",
+      "Map: Unemployment. 4 areas coloured by rate: highest Sudland (13.3), lowest Ostmark (2.6).",
     );
   });
 
   it("is in Chinese for a Chinese story", () => {
-    expect(altOf("zh-CN", "marks:\n  - geo: {data: regions, fill: rate}")).toBe("4个地区的地图，按rate着色：最高Sudland（13.25），最低Ostmark（2.6）。");
-    expect(altOf("zh-CN", "title: 失业率\nmarks:\n  - geo: {data: regions, fill: rate}")).toBe("地图：失业率。4个地区按rate着色：最高Sudland（13.25），最低Ostmark（2.6）。");
+    expect(altOf("zh-CN", "marks:\n  - geo: {data: regions, fill: rate}")).toBe("4个地区的地图，按rate着色：最高Sudland（13.3），最低Ostmark（2.6）。");
+    expect(altOf("zh-CN", "title: 失业率\nmarks:\n  - geo: {data: regions, fill: rate}")).toBe("地图：失业率。4个地区按rate着色：最高Sudland（13.3），最低Ostmark（2.6）。");
   });
 
   it("calls a base map's shapes by what they are, and names countries in Chinese in a Chinese story", () => {
@@ -30,5 +30,13 @@ describe("a map's generated description", () => {
     const states = "```data id=states basemap=us/states\n```\n\n";
     expect(altOf("en", "marks:\n  - geo: {data: states, fill: postal}", states)).toMatch(/^Map of 5\d states coloured by postal\.$/);
     expect(altOf("zh-CN", "marks:\n  - geo: {data: world}", world)).toMatch(/^1\d\d个国家和地区的地图。$/);
+  });
+});
+
+describe("a map's description over a join that left gaps", () => {
+  it("counts the shapes with a value apart, and writes values as the legend does", () => {
+    const rates = "```data id=rates\ncode,share\nESP,0.114\nFRA,0.073\n```\n\n```data id=countries basemap=world/countries join=rates on=\"iso3 = code\"\n```\n\n";
+    const story = compileIn("en", rates + plotBlock("id=m data=countries", "projection: equal-earth\ncolor: {tickFormat: \".0%\"}\nmarks:\n  - geo: {fill: share}"));
+    expect(story.charts[0]!.spec.figure.alt).toBe("Map of 177 countries, 2 of them coloured by share: highest Spain (11%), lowest France (7%).");
   });
 });

@@ -29,7 +29,11 @@ export function describeChart(spec: ChartSpec, tables: ReadonlyMap<string, DataT
   // A map is described by its shapes, whatever is drawn before them (a sphere, a graticule).
   const shapesOf = (mark: MarkSpec) => tables.get(markDataId(spec, mark) ?? "");
   const geo = spec.marks.find((mark) => mark.mark === "geo" && shapesOf(mark)?.shapes);
-  if (geo) return describeMap(geo, shapesOf(geo)!, spec.figure.title, lang);
+  if (geo) {
+    const color = spec.options["color"];
+    const tickFormat = isJsonObject(color) && typeof color["tickFormat"] === "string" ? color["tickFormat"] : undefined;
+    return describeMap(geo, shapesOf(geo)!, spec.figure.title, lang, tickFormat);
+  }
   const kind = kinds[main ? kindOf(main.mark) : "chart"]!;
   const parts = [zh ? kind.zh : kind.en];
   const title = spec.figure.title;
