@@ -1058,6 +1058,12 @@ export const catalog = {
     message: (p) => `This :::${p.section} is inside ${p.inside}; sections cannot be put inside other sections, lists or quotes.`,
     hint: () => 'Close the outer section (a line of ":::") before opening this one, and start it at the beginning of a line, outside any list or quote.',
   }),
+  "section/unclosed": entry<{ section: string }>({
+    severity: "error",
+    title: "Section not closed",
+    message: (p) => `This :::${p.section} is never closed, so it runs on to the end of the story and takes in everything after it.`,
+    hint: () => 'Add a line of just ":::" where the section ends.',
+  }),
   "section/scrolly-without-chart": entry({
     severity: "error",
     title: "Scrolly section does not start with a chart",

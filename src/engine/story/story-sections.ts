@@ -71,6 +71,9 @@ export function findStorySections(tree: Root, file: SourceFile, blocks: readonly
       diagnostics.push(diagnostic("section/nested", { section: node.name, inside }, opening.name));
       return unwrap(node, index, parent);
     }
+    // Markdown lets a section without its closing ":::" run to the end of the story.
+    const end = node.position?.end.line;
+    if (end !== undefined && !/^\s*:{3,}\s*$/.test(file.lineText(end))) diagnostics.push(diagnostic("section/unclosed", { section: node.name }, opening.name));
     for (const name of Object.keys(node.attributes ?? {})) {
       if (sectionAttributes[node.name].includes(name)) continue;
       const known = sectionAttributes[node.name];

@@ -163,6 +163,11 @@ describe("sections written wrongly", () => {
     expect(found(`- item\n\n  ${toggle.join("\n").split("\n").join("\n  ")}`)).toEqual(["section/nested 3:3-12"]);
   });
 
+  it("is an error to leave a section without its closing line, which would take in the rest of the story", () => {
+    expect(found([":::scrolly", chart("one"), "Text.", "", "## Later", "", "More."].join("\n"))).toEqual(["section/unclosed 1:1-11"]);
+    expect(found([":::scrolly", chart("one"), "Text.", ":::"].join("\n"))).toEqual([]);
+  });
+
   it("warns about an attribute a section does not take, suggesting the closest", () => {
     const body = [':::toggle{defualt="B"}', chart("a", " label=A"), chart("b", " label=B"), ":::"].join("\n");
     expect(found(body)).toEqual(["section/unknown-attribute 1:11-22"]);
