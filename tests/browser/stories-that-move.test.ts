@@ -55,6 +55,26 @@ describe.each([360, 390, 1200])("a scrolly section at %i px", (width) => {
   });
 });
 
+it("works under a strict Content-Security-Policy: placement through the CSSOM, no inline script or style", async () => {
+  const { page, context, problems } = await openPage(site.browser, `${site.cspUrl}stories/moving-pay/`, { width: 1200 });
+  const violations: string[] = [];
+  await page.exposeFunction("reportViolation", (text: string) => violations.push(text));
+  // Listening from the start of the page, which is loaded again.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.reload();
+  await page.locator(".plotline-scrolly .plotline-step-text").nth(1).evaluate((text) => text.scrollIntoView({ block: "center" }));
+  await expect.poll(() => shownFigures(page, ".plotline-scrolly figure.plotline-figure")).toEqual(["chart-pay-2023"]);
+  await page.getByRole("tab", { name: "Both" }).click();
+  expect(await page.getByRole("tab", { name: "Both" }).getAttribute("aria-selected")).toBe("true");
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 it("with reduced motion asked for, a scrolly section shows every step's graphic with its text, in order", async () => {
   const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
   const page = await context.newPage();
