@@ -33,7 +33,7 @@ export interface ToggleSection {
   /** Content before the first view (an introduction, hidden data blocks), shown above the buttons. */
   intro: RootContent[];
   views: ToggleView[];
-  /** `default=`: a view's label or chart id; checked once labels are known (see section-layout.ts). */
+  /** `default=`: a view's label or chart id; checked once labels are known (see lay-out-sections.ts). */
   defaultView?: { name: string; span: SourceSpan };
   /** The level of the headings that name the views when all are shown: one below the story's last heading. */
   headingLevel: number;
