@@ -1,4 +1,4 @@
-import type { Root as HastRoot, Element } from "hast";
+import type { Root as HastRoot, Element, Parent as HastParent } from "hast";
 import type { Root as MdastRoot, RootContent } from "mdast";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -26,6 +26,8 @@ import { MAX_STORY_BYTES, megabytes } from "./limits.ts";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { SourceFile, type SourceSpan } from "./diagnostics/source-file.ts";
 import { findStoryBlocks } from "./story/find-story-blocks.ts";
+import { findStorySections } from "./story/story-sections.ts";
+import { layOutSections, type Wrapper } from "./story/lay-out-sections.ts";
 import type { Frontmatter } from "./story/frontmatter-schema.ts";
 import { normalizeSource } from "./story/normalize-source.ts";
 import { replaceControlCharacters } from "./story/control-characters.ts";
@@ -142,7 +144,7 @@ const SLOT = "plotline-slot";
 const sanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), SLOT],
-  attributes: { ...defaultSchema.attributes, [SLOT]: ["dataSlot"] },
+  attributes: { ...defaultSchema.attributes, [SLOT]: ["dataSlot", "dataWrap"] },
   // The default clobber protection stays: ids and names from the story get "user-content-" (links/user-content-ids.ts).
 };
 
@@ -187,6 +189,9 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const dataStarted = performance.now();
   const { blocks, diagnostics: blockDiagnostics } = findStoryBlocks(tree, file);
   diagnostics.push(...blockDiagnostics);
+  // Before numbers are bound, which put back any other directive as the text written.
+  const sections = findStorySections(tree, file, blocks);
+  diagnostics.push(...sections.diagnostics);
 
   // Data first: charts anywhere in the story may use any data block.
   const data = new Map<string, StoryData>();
@@ -258,6 +263,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   timings.data = performance.now() - dataStarted;
   const charts: CompiledChart[] = [];
   const chartIds = new Set<string>();
+  const chartOfNode = new Map<RootContent, CompiledChart>();
   const plotBlocks = blocks.filter((b) => b.kind === "plot");
   const reservedIds = new Set(plotBlocks.map((b) => b.attribute("id")).filter((id) => id !== undefined));
   for (const block of plotBlocks) {
@@ -281,6 +287,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     if (result.chart) {
       charts.push(result.chart);
       chartIds.add(result.chart.id);
+      chartOfNode.set(block.node, result.chart);
       slotFor.set(block.node, slotHtml.push(result.chart.html) - 1);
     }
   }
@@ -288,6 +295,14 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   diagnostics.push(...unusedColumns(data, charts, values.usedColumns));
 
   const bodyStarted = performance.now();
+  const wrappers: Wrapper[] = [];
+  diagnostics.push(
+    ...layOutSections(sections.sections, {
+      file,
+      chartOf: (node) => chartOfNode.get(node),
+      wrap: (wrapper) => ({ hName: SLOT, hProperties: { dataWrap: String(wrappers.push(wrapper) - 1) } }),
+    }),
+  );
   // Data that numbers refer to, unless it is already shown in the story, goes in a section at the end.
   const appendix = [...values.referenced]
     .map((id) => data.get(id)!)
@@ -296,7 +311,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   const dataSection = dataSectionHtml(appendix, lang);
   // Charts that failed still own their id=: a link to one is not reported on top of the chart's own error.
   const chartAnchors = [...new Set([...charts.map((c) => c.domId), ...[...reservedIds].map((id) => `chart-${id}`)])];
-  const body = renderBody(tree, slotFor, slotHtml, {
+  const body = renderBody(tree, slotFor, slotHtml, wrappers, {
     file,
     slug,
     base: options.assetBase ?? "/",
@@ -403,6 +418,7 @@ function renderBody(
   tree: MdastRoot,
   slotFor: Map<RootContent, number>,
   slotHtml: string[],
+  wrappers: readonly Wrapper[],
   context: BodyLinks,
 ): { html: string; links: StoryLink[]; anchors: PageAnchors; diagnostics: Diagnostic[] } {
   let hasRawHtml = false;
@@ -457,9 +473,18 @@ function renderBody(
   });
   visit(hast, "element", (node: Element, index, parent) => {
     if (node.tagName !== SLOT || !parent || index === undefined) return;
+    if (node.properties?.dataWrap !== undefined) return;
     const slot = Number(node.properties?.dataSlot);
     parent.children[index] = { type: "raw", value: slotHtml[slot] ?? "" };
     return SKIP;
   });
+  // Plotline's markup around sanitised content (lay-out-sections.ts), innermost first: each wrapper takes its content as it is by then.
+  const wrapped: { node: Element; parent: HastParent }[] = [];
+  visit(hast, "element", (node: Element, _index, parent) => {
+    if (node.tagName === SLOT && node.properties?.dataWrap !== undefined && parent) wrapped.push({ node, parent });
+  });
+  for (const { node, parent } of wrapped.reverse()) {
+    parent.children[parent.children.indexOf(node)] = wrappers[Number(node.properties.dataWrap)]!(node.children);
+  }
   return { html: unified().use(rehypeStringify, { allowDangerousHtml: true }).stringify(hast), links, anchors, diagnostics: [...removed, ...diagnostics] };
 }

@@ -1039,6 +1039,62 @@ export const catalog = {
     hint: () => 'Use a d3-format specifier (".1%", ",.0f", "$,.2s"), a date format ("%Y", "%B %Y"), compact or percent.',
   }),
 
+  // ── Sections that move (:::scrolly, :::toggle) ────────────────────────────
+  "section/unknown": entry<{ name: string; suggestion: string }>({
+    severity: "warning",
+    title: "Unknown section",
+    message: (p) => `":::${p.name}" is not a section Plotline knows; its content is shown as ordinary story content.${p.suggestion}`,
+    hint: () => 'The sections are ":::scrolly" (a graphic that changes as the reader scrolls through steps of text) and ":::toggle" (views of one figure the reader switches between). Close each with a line of ":::".',
+  }),
+  "section/unknown-attribute": entry<{ section: string; name: string; suggestion: string; known: readonly string[] }>({
+    severity: "warning",
+    title: "Unknown section attribute",
+    message: (p) => `A :::${p.section} section has no attribute "${p.name}"; it is ignored.${p.suggestion}`,
+    hint: (p) => (p.known.length ? `The attributes of :::${p.section} are ${list(p.known)}.` : `:::${p.section} takes no attributes: remove the {…} after it.`),
+  }),
+  "section/nested": entry<{ section: string; inside: string }>({
+    severity: "error",
+    title: "Section inside another",
+    message: (p) => `This :::${p.section} is inside ${p.inside}; sections cannot be put inside other sections, lists or quotes.`,
+    hint: () => 'Close the outer section (a line of ":::") before opening this one, and start it at the beginning of a line, outside any list or quote.',
+  }),
+  "section/unclosed": entry<{ section: string }>({
+    severity: "error",
+    title: "Section not closed",
+    message: (p) => `This :::${p.section} is never closed, so it runs on to the end of the story and takes in everything after it.`,
+    hint: () => 'Add a line of just ":::" where the section ends.',
+  }),
+  "section/scrolly-without-chart": entry({
+    severity: "error",
+    title: "Scrolly section does not start with a chart",
+    message: () => "This :::scrolly section does not start with a chart block, so its first step would have no graphic.",
+    hint: () => "Put a ```plot block right after the :::scrolly line: each chart block starts a step, and the text after it, up to the next chart block or ---, is that step's text.",
+  }),
+  "section/toggle-view-count": entry<{ count: number }>({
+    severity: "error",
+    title: "Toggle with too few or too many views",
+    message: (p) => `This :::toggle has ${plural(p.count, "chart block")}; a toggle switches between 2 and 5 views, one chart block each.`,
+    hint: (p) => (p.count < 2 ? "Add another ```plot block inside the toggle, or remove the :::toggle lines and show the chart on its own." : "Keep the 5 views that matter most, or split them into two toggles or separate charts."),
+  }),
+  "section/toggle-unknown-default": entry<{ name: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Toggle's default view not found",
+    message: (p) => `default="${p.name}" names none of this toggle's views.${p.suggestion}`,
+    hint: (p) => `Name a view by its label or its chart id: ${list(p.known, 10)}.`,
+  }),
+  "section/toggle-duplicate-label": entry<{ label: string }>({
+    severity: "error",
+    title: "Two views with the same label",
+    message: (p) => `Two views of this toggle are labelled "${p.label}"; readers could not tell their buttons apart.`,
+    hint: () => 'Give each chart block of the toggle its own label="…" (the label defaults to the chart\'s title).',
+  }),
+  "section/toggle-prose-after-view": entry({
+    severity: "error",
+    title: "Text between a toggle's views",
+    message: () => "This text is inside a :::toggle after its first view; with JavaScript only one view is shown at a time, so text between views would jump around or be hidden.",
+    hint: () => "Move the text before the first chart block of the toggle (it is shown above the buttons), or after the closing \":::\" line, or into the chart's note: or subtitle:.",
+  }),
+
   // ── Expressions (computed channels, filters, sort keys; :value[…] arithmetic) ─
   // Read by src/engine/expressions/: parsed by jsep into a tree Plotline evaluates itself. The position
   // is the offending token's, inside the expression. Unknown columns keep plot/unknown-column and

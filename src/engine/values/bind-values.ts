@@ -5,6 +5,7 @@ import { SKIP, visit } from "unist-util-visit";
 import type { StoryData } from "../data/story-data.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile } from "../diagnostics/source-file.ts";
+import { isStorySection } from "../story/story-sections.ts";
 import { columnNotNumbers } from "./column-not-numbers.ts";
 import { formatValue } from "./format-value.ts";
 import { resolveValue } from "./resolve-value.ts";
@@ -35,6 +36,8 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
   let count = 0;
   visit(tree, (node, index, parent) => {
     if (!isDirective(node) || !parent || index === undefined) return;
+    // :::scrolly and :::toggle are Plotline's (story-sections.ts): the numbers inside them are bound too.
+    if (isStorySection(node)) return;
     if (node.type === "textDirective" && node.name === "value") {
       const { resolved, diagnostics } = resolveValue(node, data, file);
       bound.diagnostics.push(...diagnostics);
