@@ -6,6 +6,7 @@ import { tipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
 import { DEFAULT_WIDTH } from "../chart-widths.ts";
 import { pixelsPerDegree } from "./map-scale.ts";
+import { highlightRender } from "./highlight-keys.ts";
 import { hasShapes, shapeOf } from "../../geo/row-shape.ts";
 
 /**
@@ -67,6 +68,9 @@ const centroidTransforms = new Set(["centroid", "geoCentroid"]);
 function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment, detail: number | undefined): unknown {
   const rows = marksWithoutDataArgument.has(mark.mark) ? undefined : markRows(mark, spec, data);
   const own = markOptions(mark, spec, environment, rows);
+  // Elements of a highlightable mark carry their key (highlight-keys.ts); transforms keep the option.
+  const render = highlightRender(mark, spec.highlight);
+  if (render) own["render"] = render;
   // A row's shape is not a column: the geo mark, and marks placed at centroids, read it from the row.
   if (hasShapes(rows) && own["geometry"] === undefined && (mark.mark === "geo" || mark.transforms.some((t) => centroidTransforms.has(t.name)))) {
     own["geometry"] = (row: unknown) => shapeOf(row)?.geometryAt(detail) ?? null;
