@@ -80,7 +80,8 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
     ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
     ...checkChannelTypes(spec, context.data, locate, parsed.markPaths),
   );
-  const highlight = checkChartHighlight(spec, context.data, locate, parsed.highlightPath ?? ["highlight"]);
+  // A mark that could not be read may be the one drawing the highlight column: its error says enough.
+  const highlight = hasErrors(diagnostics) ? { diagnostics: [], keys: [] } : checkChartHighlight(spec, context.data, locate, parsed.highlightPath ?? ["highlight"]);
   diagnostics.push(...highlight.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   // Embeds on partners' sites and links from other stories keep working only while the id does (said
