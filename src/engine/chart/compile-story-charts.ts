@@ -67,11 +67,14 @@ export function compileStoryCharts(plotBlocks: readonly StoryBlock[], context: O
 
 /**
  * The variants whose base was never drawn: those naming no chart, and those in a circle, are reported;
- * the rest extend a chart with errors of its own (or a variant of one), already reported.
+ * the rest extend a chart with errors of its own (or a variant of one), already reported. A circle is
+ * reported once, at the extends= of its first chart in the story.
  */
 function unresolvedVariants(variants: readonly StoryBlock[], knownIds: readonly string[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const known = [...new Set(knownIds)];
+  /** Variants of a circle already reported: a circle is one problem, shown once, at its first chart in the story. */
+  const inReportedCycle = new Set<StoryBlock>();
   const waitingById = new Map(variants.flatMap((block) => (block.attribute("id") === undefined ? [] : [[block.attribute("id")!, block] as const])));
   for (const variant of variants) {
     const baseId = variant.attribute(EXTENDS_ATTRIBUTE) ?? "";
@@ -80,12 +83,14 @@ function unresolvedVariants(variants: readonly StoryBlock[], knownIds: readonly 
       diagnostics.push(diagnostic("plot/unknown-base", { id: baseId, suggestion: didYouMean(baseId, known), known }, span));
       continue;
     }
+    if (inReportedCycle.has(variant)) continue;
     const cycle = [variant.attribute("id") ?? baseId];
     const seen = new Set<StoryBlock>([variant]);
     for (let next = waitingById.get(baseId); next; next = waitingById.get(next.attribute(EXTENDS_ATTRIBUTE) ?? "")) {
       cycle.push(next.attribute("id")!);
       if (next === variant) {
         diagnostics.push(diagnostic("plot/extends-cycle", { cycle }, span));
+        for (const member of seen) inReportedCycle.add(member);
         break;
       }
       // A circle this variant only leads into is reported at its own members.
