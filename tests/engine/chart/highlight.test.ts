@@ -39,7 +39,13 @@ describe("keys in the build's markup", () => {
   it("each line's path carries its series' value, and the chart's SVG names the column", () => {
     const svg = svgOf(chart("highlight: city\nmarks:\n  - lineY: {x: year, y: pop, stroke: city}").chartMarkup);
     expect(svg.getAttribute("data-highlight")).toBe("city");
-    expect(keyed(svg)).toEqual(["path Beijing", "path Shanghai", "path Xi'an"]);
+    expect(keyed(svg)).toEqual(["path Beijing", "path Shanghai", "path Xi'an", "text Beijing", "text Shanghai", "text Xi'an"]);
+  });
+
+  it("a line's end label (Plotline's addition) carries its series' value, so it lights with its line", () => {
+    const svg = svgOf(chart("highlight: {by: city, on: Beijing}\nmarks:\n  - lineY: {x: year, y: pop, stroke: city}").chartMarkup);
+    expect(keyed(svg).filter((k) => k.startsWith("text"))).toEqual(["text Beijing", "text Shanghai dimmed", "text Xi'an dimmed"]);
+    expect(svg.querySelector("text[data-key='Beijing']")?.textContent).toBe("Beijing");
   });
 
   it("each bar's rect carries the value it was grouped by (x of bars, through groupX)", () => {
@@ -64,7 +70,7 @@ describe("keys in the build's markup", () => {
 
   it("a static state draws what `on` names lit and the rest dimmed", () => {
     const one = svgOf(chart("highlight: {by: city, on: Beijing}\nmarks:\n  - lineY: {x: year, y: pop, stroke: city}").chartMarkup);
-    expect(keyed(one)).toEqual(["path Beijing", "path Shanghai dimmed", "path Xi'an dimmed"]);
+    expect(keyed(one).filter((k) => k.startsWith("path"))).toEqual(["path Beijing", "path Shanghai dimmed", "path Xi'an dimmed"]);
     const two = svgOf(chart("highlight: {by: city, on: [Beijing, Xi'an]}\nmarks:\n  - barY: {x: city, y: pop, groupX: {y: sum}}").chartMarkup);
     expect(keyed(two)).toEqual(["rect Beijing", "rect Shanghai dimmed", "rect Xi'an"]);
   });
