@@ -136,6 +136,13 @@ describe("a variant's problems", () => {
     expect(result.charts).toEqual([]);
   });
 
+  it("a filter on a chart without data=, and addMarks that is not a list, are reported where written", () => {
+    const noData = CITIES + plotBlock("id=inline", 'alt: A.\nfilter: city == "Beijing"\nmarks:\n  - ruleY: [1, 2]');
+    expect(where(compile(noData).diagnostics)).toEqual([`plot/invalid-value ${positionOf(noData, "filter")}`]);
+    const notList = CITIES + BASE + variant("id=v", "addMarks: {ruleY: [12]}");
+    expect(where(compile(notList).diagnostics)).toEqual([`plot/invalid-value ${positionOf(notList, "{ruleY")}`]);
+  });
+
   it("a variant with no body draws its base again, under its own id", () => {
     const result = clean(compile(CITIES + BASE + plotBlock("extends=cities id=again", "")));
     expect(chartOf(result, "again").chartMarkup).toBe(chartOf(result, "cities").chartMarkup.replaceAll("chart-cities", "chart-again"));

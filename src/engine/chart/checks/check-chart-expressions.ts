@@ -77,7 +77,9 @@ export function checkChartExpressions(
   });
   // The chart's own filter (`filter:` beside marks) keeps rows of its data=.
   const chartColumns = spec.data === undefined ? undefined : data.get(spec.data)?.table;
-  if (spec.filter !== undefined && chartColumns) {
+  if (spec.filter !== undefined && spec.data === undefined) {
+    diagnostics.push(diagnostic("plot/invalid-value", { option: "filter", expected: "a chart that names its data with data= (the filter keeps rows of it)", found: "a chart without data=" }, locate(["filter"], "key")));
+  } else if (spec.filter !== undefined && chartColumns) {
     const columns: MarkColumns = { name: chartColumns.id, types: new Map(chartColumns.columns.map((c) => [c.name, c.type])), rows: chartColumns.rows };
     checkSite({ kind: "filter", option: "filter", path: ["filter"], text: spec.filter, options: {} }, [], columns);
   }
