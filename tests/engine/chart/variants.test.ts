@@ -29,6 +29,26 @@ describe("a variant's spec", () => {
     expect(chartOf(result, "zoom").spec.options["y"]).toEqual({ label: "Millions" });
   });
 
+  it("zooms a chart of years with a domain written as years or ISO dates, in the build and in the browser's redraw", async () => {
+    const { parseHTML } = await import("linkedom");
+    const { renderChartElement } = await import("../../../src/engine/chart/render/render-chart-element.ts");
+    const { payloadData } = await import("../../../src/engine/chart/publish/chart-payload.ts");
+    const years = "```data id=pop\nyear,pop\n2015,10\n2018,11\n2021,12\n2024,13\n```\n\n";
+    const base = plotBlock("data=pop id=pop", "alt: Population.\nmarks:\n  - lineY: {x: year, y: pop}");
+    const result = clean(compile(years + base + plotBlock("extends=pop id=recent", "x: {domain: [2021, 2024]}\nclip: true") + plotBlock("extends=pop id=months", "x: {domain: [2021-07, 2024-01-01]}\nclip: true")));
+    /** The years the x axis names (a short span is labelled by months, with the year under January). */
+    const ticks = (markup: string) => [...new Set([...markGroup(markup, "x-axis tick label").matchAll(/>(\d{4})</g)].map((m) => m[1]))];
+    expect(ticks(chartOf(result, "recent").chartMarkup)).toEqual(["2021", "2022", "2023", "2024"]);
+    expect(ticks(chartOf(result, "pop").chartMarkup)).toContain("2015");
+    expect(chartOf(result, "months").chartMarkup).not.toContain(">2021-07<");
+    // The spec stays as written (plain JSON for the page); the browser turns it into the same dates.
+    const { document } = parseHTML(`<!doctype html><html><body>${chartOf(result, "recent").html}</body></html>`);
+    const payload = JSON.parse(document.querySelector("script.plotline-spec")!.textContent ?? "");
+    expect(payload.spec.options.x).toEqual({ domain: [2021, 2024] });
+    const redrawn = renderChartElement(payload.spec, payloadData(payload), { document: document as unknown as Document, width: 640, lang: "en", interactive: true });
+    expect(ticks(redrawn.outerHTML)).toEqual(["2021", "2022", "2023", "2024"]);
+  });
+
   it("replaces other top-level keys and the marks, keeping what it does not write", () => {
     const result = clean(compile(CITIES + BASE + variant("id=dots", "title: Dots instead\nmarks:\n  - dot: {x: year, y: pop, fill: city}")));
     const spec = chartOf(result, "dots").spec;

@@ -7,6 +7,7 @@ import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts"
 import { DEFAULT_WIDTH } from "../chart-widths.ts";
 import { pixelsPerDegree } from "./map-scale.ts";
 import { highlightRender } from "./highlight-keys.ts";
+import { withDateDomains } from "./date-domains.ts";
 import { hasShapes, shapeOf } from "../../geo/row-shape.ts";
 
 /**
@@ -45,6 +46,7 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
   localizeTickFormats(options, environment.lang);
+  withDateDomains(options, spec, (index) => markRows(spec.marks[index]!, spec, data));
   // A top-level facet names its data by block id, like a mark's data: Plot needs the rows themselves
   // (the same array the marks draw, so that they are faceted).
   const facet = options["facet"];
