@@ -214,6 +214,7 @@ const groups: { prefix: string; title: string; intro: string }[] = [
   { prefix: "sql/", title: "SQL data blocks", intro: "Problems running a ```data format=sql block: queries DuckDB cannot read or run, statements and files a story may not use, and results charts cannot take." },
   { prefix: "value/", title: "Numbers in prose", intro: "Problems with `:value[…]` references from sentences to the data." },
   { prefix: "section/", title: "Sections that move", intro: "Problems with `:::scrolly` and `:::toggle` sections: what they hold and how they are written." },
+  { prefix: "mark/", title: "Marked words in prose", intro: "Problems with `:mark[…]`, words in a sentence that light a series or bar of a chart." },
   { prefix: "expr/", title: "Expressions", intro: "Problems with expressions: computed channels, filters and sort keys of charts, and arithmetic in `:value[…]`." },
   { prefix: "public/", title: "Files in public/", intro: "Problems with the files copied into the site as they are." },
   { prefix: "html/", title: "Raw HTML", intro: "HTML written into a story that would hide what follows it." },

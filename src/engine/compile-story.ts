@@ -9,7 +9,7 @@ import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { mentionedByChart } from "./chart/publish/chart-payload.ts";
 import { chartDataIds } from "./chart/spec/chart-spec.ts";
-import { compileChart } from "./chart/compile-chart.ts";
+import { compileStoryCharts } from "./chart/compile-story-charts.ts";
 import type { CompiledChart } from "./compiled-chart.ts";
 import type { ChartAsset } from "./site-files.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
@@ -31,6 +31,7 @@ import { layOutSections, type Wrapper } from "./story/lay-out-sections.ts";
 import type { Frontmatter } from "./story/frontmatter-schema.ts";
 import { normalizeSource } from "./story/normalize-source.ts";
 import { replaceControlCharacters } from "./story/control-characters.ts";
+import { bindMarks } from "./values/bind-marks.ts";
 import { bindValues } from "./values/bind-values.ts";
 import { dataSectionHtml } from "./values/data-section.ts";
 import { parseFrontmatter } from "./story/parse-frontmatter.ts";
@@ -261,35 +262,36 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   }
 
   timings.data = performance.now() - dataStarted;
-  const charts: CompiledChart[] = [];
-  const chartIds = new Set<string>();
-  const chartOfNode = new Map<RootContent, CompiledChart>();
   const plotBlocks = blocks.filter((b) => b.kind === "plot");
   const reservedIds = new Set(plotBlocks.map((b) => b.attribute("id")).filter((id) => id !== undefined));
-  for (const block of plotBlocks) {
-    const result = compileChart(block, {
-      data,
-      lang,
-      storySlug: slug,
-      usedIds: chartIds,
-      reservedIds,
-      assetBase: options.assetBase ?? "/",
-      site: options.site,
-      rasterize: options.chartPngs ? options.rasterize : undefined,
-      additions: options.additions,
-      failedData,
-    });
-    diagnostics.push(...result.diagnostics);
-    timings.check += result.timings.check;
-    timings.render += result.timings.render;
-    timings.html += result.timings.html;
-    timings.images += result.timings.images;
-    if (result.chart) {
-      charts.push(result.chart);
-      chartIds.add(result.chart.id);
-      chartOfNode.set(block.node, result.chart);
-      slotFor.set(block.node, slotHtml.push(result.chart.html) - 1);
-    }
+  const storyCharts = compileStoryCharts(plotBlocks, {
+    data,
+    lang,
+    storySlug: slug,
+    reservedIds,
+    assetBase: options.assetBase ?? "/",
+    site: options.site,
+    rasterize: options.chartPngs ? options.rasterize : undefined,
+    additions: options.additions,
+    failedData,
+  });
+  diagnostics.push(...storyCharts.diagnostics);
+  timings.check += storyCharts.timings.check;
+  timings.render += storyCharts.timings.render;
+  timings.html += storyCharts.timings.html;
+  timings.images += storyCharts.timings.images;
+  const charts: CompiledChart[] = [];
+  const chartOfNode = new Map<RootContent, CompiledChart>();
+  for (const { block, chart } of storyCharts.charts) {
+    charts.push(chart);
+    chartOfNode.set(block.node, chart);
+    slotFor.set(block.node, slotHtml.push(chart.html) - 1);
+  }
+  // Words in the prose that light a series or bar of a chart (:mark[Beijing]{chart=cities}).
+  const marks = bindMarks(tree, charts, reservedIds, file);
+  diagnostics.push(...marks.diagnostics);
+  for (const [node, html] of marks.html) {
+    slotFor.set(node, slotHtml.push(html) - 1);
   }
 
   diagnostics.push(...unusedColumns(data, charts, values.usedColumns));

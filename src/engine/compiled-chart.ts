@@ -22,4 +22,6 @@ export interface CompiledChart {
   svg?: ChartAsset;
   /** The same as a PNG at 2×, when the compile was given a rasterizer. */
   png?: ChartAsset;
+  /** The chart's `highlight:` column and the values it can light, for the prose's :mark[…]. */
+  highlight?: { by: string; keys: string[] };
 }

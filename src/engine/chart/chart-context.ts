@@ -1,5 +1,6 @@
 import type { StoryData } from "../data/story-data.ts";
 import type { Rasterizer } from "../image/rasterize-svg.ts";
+import type { StoryBlock } from "../story/story-block.ts";
 import type { AdditionSwitches } from "./spec/addition-switches.ts";
 
 /** What compiling one chart block needs from its story and project (see compile-chart.ts). */
@@ -21,4 +22,6 @@ export interface ChartContext {
   rasterize?: Rasterizer | undefined;
   /** The site's house style: which of Plotline's additions are on (plotline.config.mjs `additions`); a chart's `plotline:` wins. */
   additions?: AdditionSwitches | undefined;
+  /** The chart blocks this one extends (extends=), nearest first: its YAML is laid over theirs. */
+  bases?: readonly StoryBlock[];
 }

@@ -8,11 +8,13 @@ import { checkChannelTypes } from "./checks/check-channel-types.ts";
 import { checkChartAddresses } from "./checks/check-chart-addresses.ts";
 import { checkChartData } from "./checks/check-chart-data.ts";
 import { checkChartExpressions } from "./checks/check-chart-expressions.ts";
+import { checkChartHighlight } from "./checks/check-chart-highlight.ts";
 import { checkChartMaps } from "./checks/check-chart-maps.ts";
 import { checkChartValues } from "./checks/check-chart-values.ts";
 import { checkDrawnChart } from "./checks/drawn/check-drawn-chart.ts";
 import { checkFormatTypes } from "./checks/check-format-types.ts";
 import { deriveChartColumns } from "./data/derive-chart-columns.ts";
+import { filterChartRows } from "./data/filter-chart-rows.ts";
 import { typeInlineData } from "./data/inline-data.ts";
 import { addAdditions } from "./defaults/additions.ts";
 import { withShapeNameTips } from "./defaults/shape-name-tip.ts";
@@ -40,13 +42,15 @@ export interface PreparedChart {
   domId: string;
   /** Which of Plotline's additions are on for this chart (its `plotline:` over the house style). */
   additions: AdditionsOn;
+  /** The values its `highlight:` column can light (as data-key writes them), for the prose's :mark[…]; empty without one. */
+  highlightKeys: string[];
 }
 
 const validId = /^[a-z][a-z0-9-]*$/;
 
 /** Reads and checks one chart block: diagnostics, and the chart ready to draw unless it has errors. */
 export function prepareChart(block: StoryBlock, context: ChartContext): { prepared?: PreparedChart; diagnostics: Diagnostic[] } {
-  const parsed = parseChartSpec(block);
+  const parsed = parseChartSpec(block, context.bases);
   const diagnostics = [...parsed.diagnostics];
   const { spec, locate } = parsed;
   if (!spec) return { diagnostics };
@@ -76,6 +80,9 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
     ...checkFormatTypes(spec, context.data, locate, parsed.markPaths),
     ...checkChannelTypes(spec, context.data, locate, parsed.markPaths),
   );
+  // A mark that could not be read may be the one drawing the highlight column: its error says enough.
+  const highlight = hasErrors(diagnostics) ? { diagnostics: [], keys: [] } : checkChartHighlight(spec, context.data, locate, parsed.highlightPath ?? ["highlight"]);
+  diagnostics.push(...highlight.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   // Embeds on partners' sites and links from other stories keep working only while the id does (said
   // once the chart has no errors: those come first).
@@ -100,9 +107,15 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
     const table = context.data.get(id)?.table;
     if (table) tables.set(id, table);
   }
+  // A chart's own filter (a state of a story that moves) keeps rows of its data=: the drawing, the payload,
+  // the table and the CSV all hold just those.
+  const filtered = filterChartRows(spec, tables);
   // Expressions (computed channels, filters, sort keys) become columns of values, here, once: from now
   // on the spec names plain columns, and the browser, the CSV and the tips see the values.
-  const derived = deriveChartColumns(spec, tables);
+  const derived = deriveChartColumns(filtered.spec, tables);
+  if (filtered.sources.size > 0 && spec.data !== undefined) {
+    derived.sources.set(spec.data, new Set([...(derived.sources.get(spec.data) ?? []), ...filtered.sources]));
+  }
   for (const [id, table] of derived.tables) tables.set(id, table);
   // Plotline's additions where the editor chose nothing and switched none off (defaults/additions.ts).
   const additions = additionsOn(context.additions, parsed.additions);
@@ -120,7 +133,7 @@ export function prepareChart(block: StoryBlock, context: ChartContext): { prepar
   const rows: Record<string, (Row | Cell)[]> = Object.fromEntries([...[...tables].map(([id, table]) => [id, table.rows] as const), ...inline]);
   const domId = `chart-${spec.id}`;
 
-  return { prepared: { spec, drawn, tables, inline, rows, sources: derived.sources, domId, additions }, diagnostics };
+  return { prepared: { spec, drawn, tables, inline, rows, sources: derived.sources, domId, additions, highlightKeys: highlight.keys }, diagnostics };
 }
 
 /**

@@ -28,7 +28,7 @@ export const INLINE_PAYLOAD_LIMIT = 8 * 1024;
  * downloads. `imagesMs` is the time the downloads took.
  */
 export function publishChart(
-  { spec, drawn, tables, inline, sources, domId }: PreparedChart,
+  { spec, drawn, tables, inline, sources, domId, highlightKeys }: PreparedChart,
   { variants, drawFrom }: ChartDrawing,
   context: ChartContext,
 ): { chart: CompiledChart; imagesMs: number } {
@@ -81,6 +81,7 @@ export function publishChart(
   if (images.png) chart.png = images.png;
   if (csv) chart.csv = csv;
   if (spec.figure.title !== undefined) chart.title = spec.figure.title;
+  if (drawn.highlight) chart.highlight = { by: drawn.highlight.by, keys: highlightKeys };
   return { chart, imagesMs };
 }
 

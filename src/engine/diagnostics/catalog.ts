@@ -949,6 +949,59 @@ export const catalog = {
     hint: (p) => `Write ${p.key}: followed by the text, in double quotes if it contains ": ".`,
   }),
 
+  // ── Stories that move: variants of a chart, highlighting, :mark[…] ────────
+  "plot/unknown-base": entry<{ id: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Variant extends a chart that does not exist",
+    message: (p) => `extends=${p.id} names no chart of this story.${p.suggestion}`,
+    hint: (p) =>
+      p.known.length
+        ? `The charts of this story are ${list(p.known)}; give the base chart an id= and name it here.`
+        : "Give the chart this one varies an id= (```plot data=… id=cities) and write extends=cities.",
+  }),
+  "plot/extends-cycle": entry<{ cycle: readonly string[] }>({
+    severity: "error",
+    title: "Variants extend each other in a circle",
+    message: (p) => `These charts extend each other in a circle (${p.cycle.join(" → ")}), so none of them has a chart to start from.`,
+    hint: () => "One chart of the circle must be a chart of its own: remove its extends= and give it the marks it draws.",
+  }),
+  "plot/highlight-not-drawn": entry<{ column: string }>({
+    severity: "error",
+    title: "Highlight names a column no mark draws",
+    message: (p) => `highlight names "${p.column}", but no mark of this chart draws it as a series (z, stroke or fill) or as the x or y of bars and dots, so nothing could light up.`,
+    hint: (p) => `Draw the column with a mark, e.g. - lineY: {x: year, y: value, stroke: ${p.column}}, or highlight the column a mark already draws.`,
+  }),
+  "plot/highlight-unknown-value": entry<{ value: string; column: string; suggestion: string; examples: readonly string[] }>({
+    severity: "error",
+    title: "Highlight lights a value the column does not hold",
+    message: (p) => `highlight lights "${p.value}", but no row has that value in "${p.column}", so it would light nothing.${p.suggestion}`,
+    hint: (p) => `Values of "${p.column}" include ${list(p.examples, 8)}. Values are compared as written, case and all.`,
+  }),
+  "mark/missing-chart": entry<{ words: string }>({
+    severity: "error",
+    title: "Marked words name no chart",
+    message: (p) => `:mark[${p.words}] does not say which chart it lights: it has no chart=.`,
+    hint: (p) => `Name the chart by its id: :mark[${p.words}]{chart=cities}.`,
+  }),
+  "mark/unknown-chart": entry<{ id: string; suggestion: string; known: readonly string[] }>({
+    severity: "error",
+    title: "Marked words name a chart that does not exist",
+    message: (p) => `chart=${p.id} names no chart of this story.${p.suggestion}`,
+    hint: (p) => (p.known.length ? `The charts of this story are ${list(p.known)}.` : "Give the chart an id= (```plot data=… id=cities) and name it with chart=."),
+  }),
+  "mark/no-highlight": entry<{ chart: string }>({
+    severity: "error",
+    title: "Marked words name a chart without highlight",
+    message: (p) => `The chart "${p.chart}" has no highlight:, so the marked words have nothing to light.`,
+    hint: () => "Add highlight: <column> to the chart, naming the column whose values the words name (highlight: city).",
+  }),
+  "mark/unknown-key": entry<{ key: string; chart: string; column: string; suggestion: string; examples: readonly string[] }>({
+    severity: "error",
+    title: "Marked words name a value the chart does not draw",
+    message: (p) => `"${p.key}" is not a value of "${p.column}" in the chart "${p.chart}", so the words would light nothing.${p.suggestion}`,
+    hint: (p) => `Values of "${p.column}" include ${list(p.examples, 8)}. When the words differ from the value, give it with key=: :mark[the capital]{chart=${p.chart} key=${p.examples[0] ?? "Beijing"}}.`,
+  }),
+
   // ── Numbers in prose (:value[…]) ───────────────────────────────────────────
   "value/syntax": entry<{ detail: string }>({
     severity: "error",

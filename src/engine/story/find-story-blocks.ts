@@ -9,7 +9,7 @@ import type { BlockKind, StoryBlock } from "./story-block.ts";
 
 export const blockAttributes: Record<BlockKind, readonly string[]> = {
   data: ["id", "format", "src", "show", "types", "missing", "source", "title", "basemap", "object", "join", "on"],
-  plot: ["data", "id", "label"],
+  plot: ["data", "id", "label", "extends"],
 };
 
 const isBlockKind = (lang: string | null | undefined): lang is BlockKind => lang === "data" || lang === "plot";

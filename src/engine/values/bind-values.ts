@@ -27,8 +27,8 @@ const isDirective = (node: { type: string }): node is Directive =>
   node.type === "textDirective" || node.type === "leafDirective" || node.type === "containerDirective";
 
 /**
- * Finds the `:value[…]` references of a story and writes each one's number from the data. Any other
- * directive-like text (`Note:this`, `Re:Zero`, `::x`) is not Plotline syntax: it is put back as the
+ * Finds the `:value[…]` references of a story and writes each one's number from the data. `:mark[…]`
+ * is left for bind-marks.ts. Any other directive-like text (`Note:this`, `Re:Zero`, `::x`) is not Plotline syntax: it is put back as the
  * text the editor wrote.
  */
 export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, file: SourceFile, lang: string, provenanceOf: (id: string) => string): BoundValues {
@@ -81,6 +81,8 @@ export function bindValues(tree: Root, data: ReadonlyMap<string, StoryData>, fil
       );
       return SKIP;
     }
+    // Words that light a chart's series are bound once the charts are drawn (bind-marks.ts).
+    if (node.type === "textDirective" && node.name === "mark") return SKIP;
     restore(node, index, parent, file);
     return SKIP;
   });

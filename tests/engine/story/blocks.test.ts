@@ -76,7 +76,7 @@ describe("attribute diagnostics in a story", () => {
       'A plot block has no attribute "iid". Did you mean "id"?',
       'A plot block has no attribute "dta". Did you mean "data"?',
     ]);
-    expect(result.diagnostics[0]!.hint).toBe('The attributes of a plot block are "data", "id", "label".');
+    expect(result.diagnostics[0]!.hint).toBe('The attributes of a plot block are "data", "id", "label", "extends".');
   });
   it("a data block's attributes are its own", () => {
     expect(blocksOf("```data id=t shw\na\n1\n```\n").diagnostics[0]!.message).toBe('A data block has no attribute "shw". Did you mean "show"?');

@@ -7,7 +7,7 @@ import { expressionEvaluator } from "../../expressions/expression-evaluator.ts";
 import type { ValueType } from "../../expressions/expression-functions.ts";
 import { parseExpression } from "../../expressions/parse-expression.ts";
 import { type ChartSpec, type MarkSpec, type SpecPath, isJsonObject, markDataId } from "../spec/chart-spec.ts";
-import { expressionOptionNames, markExpressions } from "../spec/mark-expressions.ts";
+import { expressionOptionNames, markExpressions, type MarkExpression } from "../spec/mark-expressions.ts";
 import type { SpecLocator, SpecTextLocator } from "../spec/parse-chart-spec.ts";
 
 interface MarkColumns {
@@ -31,49 +31,58 @@ export function checkChartExpressions(
   markPaths: ReadonlyMap<MarkSpec, SpecPath>,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const checkSite = (site: MarkExpression, markPath: SpecPath, columns: MarkColumns) => {
+    const optionPath = site.path.slice(0, -1);
+    if (site.text === undefined) {
+      diagnostics.push(diagnostic("plot/invalid-value", { option: `${site.path.join(".")}`, expected: 'an expression in quotes, e.g. "Close > Open"', found: "not a text" }, locate([...markPath, ...site.path])));
+      return;
+    }
+    for (const key of Object.keys(site.options)) {
+      const allowed = expressionOptionNames[site.kind];
+      if (allowed.includes(key)) continue;
+      diagnostics.push(
+        diagnostic(
+          "plot/unknown-option",
+          { option: key, scope: site.kind === "channel" ? "a computed channel" : `a computed ${site.kind}`, suggestion: didYouMean(key, ["expr", ...allowed]) },
+          locate([...markPath, ...optionPath, key], "key"),
+        ),
+      );
+    }
+    const text = site.text;
+    const at = (start: number, end: number) => locateText([...markPath, ...site.path], start, end);
+    const parsed = parseExpression(text);
+    if (!parsed.node) {
+      for (const problem of parsed.problems) diagnostics.push(diagnostic(problem.code, { expression: text, detail: problem.detail }, at(problem.start, problem.end)));
+      return;
+    }
+    const checked = checkExpression(parsed.node, text, { typeOf: (names) => (names.length === 1 ? columns.types.get(names[0]!) : undefined) });
+    for (const problem of checked.problems) diagnostics.push(checkDiagnostic(problem, text, columns, at));
+    if (checked.problems.length === 0 && site.kind === "filter" && checked.type !== "boolean" && checked.type !== "any") {
+      diagnostics.push(
+        diagnostic("expr/type", { expression: text, detail: `a filter keeps the rows where it is true, but it gives ${checked.type === "string" ? "a text" : `a ${checked.type}`}; compare it, e.g. ${text} > 0` }, at(0, text.length)),
+      );
+    } else if (checked.problems.length === 0 && site.kind === "filter" && columns.rows && columns.rows.length > 0) {
+      // A filter that keeps nothing draws an empty chart: usually a value spelt unlike the data's.
+      const evaluate = expressionEvaluator(parsed.node);
+      const rows = columns.rows;
+      const keeps = rows.some((row) => evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)) === true);
+      if (!keeps) diagnostics.push(diagnostic("expr/filter-keeps-nothing", { expression: text, rows: rows.length, data: columns.name }, at(0, text.length)));
+    }
+  };
   spec.marks.forEach((mark, index) => {
     const markPath: SpecPath = markPaths.get(mark) ?? ["marks", index, mark.mark];
     const columns = markColumns(spec, mark, data);
     if (!columns) return;
-    for (const site of markExpressions(mark, [...columns.types.keys()])) {
-      const optionPath = site.path.slice(0, -1);
-      if (site.text === undefined) {
-        diagnostics.push(diagnostic("plot/invalid-value", { option: `${site.path.join(".")}`, expected: 'an expression in quotes, e.g. "Close > Open"', found: "not a text" }, locate([...markPath, ...site.path])));
-        continue;
-      }
-      for (const key of Object.keys(site.options)) {
-        const allowed = expressionOptionNames[site.kind];
-        if (allowed.includes(key)) continue;
-        diagnostics.push(
-          diagnostic(
-            "plot/unknown-option",
-            { option: key, scope: site.kind === "channel" ? "a computed channel" : `a computed ${site.kind}`, suggestion: didYouMean(key, ["expr", ...allowed]) },
-            locate([...markPath, ...optionPath, key], "key"),
-          ),
-        );
-      }
-      const text = site.text;
-      const at = (start: number, end: number) => locateText([...markPath, ...site.path], start, end);
-      const parsed = parseExpression(text);
-      if (!parsed.node) {
-        for (const problem of parsed.problems) diagnostics.push(diagnostic(problem.code, { expression: text, detail: problem.detail }, at(problem.start, problem.end)));
-        continue;
-      }
-      const checked = checkExpression(parsed.node, text, { typeOf: (names) => (names.length === 1 ? columns.types.get(names[0]!) : undefined) });
-      for (const problem of checked.problems) diagnostics.push(checkDiagnostic(problem, text, columns, at));
-      if (checked.problems.length === 0 && site.kind === "filter" && checked.type !== "boolean" && checked.type !== "any") {
-        diagnostics.push(
-          diagnostic("expr/type", { expression: text, detail: `a filter keeps the rows where it is true, but it gives ${checked.type === "string" ? "a text" : `a ${checked.type}`}; compare it, e.g. ${text} > 0` }, at(0, text.length)),
-        );
-      } else if (checked.problems.length === 0 && site.kind === "filter" && columns.rows && columns.rows.length > 0) {
-        // A filter that keeps nothing draws an empty chart: usually a value spelt unlike the data's.
-        const evaluate = expressionEvaluator(parsed.node);
-        const rows = columns.rows;
-        const keeps = rows.some((row) => evaluate((names) => (names.length === 1 && Object.hasOwn(row, names[0]!) ? (row[names[0]!] ?? null) : null)) === true);
-        if (!keeps) diagnostics.push(diagnostic("expr/filter-keeps-nothing", { expression: text, rows: rows.length, data: columns.name }, at(0, text.length)));
-      }
-    }
+    for (const site of markExpressions(mark, [...columns.types.keys()])) checkSite(site, markPath, columns);
   });
+  // The chart's own filter (`filter:` beside marks) keeps rows of its data=.
+  const chartColumns = spec.data === undefined ? undefined : data.get(spec.data)?.table;
+  if (spec.filter !== undefined && spec.data === undefined) {
+    diagnostics.push(diagnostic("plot/invalid-value", { option: "filter", expected: "a chart that names its data with data= (the filter keeps rows of it)", found: "a chart without data=" }, locate(["filter"], "key")));
+  } else if (spec.filter !== undefined && chartColumns) {
+    const columns: MarkColumns = { name: chartColumns.id, types: new Map(chartColumns.columns.map((c) => [c.name, c.type])), rows: chartColumns.rows };
+    checkSite({ kind: "filter", option: "filter", path: ["filter"], text: spec.filter, options: {} }, [], columns);
+  }
   return diagnostics;
 }
 

@@ -45,6 +45,8 @@ export function mentionedByChart(spec: ChartSpec, id: string): Set<string> {
   if (facetDataId(spec) === id && isJsonObject(facet)) {
     for (const channel of ["x", "y"]) collectStrings(facet[channel], mentioned);
   }
+  // The browser's redraw keys its elements by the highlight column (render/highlight-keys.ts).
+  if (spec.highlight) mentioned.add(spec.highlight.by);
   return mentioned;
 }
 

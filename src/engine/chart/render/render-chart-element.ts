@@ -4,6 +4,7 @@ import { separateLabels } from "./label-collisions.ts";
 import { specToPlotOptions, type ChartData } from "./spec-to-plot.ts";
 import { thinLegendTicks, thinTickLabels, unseparateYears } from "./tick-thinning.ts";
 import { chartSvgOf, tidyPlotElement } from "./tidy-plot-element.ts";
+import { markHighlight } from "./highlight-keys.ts";
 
 /** Plotline's additions made once Plot has drawn, at the width drawn at: each on unless switched off. */
 export interface DrawnAdditions {
@@ -35,6 +36,7 @@ export function renderChartElement(spec: ChartSpec, data: ChartData, options: Re
     throw error;
   }
   const tidied = tidyPlotElement(plot);
+  markHighlight(chartSvgOf(tidied), spec.highlight);
   // The chart's own switches (its plotline: or the house style, in the spec) over the caller's.
   const off = new Set(spec.drawnAdditionsOff ?? []);
   fitText(tidied, spec, {

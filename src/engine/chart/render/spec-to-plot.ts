@@ -6,6 +6,8 @@ import { tipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
 import { DEFAULT_WIDTH } from "../chart-widths.ts";
 import { pixelsPerDegree } from "./map-scale.ts";
+import { highlightRender } from "./highlight-keys.ts";
+import { withDateDomains } from "./date-domains.ts";
 import { hasShapes, shapeOf } from "../../geo/row-shape.ts";
 import { ANCHORED_LABELS_CLASS } from "./label-collisions.ts";
 
@@ -45,6 +47,7 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   if (environment.width !== undefined) options["width"] = environment.width;
   if (environment.document !== undefined) options["document"] = environment.document;
   localizeTickFormats(options, environment.lang);
+  withDateDomains(options, spec, (index) => markRows(spec.marks[index]!, spec, data));
   // A top-level facet names its data by block id, like a mark's data: Plot needs the rows themselves
   // (the same array the marks draw, so that they are faceted).
   const facet = options["facet"];
@@ -68,6 +71,9 @@ const centroidTransforms = new Set(["centroid", "geoCentroid"]);
 function toPlotMark(mark: MarkSpec, spec: ChartSpec, data: ChartData, environment: PlotEnvironment, detail: number | undefined): unknown {
   const rows = marksWithoutDataArgument.has(mark.mark) ? undefined : markRows(mark, spec, data);
   const own = markOptions(mark, spec, environment, rows);
+  // Elements of a highlightable mark carry their key (highlight-keys.ts); transforms keep the option.
+  const render = highlightRender(mark, spec.highlight);
+  if (render) own["render"] = render;
   // A row's shape is not a column: the geo mark, and marks placed at centroids, read it from the row.
   if (hasShapes(rows) && own["geometry"] === undefined && (mark.mark === "geo" || mark.transforms.some((t) => centroidTransforms.has(t.name)))) {
     own["geometry"] = (row: unknown) => shapeOf(row)?.geometryAt(detail) ?? null;

@@ -1,3 +1,5 @@
+import { KEY_LABEL_PREFIX } from "./highlight-keys.ts";
+
 /**
  * What Plotline changes in what Plot draws, the same in the build and in the browser, so that a chart
  * drawn again in the browser is the chart the build drew:
@@ -6,7 +8,7 @@
  * - no ⚠️ "check the console" marker (Plotline reports Plot's warnings to the editor instead);
  * - the chart's SVG is a named image for screen readers; legend swatches are hidden from them. Plot's
  *   aria-labels on the groups inside ("bar", "x-axis tick") become data-label: inside an image they are
- *   never read, and ARIA does not allow a label on a plain group;
+ *   never read, and ARIA does not allow a label on a plain group (a highlight key becomes data-key);
  * - every SVG is namespaced, so the markup also stands alone as an .svg file.
  * Plot puts its <style> elements and its marker at the top of what it returns, so only the first two
  * levels are looked at: charts with thousands of marks are not walked.
@@ -31,10 +33,15 @@ export function tidyPlotElement(plot: Element): Element {
   return plot;
 }
 
-/** Moves aria-label to data-label on every element inside an SVG (not on the SVG itself). */
+/**
+ * Moves aria-label to data-label on every element inside an SVG (not on the SVG itself); a highlight
+ * key, carried as a prefixed aria-label (highlight-keys.ts), becomes data-key.
+ */
 export function unlabelGroups(root: Element): void {
   for (const element of root.querySelectorAll("[aria-label]")) {
-    element.setAttribute("data-label", element.getAttribute("aria-label") ?? "");
+    const label = element.getAttribute("aria-label") ?? "";
+    if (label.startsWith(KEY_LABEL_PREFIX)) element.setAttribute("data-key", label.slice(KEY_LABEL_PREFIX.length));
+    else element.setAttribute("data-label", label);
     element.removeAttribute("aria-label");
   }
 }

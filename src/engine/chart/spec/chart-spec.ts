@@ -39,6 +39,19 @@ export interface ChartSpec {
    * house style), carried in the spec so the browser's redraw leaves them off too. Absent: all on.
    */
   drawnAdditionsOff?: DrawnAdditionKey[];
+  /**
+   * Plotline's `highlight:` (never passed to Plot): the column whose values light a series or bar, and
+   * those drawn lit at build time. Carried in the spec so the browser's redraw keys the same marks.
+   */
+  highlight?: HighlightSpec;
+  /** Plotline's top-level `filter:`: an expression keeping the rows of the chart's data= where it is true (applied before drawing). */
+  filter?: string;
+}
+
+/** What `highlight:` says: `by` a column; `on` the values lit in a static state (the rest dimmed). */
+export interface HighlightSpec {
+  by: string;
+  on?: string[];
 }
 
 /** The additions made once Plot has drawn, at the width drawn at (render/render-chart-element.ts). */
