@@ -18,5 +18,7 @@ export function announce(container: Element): void {
   prepareAnnouncer();
   const title = container.querySelector(".plotline-title")?.textContent?.trim();
   const alt = container.querySelector<HTMLElement>(".plotline-chart")?.dataset["alt"]?.trim();
-  region!.textContent = [title, alt].filter(Boolean).join(". ");
+  // A Chinese page ends a sentence with 。, not ". " (the title has no full stop of its own).
+  const stop = document.documentElement.lang.startsWith("zh") ? "。" : ". ";
+  region!.textContent = [title, alt].filter(Boolean).join(stop);
 }

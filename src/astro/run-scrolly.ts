@@ -36,15 +36,20 @@ for (const section of document.querySelectorAll<HTMLElement>(".plotline-scrolly"
   live();
   still.addEventListener("change", live);
   prepareAnnouncer();
-  // The step being read is the last one whose top has passed the middle of the window. It is found on
-  // scroll while the section is on screen (the observer says when), so a jump (Page Down, a link) past
-  // a whole step still lands on the right graphic.
+  // The step being read is the last one whose top has passed the middle of the window, or on a phone,
+  // where the graphic sits above the steps, the graphic's bottom edge: the chart changes while the
+  // step's card is still under it, before the card passes over it. It is found on scroll while the
+  // section is on screen (the observer says when), so a jump (Page Down, a link) past a whole step
+  // still lands on the right graphic.
   let frame = 0;
   const update = () => {
     frame = 0;
-    const middle = innerHeight / 2;
+    const graphic = shown!.getBoundingClientRect();
+    const step = texts[0]!.getBoundingClientRect();
+    const above = graphic.right > step.left && graphic.left < step.right;
+    const line = above ? Math.min(innerHeight * 0.85, Math.max(innerHeight / 2, graphic.bottom)) : innerHeight / 2;
     let current = texts[0]!;
-    for (const text of texts) if (text.getBoundingClientRect().top < middle) current = text;
+    for (const text of texts) if (text.getBoundingClientRect().top < line) current = text;
     show(graphicOf.get(current)!);
   };
   const onScroll = () => void (frame ||= requestAnimationFrame(update));
