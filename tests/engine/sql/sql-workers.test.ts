@@ -16,7 +16,8 @@ it("worker threads run SQL blocks as one thread does, with the project's SQL set
   writeFileSync(join(project.root, "content/stories/pay.md"), story(sqlBlock("top", "SELECT max(pay) AS pay FROM 'pay.csv'") + "Pay: :value[top.pay].\n"));
   writeFileSync(join(project.root, "content/stories/slow.md"), story(sqlBlock("slow", "SELECT count(*) AS n FROM range(100000000) a, range(100000000) b")));
   const noCache = () => rmSync(join(project.root, storyCacheDir), { recursive: true, force: true });
-  const options = { sql: { timeout: 0.2 } };
+  // Long enough for the small queries on a loaded machine (0.2 s timed out a plain max() under load); the cross join never ends.
+  const options = { sql: { timeout: 1 } };
   noCache();
   const inWorkers = await compileProjectInWorkers(project.root, options, 2, 1);
   noCache();
