@@ -32,11 +32,12 @@ const shownFigures = (page: Page, selector: string) =>
   );
 
 describe.each([360, 390, 1200])("a scrolly section at %i px", (width) => {
-  it("shows each step's graphic, in view, as the reader scrolls to the step, with no horizontal scroll", async () => {
+  it("shows each step's graphic, in view, as the reader scrolls to the step, with no horizontal scroll and no layout shift", async () => {
     const height = width < 400 ? 780 : 900;
     const { page, context, problems } = await openPage(site.browser, storyUrl(), { width, height });
     const texts = page.locator(".plotline-scrolly .plotline-step-text");
     expect(await texts.count()).toBe(STEP_GRAPHICS.length);
+    await watchShifts(page);
     for (const [i, expected] of STEP_GRAPHICS.entries()) {
       await texts.nth(i).evaluate((text) => text.scrollIntoView({ block: "center" }));
       await expect.poll(() => shownFigures(page, ".plotline-scrolly figure.plotline-figure"), { timeout: 5_000 }).toEqual([expected]);
@@ -47,6 +48,8 @@ describe.each([360, 390, 1200])("a scrolly section at %i px", (width) => {
       if (width < 400) expect(box.height).toBeLessThanOrEqual(0.6 * height + 1);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // Changing the graphic moves nothing on the page.
+    expect(await shifts(page)).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
