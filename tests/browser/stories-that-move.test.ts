@@ -322,10 +322,12 @@ describe("highlighting", () => {
     const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width: 390, javascript: false });
     expect(await shownFigures(page, "figure.plotline-figure")).toEqual(["chart-growth", "chart-growth-shenzhen", "chart-residents-2024"]);
     expect(await drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
-    const opacities = await page.locator("#chart-growth-shenzhen .plotline-variant:visible svg [data-key]").evaluateAll((elements) =>
-      elements.map((e) => `${e.getAttribute("data-key")} ${getComputedStyle(e).opacity}`),
-    );
-    expect(opacities).toEqual(["Beijing 0.2", "Shanghai 0.2", "Shenzhen 1", "Beijing 0.2", "Shanghai 0.2", "Shenzhen 1"]);
+    const opacities = () =>
+      page.locator("#chart-growth-shenzhen .plotline-variant:visible svg [data-key]").evaluateAll((elements) =>
+        elements.map((e) => `${e.getAttribute("data-key")} ${getComputedStyle(e).opacity}`),
+      );
+    // Polled: the page's styles may arrive in two steps, and the dimming fades in.
+    await expect.poll(opacities).toEqual(["Beijing 0.2", "Shanghai 0.2", "Shenzhen 1", "Beijing 0.2", "Shanghai 0.2", "Shenzhen 1"]);
     expect(await drawings(page, "growth")).toEqual(allLit);
     const marks = page.locator("mark.plotline-mark");
     expect(await marks.evaluateAll((elements) => elements.map((m) => `${m.textContent} ${m.checkVisibility()} ${m.closest("p") !== null}`))).toEqual([
