@@ -19,6 +19,8 @@ interface ChartState {
   /** Variants (wide, narrow) already drawn again, or being drawn. */
   live: WeakMap<Element, Promise<SVGSVGElement | undefined>>;
   focus: number;
+  /** The series the keyboard lit (highlight-series.ts), if any. */
+  lit?: Element;
   status?: HTMLElement;
 }
 const states = new WeakMap<HTMLElement, ChartState>();
@@ -56,6 +58,7 @@ function activate(chart: HTMLElement): Promise<SVGSVGElement | undefined> {
     drawn = Promise.all([loadRuntime(), state.payload])
       .then(([{ drawChart }, payload]) => {
         const element = drawChart(payload, { width: Number(variant.dataset["width"]) || 640, lang });
+        keepHighlight(variant, element);
         variant.replaceChildren(element);
         if (!state.status) {
           state.status = document.createElement("p");
@@ -78,13 +81,39 @@ function activate(chart: HTMLElement): Promise<SVGSVGElement | undefined> {
   return drawn;
 }
 
+/**
+ * The new drawing shows the series lit as the old one did (words in the prose may light one while the
+ * chart is drawn again), and remembers the build's dimming as highlight-series.ts does.
+ */
+function keepHighlight(old: Element, drawing: Element): void {
+  const states = new Map<string, { dimmed: boolean; built?: string }>();
+  for (const series of old.querySelectorAll<SVGElement>("svg[data-highlight] [data-key]")) {
+    states.set(series.getAttribute("data-key")!, { dimmed: series.classList.contains("plotline-dimmed"), built: series.dataset["plotlineDimmed"] });
+  }
+  for (const series of drawing.querySelectorAll<SVGElement>("svg[data-highlight] [data-key]")) {
+    const state = states.get(series.getAttribute("data-key")!);
+    if (state?.built === undefined) continue;
+    series.dataset["plotlineDimmed"] = state.built;
+    series.classList.toggle("plotline-dimmed", state.dimmed);
+  }
+}
+
+/** Lights (or puts back) the series of `element`, if it is one (highlight-series.ts). */
+function lightSeries(chart: HTMLElement, element: Element | undefined): void {
+  const state = stateOf(chart);
+  if (state.lit === element) return;
+  state.lit?.dispatchEvent(new CustomEvent("plotline-highlight", { detail: false, bubbles: true }));
+  state.lit = element?.closest("svg[data-highlight] [data-key]") ?? undefined;
+  state.lit?.dispatchEvent(new CustomEvent("plotline-highlight", { detail: true, bubbles: true }));
+}
+
 function pointAt(svg: SVGSVGElement, type: string, x: number, y: number): void {
   svg.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, pointerType: "mouse", bubbles: true }));
 }
 
 /** Screen positions of the data marks (bars, dots, line vertices), left to right, for keyboard stepping. */
-function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
-  const points: { x: number; y: number }[] = [];
+function markPoints(svg: SVGSVGElement): { x: number; y: number; element: Element }[] {
+  const points: { x: number; y: number; element: Element }[] = [];
   const whole = svg.getBoundingClientRect();
   for (const group of svg.querySelectorAll(":scope > g[data-label]")) {
     if (/axis|grid|tip|frame|rule|text|tick|sphere|graticule/.test(group.getAttribute("data-label") ?? "")) continue;
@@ -94,13 +123,13 @@ function markPoints(svg: SVGSVGElement): { x: number; y: number }[] {
       if (element.tagName === "path" && d && matrix && /L/.test(d) && !/Z/i.test(d)) {
         for (const [, x, y] of d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)) {
           const p = new DOMPoint(Number(x), Number(y)).matrixTransform(matrix);
-          points.push({ x: p.x, y: p.y });
+          points.push({ x: p.x, y: p.y, element });
         }
       } else {
         const box = element.getBoundingClientRect();
         // A shape as large as the chart (a map's land, its outline) is background, not a mark to step to.
         if ((box.width || box.height) && box.width * box.height < whole.width * whole.height * 0.5) {
-          points.push({ x: box.left + box.width / 2, y: box.top + Math.min(box.height / 2, 4) });
+          points.push({ x: box.left + box.width / 2, y: box.top + Math.min(box.height / 2, 4), element });
         }
       }
     }
@@ -124,6 +153,7 @@ async function onKey(chart: HTMLElement, event: KeyboardEvent): Promise<void> {
   const state = stateOf(chart);
   if (event.key === "Escape") {
     pointAt(svg, "pointerleave", 0, 0);
+    lightSeries(chart, undefined);
     state.focus = -1;
     announce(chart, svg);
     return;
@@ -133,6 +163,7 @@ async function onKey(chart: HTMLElement, event: KeyboardEvent): Promise<void> {
   state.focus = Math.max(0, Math.min(points.length - 1, state.focus < 0 && step > 0 ? 0 : state.focus + step));
   const point = points[state.focus]!;
   pointAt(svg, "pointermove", point.x, point.y);
+  lightSeries(chart, point.element);
   announce(chart, svg);
 }
 
@@ -151,6 +182,7 @@ for (const chart of document.querySelectorAll<HTMLElement>("figure.plotline-figu
   chart.addEventListener("focusout", () => {
     const svg = visibleVariant(chart)?.querySelector<SVGSVGElement>("svg[role='img']");
     if (svg) pointAt(svg, "pointerleave", 0, 0);
+    lightSeries(chart, undefined);
   });
 }
 

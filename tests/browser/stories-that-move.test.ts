@@ -4,15 +4,12 @@
  * moving anything, everything is on the page without JavaScript or with reduced motion, and no WCAG
  * violation in light or dark mode.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/temp-project.ts";
+import { axeViolations } from "./axe-violations.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let site: TestSite;
 beforeAll(async () => {
@@ -35,11 +32,12 @@ const shownFigures = (page: Page, selector: string) =>
   );
 
 describe.each([360, 390, 1200])("a scrolly section at %i px", (width) => {
-  it("shows each step's graphic, in view, as the reader scrolls to the step, with no horizontal scroll", async () => {
+  it("shows each step's graphic, in view, as the reader scrolls to the step, with no horizontal scroll and no layout shift", async () => {
     const height = width < 400 ? 780 : 900;
     const { page, context, problems } = await openPage(site.browser, storyUrl(), { width, height });
     const texts = page.locator(".plotline-scrolly .plotline-step-text");
     expect(await texts.count()).toBe(STEP_GRAPHICS.length);
+    await watchShifts(page);
     for (const [i, expected] of STEP_GRAPHICS.entries()) {
       await texts.nth(i).evaluate((text) => text.scrollIntoView({ block: "center" }));
       await expect.poll(() => shownFigures(page, ".plotline-scrolly figure.plotline-figure"), { timeout: 5_000 }).toEqual([expected]);
@@ -50,6 +48,8 @@ describe.each([360, 390, 1200])("a scrolly section at %i px", (width) => {
       if (width < 400) expect(box.height).toBeLessThanOrEqual(0.6 * height + 1);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // Changing the graphic moves nothing on the page.
+    expect(await shifts(page)).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -151,79 +151,209 @@ describe("a toggle", () => {
 });
 
 /**
- * Highlighting, tested on markup written by hand to the contract with the variants branch (which makes
- * highlightable charts and :mark from Markdown): a chart's <svg data-highlight> with data-key elements,
- * drawn twice (wide and narrow), one element dimmed at build time, and a mark in the prose naming it.
- * TODO after merging h-variants: test a story written with `highlight:` and :mark[…]{chart=…} instead.
+ * Highlighting on tests/sites/moving/content/stories/moving-highlight.md: a line chart with tips
+ * (`highlight: city`, drawn again in the browser on first touch), its variant `highlight: {on: Shenzhen}`
+ * (dimmed as built), a bar chart keyed by its bars, and :mark[…]{chart=…} words in the prose.
  */
 describe("highlighting", () => {
-  const HAND_WRITTEN = `
-    <p>Look at <mark class="plotline-mark" data-chart="chart-lit" data-key="Beijing" tabindex="0">Beijing</mark>.</p>
-    <figure class="plotline-figure" id="chart-lit" data-plotline-chart="lit"><div class="plotline-chart">
-      ${["wide", "narrow"].map((v) => `<div class="plotline-variant plotline-${v}"><svg role="img" data-highlight="city" width="200" height="60">
-        <rect data-key="Beijing" x="0" y="0" width="180" height="15"></rect>
-        <rect data-key="Shanghai" x="0" y="20" width="160" height="15"></rect>
-        <rect data-key="Hangzhou" class="plotline-dimmed" x="0" y="40" width="120" height="15"></rect></svg></div>`).join("")}
-    </div></figure>`;
-  const dimmed = (page: Page) => page.locator("#chart-lit [data-key]").evaluateAll((els) => els.map((el) => `${el.getAttribute("data-key")}:${el.classList.contains("plotline-dimmed")}`));
-  const lit = (key: string) => [0, 1].flatMap(() => ["Beijing", "Shanghai", "Hangzhou"].map((k) => `${k}:${k !== key}`));
-  const asBuilt = [0, 1].flatMap(() => ["Beijing:false", "Shanghai:false", "Hangzhou:true"]);
-
-  const open = async () => {
-    const watched = await openPage(site.browser, storyUrl(), { width: 1200 });
-    await watched.page.evaluate((html) => document.querySelector(".story-body")!.insertAdjacentHTML("afterbegin", html), HAND_WRITTEN);
-    return watched;
+  const highlightUrl = () => `${site.url}stories/moving-highlight/`;
+  const CITIES = ["Beijing", "Shanghai", "Shenzhen"];
+  /** Each drawing (wide, narrow) of a chart as "city:lit|dim" for each key its data-key elements carry. */
+  const drawings = (page: Page, chart: string) =>
+    page.locator(`#chart-${chart} svg[data-highlight]`).evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const dimmed = new Map<string, Set<boolean>>();
+        for (const element of svg.querySelectorAll("[data-key]")) {
+          const key = element.getAttribute("data-key")!;
+          dimmed.set(key, (dimmed.get(key) ?? new Set()).add(element.classList.contains("plotline-dimmed")));
+        }
+        return [...dimmed.keys()]
+          .sort()
+          .map((key) => `${key}:${dimmed.get(key)!.size > 1 ? "mixed" : dimmed.get(key)!.has(true) ? "dim" : "lit"}`)
+          .join(" ");
+      }),
+    );
+  /** Both drawings of a chart with `lit` lit and the other cities dimmed. */
+  const lit = (...keys: string[]) => [0, 1].map(() => CITIES.map((city) => `${city}:${keys.includes(city) ? "lit" : "dim"}`).join(" "));
+  const allLit = lit(...CITIES);
+  /** The elements of a chart's visible drawing as "tag key", to compare the build's and the browser's. */
+  const keyedElements = (page: Page, chart: string) =>
+    page.locator(`#chart-${chart} .plotline-variant`).evaluateAll((variants) =>
+      variants
+        .filter((v) => v.getClientRects().length > 0)
+        .flatMap((v) => [...v.querySelectorAll("svg[data-highlight] [data-key]")].map((e) => `${e.tagName} ${e.getAttribute("data-key")}`))
+        .sort(),
+    );
+  /** A point on the visible drawing of `key` in `chart` (a third along a line, the middle of a bar), scrolled into view. */
+  const pointOn = async (page: Page, chart: string, key: string) => {
+    await page.locator(`#chart-${chart}`).evaluate((figure) => figure.scrollIntoView({ block: "center" }));
+    return page.locator(`#chart-${chart} .plotline-variant`).evaluateAll((variants, key) => {
+      const variant = variants.find((v) => v.getClientRects().length > 0)!;
+      const element = variant.querySelector<SVGGeometryElement>(`svg[data-highlight] :is(path, rect)[data-key="${key}"]`)!;
+      const box = element.getBoundingClientRect();
+      if (element.tagName === "rect") return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      const p = element.getPointAtLength(element.getTotalLength() / 3).matrixTransform(element.getScreenCTM()!);
+      return { x: p.x, y: p.y };
+    }, key);
   };
+  const pointAt = async (page: Page, chart: string, key: string) => {
+    const { x, y } = await pointOn(page, chart, key);
+    await page.mouse.move(x, y);
+  };
+  /** Somewhere with nothing to light. */
+  const pointAway = (page: Page) => page.mouse.move(1, 1);
+  /** Marks the build's drawings, to tell when the browser has drawn a chart again. */
+  const tagBuilt = (page: Page) => page.evaluate(() => document.querySelectorAll("svg[data-highlight]").forEach((svg) => svg.setAttribute("data-test-built", "")));
+  const redrawn = (page: Page, chart: string) => page.locator(`#chart-${chart} svg[data-highlight]:not([data-test-built])`).count();
 
-  it("lights a series in every drawing of its chart while the reader points at a mark in the prose, and puts back the build's dimming after", async () => {
-    const { page, context, problems } = await open();
-    expect(await dimmed(page)).toEqual(asBuilt);
-    await page.locator("mark.plotline-mark").hover();
-    expect(await dimmed(page)).toEqual(lit("Beijing"));
-    await page.mouse.move(1100, 850);
-    expect(await dimmed(page)).toEqual(asBuilt);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  it("lights a series while the mark has the keyboard focus", async () => {
-    const { page, context } = await open();
-    await page.locator("mark.plotline-mark").focus();
-    expect(await dimmed(page)).toEqual(lit("Beijing"));
-    await page.locator("mark.plotline-mark").blur();
-    expect(await dimmed(page)).toEqual(asBuilt);
-    await context.close();
-  });
-
-  it("lights the series pointed at in the chart, also after the chart is drawn again in the browser", async () => {
-    const { page, context } = await open();
-    await page.locator("#chart-lit .plotline-wide rect[data-key=Shanghai]").hover();
-    expect(await dimmed(page)).toEqual(lit("Shanghai"));
-    await page.mouse.move(1100, 850);
-    // As hydrate-charts.ts does: the variant's children replaced by a new drawing.
-    await page.evaluate(() => {
-      const variant = document.querySelector("#chart-lit .plotline-wide")!;
-      variant.replaceChildren(variant.firstElementChild!.cloneNode(true));
+  describe.each([390, 1200])("at %i px", (width) => {
+    it("pointing at a line lights its city in every drawing and dims the others; leaving puts back the build's state, before and after the chart is drawn again", async () => {
+      const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width });
+      expect(await drawings(page, "growth")).toEqual(allLit);
+      const built = await keyedElements(page, "growth");
+      // Each line and its label are keyed.
+      expect(built).toEqual(["path Beijing", "path Shanghai", "path Shenzhen", "text Beijing", "text Shanghai", "text Shenzhen"]);
+      await tagBuilt(page);
+      // The first pointer on a chart with tips draws it again in the browser.
+      await pointAt(page, "growth", "Shanghai");
+      await expect.poll(() => redrawn(page, "growth")).toBe(1);
+      expect(await keyedElements(page, "growth")).toEqual(built);
+      for (const city of ["Shanghai", "Shenzhen", "Beijing"]) {
+        await pointAt(page, "growth", city);
+        await expect.poll(() => drawings(page, "growth")).toEqual(lit(city));
+        // The variant keeps its own state, and so does the bar chart.
+        expect(await drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
+        expect(await drawings(page, "residents-2024")).toEqual(allLit);
+        await pointAway(page);
+        await expect.poll(() => drawings(page, "growth")).toEqual(allLit);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
     });
-    await page.locator("#chart-lit .plotline-wide rect[data-key=Hangzhou]").hover();
-    expect(await dimmed(page)).toEqual(lit("Hangzhou"));
-    await page.mouse.move(1100, 850);
-    expect(await dimmed(page)).toEqual(asBuilt);
+
+    it("a variant built with one city lit is drawn again as built, lights what the reader points at, and goes back to its state after", async () => {
+      const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width });
+      expect(await drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
+      await tagBuilt(page);
+      await pointAt(page, "growth-shenzhen", "Beijing");
+      await expect.poll(() => redrawn(page, "growth-shenzhen")).toBe(1);
+      // The browser's drawing is keyed and dimmed as the build's.
+      await pointAway(page);
+      await expect.poll(() => drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
+      await pointAt(page, "growth-shenzhen", "Beijing");
+      await expect.poll(() => drawings(page, "growth-shenzhen")).toEqual(lit("Beijing"));
+      await pointAway(page);
+      await expect.poll(() => drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it("pointing at a bar lights its city's bar and dims the others; leaving puts them back", async () => {
+      const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width });
+      expect(await keyedElements(page, "residents-2024")).toEqual(["rect Beijing", "rect Shanghai", "rect Shenzhen"]);
+      for (const city of CITIES) {
+        await pointAt(page, "residents-2024", city);
+        await expect.poll(() => drawings(page, "residents-2024")).toEqual(lit(city));
+        await pointAway(page);
+        await expect.poll(() => drawings(page, "residents-2024")).toEqual(allLit);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it("pointing at marked words in the prose lights that series in the chart they name, and only there", async () => {
+      const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width });
+      const marks = page.locator("mark.plotline-mark");
+      expect(await marks.allTextContents()).toEqual(["Shenzhen", "the capital", "Shanghai", "Shenzhen"]);
+      const cases: [number, string, string][] = [[0, "growth", "Shenzhen"], [1, "growth", "Beijing"], [2, "growth", "Shanghai"], [3, "residents-2024", "Shenzhen"]];
+      for (const [i, chart, city] of cases) {
+        await marks.nth(i).hover();
+        await expect.poll(() => drawings(page, chart)).toEqual(lit(city));
+        expect(await drawings(page, chart === "growth" ? "residents-2024" : "growth")).toEqual(allLit);
+        expect(await drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
+        await pointAway(page);
+        await expect.poll(() => drawings(page, chart)).toEqual(allLit);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it("tabbing to marked words lights their series while they have the focus; so does stepping through a chart's lines with the arrow keys", async () => {
+      const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width });
+      const focusedMark = () => page.evaluate(() => (document.activeElement?.matches("mark.plotline-mark") ? document.activeElement.textContent : null));
+      await tagBuilt(page);
+      // From the line chart, Tab reaches the first marked words after it (focusing the chart draws it again).
+      await page.locator("#chart-growth .plotline-chart").focus();
+      for (let i = 0; i < 20 && (await focusedMark()) === null; i++) await page.keyboard.press("Tab");
+      for (const [words, city] of [["Shenzhen", "Shenzhen"], ["the capital", "Beijing"], ["Shanghai", "Shanghai"]]) {
+        expect(await focusedMark()).toBe(words);
+        await expect.poll(() => drawings(page, "growth")).toEqual(lit(city!));
+        await page.keyboard.press("Tab");
+      }
+      // Tab went on past the last mark of the chart: nothing of it is lit.
+      await expect.poll(() => drawings(page, "growth")).toEqual(allLit);
+      // Shift+Tab back to the last one lights it again.
+      while ((await focusedMark()) !== "Shanghai") await page.keyboard.press("Shift+Tab");
+      await expect.poll(() => drawings(page, "growth")).toEqual(lit("Shanghai"));
+      // The chart itself: the arrow keys step through its points (left to right, top to bottom: Shanghai first in 2015).
+      await page.keyboard.press("Shift+Tab");
+      for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.closest("#chart-growth .plotline-chart") !== null && document.activeElement?.matches(".plotline-chart"))); i++) {
+        await page.keyboard.press("Shift+Tab");
+      }
+      await expect.poll(() => drawings(page, "growth")).toEqual(allLit);
+      for (const city of ["Shanghai", "Beijing", "Shenzhen"]) {
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(() => drawings(page, "growth")).toEqual(lit(city));
+      }
+      expect(await redrawn(page, "growth")).toBe(1);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => drawings(page, "growth")).toEqual(allLit);
+      // Escape starts again from the first point.
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => drawings(page, "growth")).toEqual(lit("Shanghai"));
+      await page.keyboard.press("Tab");
+      await expect.poll(() => drawings(page, "growth")).toEqual(allLit);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  });
+
+  it("without JavaScript, the variant shows its state as built, the marked words are plain marked text, and nothing breaks", async () => {
+    const { page, context, problems } = await openPage(site.browser, highlightUrl(), { width: 390, javascript: false });
+    expect(await shownFigures(page, "figure.plotline-figure")).toEqual(["chart-growth", "chart-growth-shenzhen", "chart-residents-2024"]);
+    expect(await drawings(page, "growth-shenzhen")).toEqual(lit("Shenzhen"));
+    const opacities = () =>
+      page.locator("#chart-growth-shenzhen .plotline-variant:visible svg [data-key]").evaluateAll((elements) =>
+        elements.map((e) => `${e.getAttribute("data-key")} ${getComputedStyle(e).opacity}`),
+      );
+    // Polled: the page's styles may arrive in two steps, and the dimming fades in.
+    await expect.poll(opacities).toEqual(["Beijing 0.2", "Shanghai 0.2", "Shenzhen 1", "Beijing 0.2", "Shanghai 0.2", "Shenzhen 1"]);
+    expect(await drawings(page, "growth")).toEqual(allLit);
+    const marks = page.locator("mark.plotline-mark");
+    expect(await marks.evaluateAll((elements) => elements.map((m) => `${m.textContent} ${m.checkVisibility()} ${m.closest("p") !== null}`))).toEqual([
+      "Shenzhen true true",
+      "the capital true true",
+      "Shanghai true true",
+      "Shenzhen true true",
+    ]);
+    expect((await page.locator("p", { hasText: "In ten years" }).textContent())!.replace(/\s+/g, " ")).toBe(
+      "In ten years Shenzhen gained more than six million residents, while the capital and Shanghai hardly changed.",
+    );
+    await marks.first().hover();
+    expect(await drawings(page, "growth")).toEqual(allLit);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
 
 describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
-  it.each([390, 1200])("the story has no WCAG 2.2 A/AA violations at %i px", async (width) => {
-    const { page, context } = await openPage(site.browser, storyUrl(), { width, colorScheme });
-    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] });
-      return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-    });
-    expect(violations).toEqual([]);
-    await context.close();
-  });
+  it.each(["moving-pay", "moving-highlight"].flatMap((story) => [390, 1200].map((width) => [story, width] as const)))(
+    "the story %s has no WCAG 2.2 A/AA violations at %i px",
+    async (story, width) => {
+      const { page, context } = await openPage(site.browser, `${site.url}stories/${story}/`, { width, colorScheme });
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => d.setAttribute("open", "")));
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
 });
