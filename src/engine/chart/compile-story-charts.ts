@@ -80,7 +80,9 @@ function unresolvedVariants(variants: readonly StoryBlock[], knownIds: readonly 
     const baseId = variant.attribute(EXTENDS_ATTRIBUTE) ?? "";
     const span = variant.attributeSpan(EXTENDS_ATTRIBUTE, "value");
     if (!known.includes(baseId)) {
-      diagnostics.push(diagnostic("plot/unknown-base", { id: baseId, suggestion: didYouMean(baseId, known), known }, span));
+      // A chart cannot extend itself: its own id is no candidate.
+      const others = known.filter((id) => id !== variant.attribute("id"));
+      diagnostics.push(diagnostic("plot/unknown-base", { id: baseId, suggestion: didYouMean(baseId, others), known: others }, span));
       continue;
     }
     if (inReportedCycle.has(variant)) continue;
