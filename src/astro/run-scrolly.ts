@@ -61,4 +61,11 @@ for (const section of document.querySelectorAll<HTMLElement>(".plotline-scrolly"
     onScroll();
   });
   for (const text of texts) observer.observe(text);
+  // Tabbing into a state not shown (its links, its data table) shows it and brings its step beside it.
+  section.addEventListener("focusin", (event) => {
+    const graphic = (event.target as Element).closest<HTMLElement>(".plotline-step-graphic");
+    if (!graphic || graphic === shown || !section.classList.contains("plotline-scrolly-live")) return;
+    show(graphic);
+    texts.find((text) => graphicOf.get(text) === graphic)?.scrollIntoView({ block: "center" });
+  });
 }

@@ -62,6 +62,21 @@ describe.each([390, 1200])("the English story's scrolly section at %i px", (widt
   });
 });
 
+it("a keyboard reader who tabs into a state not shown yet (its data, its downloads) is shown that state", async () => {
+  const { page, context } = await openPage(site.browser, english(), { width: 1200, height: 900 });
+  const [, second] = LADDER;
+  // Focus the link just before the second state's first link, then Tab into it.
+  await page.locator(`#${second} a, #${second} summary, #${second} button`).first().evaluate((first) => {
+    const all = [...document.querySelectorAll<HTMLElement>("a[href], button, summary, [tabindex='0']")];
+    all[all.indexOf(first as HTMLElement) - 1]!.focus();
+  });
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate((id) => document.activeElement?.closest("figure")?.id, second)).toBe(second);
+  const active = () => page.locator(".plotline-scrolly .plotline-step-graphic.plotline-active figure").evaluateAll((figures) => figures.map((f) => f.id));
+  await expect.poll(active, { timeout: 5_000 }).toEqual([second]);
+  await context.close();
+});
+
 describe("the Chinese story's toggle", () => {
   const selected = (page: Page) => page.locator(".plotline-tabs [role=tab][aria-selected=true]").textContent();
   /** The titles of the toggle's views a reader can see. */
