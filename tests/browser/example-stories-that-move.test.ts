@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./axe-violations.ts";
+import { shifts, watchShifts } from "./layout-shifts.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 
 let site: TestSite;
@@ -20,16 +21,6 @@ const chinese = () => `${site.url}stories/aigc-talent-report-2023/`;
 /** The chart each step of the English scrolly brings: Shanghai's income, then the ¥500,000 line, then the top offers. */
 const LADDER = ["chart-pay-ladder-shanghai", "chart-pay-ladder-500k", "chart-the-ai-pay-bar-more-than"];
 
-/** Sums every layout-shift entry from now on, those right after input included (CLS leaves those out). */
-const watchShifts = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { shifts: number };
-    w.shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) w.shifts += entry.value;
-    }).observe({ type: "layout-shift" });
-  });
-const shifts = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => setTimeout(() => resolve((window as unknown as { shifts: number }).shifts), 300)));
 const liveRegion = (page: Page) => page.locator(".plotline-sr-only[aria-live=polite]").textContent();
 
 describe.each([390, 1200])("the English story's scrolly section at %i px", (width) => {

@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/temp-project.ts";
 import { axeViolations } from "./axe-violations.ts";
+import { shifts, watchShifts } from "./layout-shifts.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 
 let site: TestSite;
@@ -94,16 +95,6 @@ it("without JavaScript, every state is on the page: both scrolly graphics and ev
   await context.close();
 });
 
-/** Every layout-shift entry from now on, those right after input included (CLS leaves those out). */
-const watchShifts = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { shifts: number };
-    w.shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) w.shifts += entry.value;
-    }).observe({ type: "layout-shift" });
-  });
-const shifts = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => setTimeout(() => resolve((window as unknown as { shifts: number }).shifts), 300)));
 
 describe("a toggle", () => {
   const selected = (page: Page) => page.locator(".plotline-tabs [role=tab][aria-selected=true]").textContent();
