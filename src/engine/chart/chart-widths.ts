@@ -9,8 +9,11 @@ export const NARROW_WIDTH = 300;
 /** Plot's width when the chart gives none. */
 export const DEFAULT_WIDTH = 640;
 
+/** The width a chart is drawn at on wide screens: its own, else Plot's default. */
+export const chartWidth = (spec: ChartSpec): number => (typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH);
+
 /** The widths to draw a chart at: its own width, and a narrow one unless it is narrow already. */
 export function variantWidths(spec: ChartSpec): number[] {
-  const width = typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH;
+  const width = chartWidth(spec);
   return width > NARROW_WIDTH * 1.25 ? [width, NARROW_WIDTH] : [width];
 }

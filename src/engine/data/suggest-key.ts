@@ -1,22 +1,7 @@
-import { createRequire } from "node:module";
-import countries from "i18n-iso-countries";
 import { closestMatch } from "../diagnostics/did-you-mean.ts";
 import { tolerantKey } from "./match-keys.ts";
+import { countryCodeOfName } from "../geo/iso-countries.ts";
 
-const require = createRequire(import.meta.url);
-let englishNames = false;
-
-/**
- * The ISO 3166 alpha-3 code of a country's English name, in the many forms i18n-iso-countries knows
- * ("Ivory Coast", "Czech Republic", "Russian Federation"), for a key no spelling rule can reach.
- */
-export function countryCodeOfName(name: string): string | undefined {
-  if (!englishNames) {
-    countries.registerLocale(require("i18n-iso-countries/langs/en.json") as countries.LocaleData);
-    englishNames = true;
-  }
-  return countries.getAlpha3Code(name, "en");
-}
 
 /** Below this many letters, a key is a code: one inside another, or one letter off, says nothing ("Ma" is in half the world). */
 const MIN_CONTAINED = 4;

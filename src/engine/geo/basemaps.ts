@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import countries from "i18n-iso-countries";
+import { isoCountries } from "./iso-countries.ts";
 import type { Topology } from "topojson-specification";
 import { readShapes, type ReadShapes } from "./read-shapes.ts";
 
@@ -82,6 +82,7 @@ function withExtraColumns(name: string, read: ReadShapes, topology: Topology): R
   const idOf = (row: readonly unknown[]) => (idAt >= 0 && typeof row[idAt] === "string" ? (row[idAt] as string) : undefined);
   if (name.startsWith("world/countries")) {
     const zh = new Intl.DisplayNames(["zh-CN"], { type: "region" });
+    const countries = isoCountries();
     const rows = read.rows.map((row) => {
       const id = idOf(row);
       const iso2 = id ? countries.numericToAlpha2(id) : undefined;

@@ -2,7 +2,7 @@ import type { Cell, DataTable, Row } from "../../data/data-table.ts";
 import { type ChartSpec, type JsonValue, facetDataId, isJsonObject } from "../spec/chart-spec.ts";
 import type { ChartData } from "../render/spec-to-plot.ts";
 import type { Geometry } from "geojson";
-import { DEFAULT_WIDTH } from "../chart-widths.ts";
+import { chartWidth } from "../chart-widths.ts";
 import { pixelsPerDegree } from "../render/map-scale.ts";
 import { attachShape, shapeOf } from "../../geo/row-shape.ts";
 
@@ -65,7 +65,7 @@ export function chartPayload(spec: ChartSpec, tables: ReadonlyMap<string, DataTa
   }
   const shapeTables = [...tables].filter(([, table]) => table.shapes !== undefined);
   if (shapeTables.length > 0) {
-    const width = typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH;
+    const width = chartWidth(spec);
     const detail = pixelsPerDegree(spec, (id) => tables.get(id)?.rows, width);
     // A tenth of a pixel: enough digits that the browser's drawing is the build's.
     const digits = Math.max(1, Math.ceil(Math.log10(detail * 10)));

@@ -1,6 +1,5 @@
 import type { DataTable, Row } from "../../data/data-table.ts";
-import { intlLocale, localizedFormat } from "../../i18n/d3-locales.ts";
-import { isTimeSpecifier } from "../../i18n/d3-locales.ts";
+import { intlLocale, isTimeSpecifier, localizedFormat } from "../../i18n/d3-locales.ts";
 import type { MarkSpec } from "../spec/chart-spec.ts";
 import { shapeNameColumn } from "../../geo/shape-name-column.ts";
 

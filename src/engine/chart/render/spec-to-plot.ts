@@ -4,7 +4,7 @@ import type { Cell, Row } from "../../data/data-table.ts";
 import { type ChartSpec, type JsonObject, type JsonValue, type MarkSpec, isJsonObject, projectionDomainId } from "../spec/chart-spec.ts";
 import { tipFormats, withLocaleTip } from "../defaults/locale-tips.ts";
 import { marksWithoutDataArgument, transformCalls } from "../spec/plot-calls.ts";
-import { DEFAULT_WIDTH } from "../chart-widths.ts";
+import { chartWidth } from "../chart-widths.ts";
 import { pixelsPerDegree } from "./map-scale.ts";
 import { highlightRender } from "./highlight-keys.ts";
 import { withDateDomains } from "./date-domains.ts";
@@ -53,7 +53,7 @@ export function specToPlotOptions(spec: ChartSpec, data: ChartData, environment:
   const facet = options["facet"];
   if (isJsonObject(facet) && typeof facet["data"] === "string") options["facet"] = { ...facet, data: data[facet["data"]] ?? [] };
   // Shapes are drawn at the detail the map's scale shows (geo/table-shapes.ts).
-  const width = environment.width ?? (typeof spec.options["width"] === "number" ? spec.options["width"] : DEFAULT_WIDTH);
+  const width = environment.width ?? chartWidth(spec);
   const detail = options["projection"] === undefined ? undefined : pixelsPerDegree(spec, (id) => data[id], width);
   // A projection's domain names shapes by data id: Plot fits the map to them.
   const domain = projectionDomainId(spec);
