@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { readStoredText } from "../engine/project/file-store.ts";
-import type { PublishedChart, PublishedStory } from "../engine/project/published-story.ts";
+import { storyPageBody, type PublishedChart, type PublishedStory } from "../engine/project/published-story.ts";
 import type { SocialCard } from "../engine/image/social-card.ts";
 
 /**
@@ -49,7 +49,7 @@ export function storyBody(slug: string): string {
   const registry = siteRegistry();
   const story = registry.stories.get(slug);
   if (story === undefined) throw new Error(`Plotline has no compiled body for the story "${slug}"`);
-  return (registry.dev.get(slug)?.overlay ?? "") + readStoredText(registry.root, story.body);
+  return (registry.dev.get(slug)?.overlay ?? "") + storyPageBody(registry.root, story);
 }
 
 /** The charts of a story (none if it has none, or failed to compile). */

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { CompiledStory } from "../compile-story.ts";
-import { storeFile } from "./file-store.ts";
+import { readStoredText, storeFile } from "./file-store.ts";
 
 /**
  * A compiled story as a site build carries it: everything the pages' lists and the checks across
@@ -10,8 +10,13 @@ import { storeFile } from "./file-store.ts";
  * 10,000-story build no more than a 1,000-story one needs for its lists.
  */
 export interface PublishedStory extends Omit<CompiledStory, "html" | "charts" | "assets"> {
-  /** The stored body HTML (root-relative path in the file store). */
+  /**
+   * The stored body HTML (root-relative path in the file store), each chart's <figure> in it replaced
+   * by a marker of its index (see storyPageBody): figures are stored once, for the page and the embed.
+   */
   body: string;
+  /** Whether the stored body holds figure markers (false for the rare body that had a NUL of its own: kept whole). */
+  figuresApart: boolean;
   charts: PublishedChart[];
   /** Files published beside the page: their path under the site root and the stored file that holds them. */
   assets: PublishedFile[];
@@ -38,9 +43,12 @@ export interface PublishedFile {
 /** Puts a compiled story's large parts into the project's file store and answers with the story that points to them. */
 export function publishStory(root: string, story: CompiledStory): PublishedStory {
   const { html, charts, assets, ...rest } = story;
+  // A body that holds a NUL already is kept whole, so nothing in it is ever read as a marker.
+  const figuresApart = !html.includes("\u0000");
   return {
     ...rest,
-    body: storeFile(root, html),
+    body: storeFile(root, figuresApart ? bodyWithFigureMarkers(html, charts) : html),
+    figuresApart,
     charts: charts.map((chart) => ({
       id: chart.id,
       domId: chart.domId,
@@ -55,6 +63,33 @@ export function publishStory(root: string, story: CompiledStory): PublishedStory
       file: typeof content === "object" && "file" in content ? relative(root, content.file).split("\\").join("/") : storeFile(root, content),
     })),
   };
+}
+
+/**
+ * A figure's place in a stored body. A story's HTML has no NUL (story files are cleaned of control
+ * characters where they are read; chart text goes through xmlText); one that has is stored whole.
+ */
+const figureMarker = (index: number) => `\u0000plotline-figure:${index}\u0000`;
+const figureMarkers = /\u0000plotline-figure:(\d+)\u0000/g;
+
+/** The body with each chart's figure (a story page holds most of its bytes in them) replaced by its marker, so the store keeps it once. */
+function bodyWithFigureMarkers(html: string, charts: CompiledStory["charts"]): string {
+  let body = html;
+  charts.forEach((chart, index) => {
+    const at = body.indexOf(chart.html);
+    if (chart.html !== "" && at >= 0) body = body.slice(0, at) + figureMarker(index) + body.slice(at + chart.html.length);
+  });
+  return body;
+}
+
+/** A published story's body as its page shows it: the stored body with its charts' figures put back in their places. */
+export function storyPageBody(root: string, story: Pick<PublishedStory, "body" | "figuresApart" | "charts">): string {
+  const body = readStoredText(root, story.body);
+  if (!story.figuresApart) return body;
+  return body.replace(figureMarkers, (marker, index: string) => {
+    const chart = story.charts[Number(index)];
+    return chart ? readStoredText(root, chart.figure) : marker;
+  });
 }
 
 /** Every stored file a published story points to (root-relative). */
