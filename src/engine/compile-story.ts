@@ -15,6 +15,7 @@ import type { ChartAsset } from "./site-files.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
 import type { AdditionSwitches } from "./chart/spec/addition-switches.ts";
 import { socialCard, type SocialCard } from "./image/social-card.ts";
+import { figureMarker, fillFigureMarkers, hasStrayNul } from "./story/figure-markers.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
 import type { DataFileSource } from "./data/data-file-source.ts";
 import type { StoryData } from "./data/story-data.ts";
@@ -113,6 +114,8 @@ export interface CompiledStory {
   frontmatter?: Frontmatter;
   /** The story body as HTML, charts included as server-rendered SVG figures. */
   html: string;
+  /** The body with a marker where each chart's figure goes (figure-markers.ts), as the file store keeps it; absent when it had a NUL of its own. */
+  bodyWithMarkers?: string;
   charts: CompiledChart[];
   /** Paths (relative to data/) of the data files this story reads, so a change to one rebuilds it. */
   dataFiles: string[];
@@ -285,7 +288,8 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
   for (const { block, chart } of storyCharts.charts) {
     charts.push(chart);
     chartOfNode.set(block.node, chart);
-    slotFor.set(block.node, slotHtml.push(chart.html) - 1);
+    // The figure goes in after the body is written (figure-markers.ts): the store keeps it apart.
+    slotFor.set(block.node, slotHtml.push(figureMarker(charts.length - 1)) - 1);
   }
   // Words in the prose that light a series or bar of a chart (:mark[Beijing]{chart=cities}).
   const marks = bindMarks(tree, charts, reservedIds, file);
@@ -321,7 +325,9 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     anchorsOf: (hast) => storyAnchors(hast, chartAnchors, [...generatedHtml, dataSection]),
   });
   diagnostics.push(...body.diagnostics);
-  const html = body.html + dataSection;
+  const withMarkers = body.html + dataSection;
+  const html = fillFigureMarkers(withMarkers, (index) => charts[index]?.html);
+  const figuresApart = !hasStrayNul(withMarkers);
   timings.html += performance.now() - bodyStarted;
   const cardStarted = performance.now();
   const card =
@@ -335,6 +341,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     path: input.path,
     frontmatter,
     html,
+    ...(figuresApart ? { bodyWithMarkers: withMarkers } : {}),
     charts,
     dataFiles: [...dataFiles].sort(),
     ...(dataGlobs.size > 0 ? { dataGlobs: [...dataGlobs].sort() } : {}),

@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import type { CompiledStory } from "../compile-story.ts";
+import { fillFigureMarkers } from "../story/figure-markers.ts";
 import { readStoredText, storeFile } from "./file-store.ts";
 
 /**
@@ -9,10 +10,10 @@ import { readStoredText, storeFile } from "./file-store.ts";
  * build holds a few kilobytes per story whatever the size of its charts, and the main thread of a
  * 10,000-story build no more than a 1,000-story one needs for its lists.
  */
-export interface PublishedStory extends Omit<CompiledStory, "html" | "charts" | "assets"> {
+export interface PublishedStory extends Omit<CompiledStory, "html" | "bodyWithMarkers" | "charts" | "assets"> {
   /**
    * The stored body HTML (root-relative path in the file store), each chart's <figure> in it replaced
-   * by a marker of its index (see storyPageBody): figures are stored once, for the page and the embed.
+   * by a marker (figure-markers.ts; see storyPageBody): figures are stored once, for page and embed.
    */
   body: string;
   /** Whether the stored body holds figure markers (false for the rare body that had a NUL of its own: kept whole). */
@@ -42,13 +43,11 @@ export interface PublishedFile {
 
 /** Puts a compiled story's large parts into the project's file store and answers with the story that points to them. */
 export function publishStory(root: string, story: CompiledStory): PublishedStory {
-  const { html, charts, assets, ...rest } = story;
-  // A body that holds a NUL already is kept whole, so nothing in it is ever read as a marker.
-  const figuresApart = !html.includes("\u0000");
+  const { html, bodyWithMarkers, charts, assets, ...rest } = story;
   return {
     ...rest,
-    body: storeFile(root, figuresApart ? bodyWithFigureMarkers(html, charts) : html),
-    figuresApart,
+    body: storeFile(root, bodyWithMarkers ?? html),
+    figuresApart: bodyWithMarkers !== undefined,
     charts: charts.map((chart) => ({
       id: chart.id,
       domId: chart.domId,
@@ -65,30 +64,13 @@ export function publishStory(root: string, story: CompiledStory): PublishedStory
   };
 }
 
-/**
- * A figure's place in a stored body. A story's HTML has no NUL (story files are cleaned of control
- * characters where they are read; chart text goes through xmlText); one that has is stored whole.
- */
-const figureMarker = (index: number) => `\u0000plotline-figure:${index}\u0000`;
-const figureMarkers = /\u0000plotline-figure:(\d+)\u0000/g;
-
-/** The body with each chart's figure (a story page holds most of its bytes in them) replaced by its marker, so the store keeps it once. */
-function bodyWithFigureMarkers(html: string, charts: CompiledStory["charts"]): string {
-  let body = html;
-  charts.forEach((chart, index) => {
-    const at = body.indexOf(chart.html);
-    if (chart.html !== "" && at >= 0) body = body.slice(0, at) + figureMarker(index) + body.slice(at + chart.html.length);
-  });
-  return body;
-}
-
 /** A published story's body as its page shows it: the stored body with its charts' figures put back in their places. */
 export function storyPageBody(root: string, story: Pick<PublishedStory, "body" | "figuresApart" | "charts">): string {
   const body = readStoredText(root, story.body);
   if (!story.figuresApart) return body;
-  return body.replace(figureMarkers, (marker, index: string) => {
-    const chart = story.charts[Number(index)];
-    return chart ? readStoredText(root, chart.figure) : marker;
+  return fillFigureMarkers(body, (index) => {
+    const chart = story.charts[index];
+    return chart ? readStoredText(root, chart.figure) : undefined;
   });
 }
 

@@ -9,6 +9,7 @@ import { afterEach, expect, it } from "vitest";
 import { compileProject } from "../../../src/engine/project/compile-project.ts";
 import { readStoredText } from "../../../src/engine/project/file-store.ts";
 import { publishStory, storyPageBody } from "../../../src/engine/project/published-story.ts";
+import { hasStrayNul } from "../../../src/engine/story/figure-markers.ts";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -40,11 +41,15 @@ it("keeps each figure once in the store, and the page body is the compiled body 
   expect(storyPageBody(root, published)).toBe(story.html);
 });
 
-it("keeps a body whole when it already holds a NUL character, so nothing in it is read as a figure's place", () => {
+it("keeps a body whole when it has a NUL of its own, so nothing in it is read as a figure's place", () => {
   const root = project();
   const story = compileProject(root).stories[0]!;
-  const odd = { ...story, html: `${story.html}<p>\u0000plotline-figure:0\u0000</p>` };
-  const published = publishStory(root, odd);
-  expect(readStoredText(root, published.body)).toBe(odd.html);
-  expect(storyPageBody(root, published)).toBe(odd.html);
+  const stray = `${story.bodyWithMarkers}<p>\u0000plotline-figure:0\u0000 \u0000</p>`;
+  expect(hasStrayNul(story.bodyWithMarkers!)).toBe(false);
+  expect(hasStrayNul(stray)).toBe(true);
+  const { bodyWithMarkers: _, ...whole } = { ...story, html: `${story.html}<p>\u0000plotline-figure:0\u0000</p>` };
+  const published = publishStory(root, whole);
+  expect(published.figuresApart).toBe(false);
+  expect(readStoredText(root, published.body)).toBe(whole.html);
+  expect(storyPageBody(root, published)).toBe(whole.html);
 });
