@@ -31,13 +31,19 @@ export function sitemapIntegration(): AstroIntegration {
       "astro:build:done": ({ dir, logger }) => {
         if (!home) return logger.warn("No sitemap.xml: set site in plotline.config.mjs");
         const outDir = fileURLToPath(dir);
+        // Embed pages (five for every story of five charts) all come from one page (embed-pages.ts):
+        // the first one read says for all whether they are noindex, so the others are not opened.
+        let embedsNoindex: boolean | undefined;
         const pages = htmlFiles(outDir)
           .flatMap((path) => {
+            const embed = path.startsWith("embed/");
+            if (embed && embedsNoindex) return [];
             // dist/tags/人工智能/index.html is served at <base>tags/人工智能/.
             const address = new URL(path.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/"), home);
             const head = readHead(join(outDir, path));
-            // Embed pages, five for every story of five charts, say noindex: no need to parse them.
-            if (robotsNoindex.test(head)) return [];
+            const noindex = robotsNoindex.test(head);
+            if (embed) embedsNoindex ??= noindex;
+            if (noindex) return [];
             return sitemapPageOf(head, address.href) ?? [];
           });
         writeFileSync(join(outDir, "sitemap.xml"), sitemapXml(pages));
