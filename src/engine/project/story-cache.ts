@@ -159,9 +159,22 @@ function optionsKey(options: CompileStoryOptions): string {
 
 const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");
 
+/**
+ * Data files' hashes in this process, by path, size and modification time: stories share files (a
+ * thousand stories may read the same one), which are then read and hashed once, not once per story.
+ */
+const dataFileHashes = new Map<string, { stamp: string; digest: string }>();
+
 function dataFileHash(root: string, path: string): string {
+  const file = join(root, dataDir, path);
   try {
-    return hash(readFileSync(join(root, dataDir, path)));
+    const stats = statSync(file);
+    const stamp = `${stats.size} ${stats.mtimeMs} ${stats.ino}`;
+    const known = dataFileHashes.get(file);
+    if (known?.stamp === stamp) return known.digest;
+    const digest = hash(readFileSync(file));
+    dataFileHashes.set(file, { stamp, digest });
+    return digest;
   } catch {
     return "missing";
   }
