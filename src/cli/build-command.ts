@@ -31,7 +31,7 @@ export interface BuildReport {
   astroMs: number;
   /** Wall time of building the search index (Pagefind) after Astro: what it adds to the build. */
   searchIndexMs: number;
-  /** Wall time Pagefind spent on the story pages kept from the last build while Astro ran (off the build's path). */
+  /** Wall time Pagefind took to read the story pages kept from the last build, from its start beside Astro (off the build's path while shorter than astroMs). */
   searchIndexAlongsideMs: number;
   totalMs: number;
   /** Peak resident memory of the build process, all threads. */

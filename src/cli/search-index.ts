@@ -34,7 +34,7 @@ export interface SearchIndexResult {
   totalBytes: number;
   /** Wall time of the build's part after Astro: what indexing adds to the build. */
   ms: number;
-  /** Wall time Pagefind spent on the pages kept from the last build while Astro wrote the others (see search-indexing.ts). */
+  /** Wall time Pagefind took to read the pages kept from the last build, from its start while Astro wrote the others (see search-indexing.ts). */
   alongsideMs: number;
 }
 
