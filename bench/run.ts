@@ -195,7 +195,7 @@ export function renderTables(results: {
   const lines = [
     `Measured ${results.date.slice(0, 10)} with \`${results.command}\` on ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}.`,
     "",
-    "| stories | charts | build | build (wall) | per story | per chart | peak memory | engine: parse / data / check / render / html / images (CPU s) | compile (wall) | Astro | search index | load average at start |",
+    "| stories | charts | build | build (wall) | per story | per chart | peak memory | engine: parse / data / check / render / html / images (CPU s) | compile (wall) | Astro | search index (after Astro) | load average at start |",
     "| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ...results.builds.map((b) => {
       const p = b.phases;

@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { launchChromium } from "../scripts/chromium.ts";
 import { serveStatic } from "../scripts/static-server.ts";
-import { writeSearchIndex } from "../src/cli/search-index.ts";
+import { writeSearchIndex } from "../src/cli/search-indexing.ts";
 import { createSearchProject } from "../tests/support/search-site.ts";
 import { runPlotline } from "../tests/support/temp-project.ts";
 

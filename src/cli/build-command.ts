@@ -5,11 +5,12 @@ import { siteRegistry } from "../astro/site-registry.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
-import { reuseSearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { reuseSearchIndex, type SearchIndexResult } from "./search-index.ts";
+import { startSearchIndexing } from "./search-indexing.ts";
 import { planPages, savePagePlan } from "./page-plan.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
-import { buildSwapSteps, previousDirName, restoreDist, stagingDirName, swapDist } from "./swap-dist.ts";
+import { buildSwapSteps, previousDirName, restoreDist, searchPagesDirName, stagingDirName, swapDist } from "./swap-dist.ts";
 
 export interface BuildOptions {
   /** Write a JSON report of the build (timings by phase, peak memory) to this file. */
@@ -28,8 +29,10 @@ export interface BuildReport {
   compileMs: number;
   /** Wall time of Astro's part: pages, assets, copying into dist/. */
   astroMs: number;
-  /** Wall time of building the search index (Pagefind), after Astro. */
+  /** Wall time of building the search index (Pagefind) after Astro: what it adds to the build. */
   searchIndexMs: number;
+  /** Wall time Pagefind took to read the story pages kept from the last build, from its start beside Astro (off the build's path while shorter than astroMs). */
+  searchIndexAlongsideMs: number;
   totalMs: number;
   /** Peak resident memory of the build process, all threads. */
   maxRssKb: number;
@@ -86,56 +89,66 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   );
 
   const plan = planPages(root, workDir, outDir, project.stories, config);
-  siteRegistry().build = { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, previousSite: outDir, embedsFromTemplate: true };
-  const stagingDir = join(workDir, stagingDirName(process.pid));
+  // No story page changed and none came or went: the last build's index is this one's. Else Pagefind
+  // starts now, on the pages kept from the last build, while Astro writes the others.
+  const indexing = plan.unchanged
+    ? undefined
+    : startSearchIndexing({ previousSite: outDir, slugs: plan.reused, scratchDir: join(workDir, searchPagesDirName(process.pid)) });
   try {
-    const { build } = await import("astro");
-    await build({ root, outDir: stagingDir, logLevel: "warn" });
-  } catch (error) {
-    rmSync(stagingDir, { recursive: true, force: true });
-    process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
-    return 1;
+    siteRegistry().build = { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, previousSite: outDir, embedsFromTemplate: true };
+    const stagingDir = join(workDir, stagingDirName(process.pid));
+    try {
+      const { build } = await import("astro");
+      await build({ root, outDir: stagingDir, logLevel: "warn" });
+    } catch (error) {
+      rmSync(stagingDir, { recursive: true, force: true });
+      process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
+      return 1;
+    } finally {
+      delete siteRegistry().build;
+    }
+    const pagesWritten = performance.now();
+    // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
+    let search: SearchIndexResult;
+    try {
+      search = indexing ? await indexing.finish(stagingDir) : reuseSearchIndex(outDir, stagingDir);
+    } catch (error) {
+      rmSync(stagingDir, { recursive: true, force: true });
+      process.stderr.write(`Build failed while indexing the stories for search: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
+      return 1;
+    }
+    const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
+    process.stdout.write(
+      plan.unchanged
+        ? `Kept the search index of the last build: no story page changed (${plural(indexed, "story", "stories")}).\n`
+        : `Indexed ${plural(indexed, "story", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s` +
+            `${plan.reused.size ? ` after the pages were written (${plural(plan.reused.size, "story", "stories")} while they were)` : ""}.\n`,
+    );
+    swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
+    savePagePlan(workDir, plan);
+    const finished = performance.now();
+    const kept = plan.reused.size ? `, keeping the pages of ${plural(plan.reused.size, "story", "stories")} unchanged since the last build` : "";
+    process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s${kept}.\n`);
+    if (options.report) {
+      const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 };
+      for (const story of project.stories) for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] += story.timings[key];
+      const report: BuildReport = {
+        stories: project.stories.length,
+        cachedStories,
+        reusedPages: plan.reused.size,
+        charts,
+        compileMs: compiled - started,
+        astroMs: pagesWritten - compiled,
+        searchIndexMs: search.ms,
+        searchIndexAlongsideMs: search.alongsideMs,
+        totalMs: finished - started,
+        maxRssKb: process.resourceUsage().maxRSS,
+        phases,
+      };
+      writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    return 0;
   } finally {
-    delete siteRegistry().build;
+    await indexing?.stop();
   }
-  const pagesWritten = performance.now();
-  // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
-  let search: SearchIndexResult;
-  try {
-    // No story page changed and none came or went: the last build's index is this one's.
-    search = plan.unchanged ? reuseSearchIndex(outDir, stagingDir) : await writeSearchIndex(stagingDir);
-  } catch (error) {
-    rmSync(stagingDir, { recursive: true, force: true });
-    process.stderr.write(`Build failed while indexing the stories for search: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
-    return 1;
-  }
-  const indexed = Object.values(search.pages).reduce((sum, n) => sum + n, 0);
-  process.stdout.write(
-    plan.unchanged
-      ? `Kept the search index of the last build: no story page changed (${plural(indexed, "story", "stories")}).\n`
-      : `Indexed ${plural(indexed, "story", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s.\n`,
-  );
-  swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
-  savePagePlan(workDir, plan);
-  const finished = performance.now();
-  const kept = plan.reused.size ? `, keeping the pages of ${plural(plan.reused.size, "story", "stories")} unchanged since the last build` : "";
-  process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s${kept}.\n`);
-  if (options.report) {
-    const phases = { parse: 0, data: 0, check: 0, render: 0, html: 0, images: 0 };
-    for (const story of project.stories) for (const key of Object.keys(phases) as (keyof typeof phases)[]) phases[key] += story.timings[key];
-    const report: BuildReport = {
-      stories: project.stories.length,
-      cachedStories,
-      reusedPages: plan.reused.size,
-      charts,
-      compileMs: compiled - started,
-      astroMs: pagesWritten - compiled,
-      searchIndexMs: search.ms,
-      totalMs: finished - started,
-      maxRssKb: process.resourceUsage().maxRSS,
-      phases,
-    };
-    writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
-  }
-  return 0;
 }

@@ -1,7 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { linkTree } from "../astro/reused-pages.ts";
-import { dirname, join } from "node:path";
-import * as pagefind from "pagefind";
+import { join } from "node:path";
 
 /**
  * What of a story page is searchable. Pages opt in with data-pagefind-body (only story pages carry it,
@@ -24,7 +23,7 @@ export const searchExcludedSelectors = [
 ];
 
 /** Files of Pagefind's own search UIs, which the site does not use (it has its own, see site-search.ts). */
-const unusedBundleFile = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+export const unusedBundleFile = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
 export interface SearchIndexResult {
   /** Story pages in the index, by language as Pagefind names it ("en", "zh-cn"). */
@@ -33,85 +32,13 @@ export interface SearchIndexResult {
   bytes: Record<string, number>;
   /** Bytes of everything written to pagefind/, the search code and WebAssembly included. */
   totalBytes: number;
+  /** Wall time of the build's part after Astro: what indexing adds to the build. */
   ms: number;
+  /** Wall time Pagefind took to read the pages kept from the last build, from its start while Astro wrote the others (see search-indexing.ts). */
+  alongsideMs: number;
 }
 
 export class SearchIndexError extends Error {}
-
-/**
- * Builds the site's search index with Pagefind from the story pages of a built site (`siteDir`, the
- * staging folder of `plotline build`) and writes it to `siteDir/pagefind/`. One index per language of
- * the pages' <html lang>; Chinese pages are cut into words while indexing (Pagefind's extended build,
- * the binary its npm package runs). Throws a SearchIndexError saying what went wrong.
- */
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResult> {
-  const started = performance.now();
-  const storyPages = countStoryPages(siteDir);
-  // Pagefind's Node API runs its binary as a child process and reports trouble with it on
-  // console.error, stack included: those lines become part of our one-line message instead.
-  const logged: string[] = [];
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => logged.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" "));
-  // If the binary dies, Pagefind never answers and Node, with nothing left to wait for, would exit
-  // mid-build with status 0. It warns first ('beforeExit'): the build then fails with a message.
-  const stoppedError = new SearchIndexError("Pagefind's indexer stopped before it answered");
-  let stopped: () => void = () => undefined;
-  const died = new Promise<never>((_, reject) => {
-    stopped = () => reject(stoppedError);
-    process.once("beforeExit", stopped);
-  });
-  try {
-    return await Promise.race([index(siteDir, storyPages, started), died]);
-  } catch (error) {
-    if (error instanceof SearchIndexError && error !== stoppedError) throw error;
-    // Pagefind itself failed: most likely its binary is missing or cannot run here.
-    const message = error instanceof Error ? error.message : String(error);
-    const details = logged.length > 0 ? ` (${logged.join("; ").replace(/\s+/g, " ")})` : "";
-    const platform = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
-    throw new SearchIndexError(`${message}${details}. Pagefind's binary comes in the npm package @pagefind/${platform}: npm install puts it back.`);
-  } finally {
-    process.off("beforeExit", stopped);
-    console.error = consoleError;
-    // Stops Pagefind's indexing process, so the build can exit.
-    await pagefind.close();
-  }
-}
-
-async function index(siteDir: string, storyPages: number, started: number): Promise<SearchIndexResult> {
-  const created = await pagefind.createIndex({ excludeSelectors: searchExcludedSelectors });
-  if (!created.index) throw new Error(created.errors.join("; ") || "Pagefind could not start an index");
-  const { index } = created;
-  const added = await index.addDirectory({ path: siteDir, glob: "stories/*/index.html" });
-  if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-  const { errors, files } = await index.getFiles();
-  if (errors.length > 0) throw new Error(errors.join("; "));
-
-  const entryFile = files.find((file) => file.path === "pagefind-entry.json");
-  const entry = entryFile
-    ? (JSON.parse(new TextDecoder().decode(entryFile.content)) as { languages: Record<string, { page_count: number }> })
-    : { languages: {} };
-  const pages = Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
-  const indexed = Object.values(pages).reduce((sum, n) => sum + n, 0);
-  if (indexed !== storyPages) {
-    throw new SearchIndexError(
-      `${storyPages} story pages were built but ${indexed} have searchable text: every story page needs data-pagefind-body on its <article>.`,
-    );
-  }
-
-  const out = join(siteDir, "pagefind");
-  const bytes: Record<string, number> = {};
-  let totalBytes = 0;
-  for (const file of files) {
-    if (unusedBundleFile.test(file.path)) continue;
-    const target = join(out, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-    totalBytes += file.content.byteLength;
-    const lang = indexFileLanguage(file.path);
-    if (lang) bytes[lang] = (bytes[lang] ?? 0) + file.content.byteLength;
-  }
-  return { pages, bytes, totalBytes, ms: performance.now() - started };
-}
 
 /**
  * The last build's search index, for a build whose story pages are all as that build wrote them (see
@@ -121,31 +48,36 @@ export function reuseSearchIndex(previousSite: string, siteDir: string): SearchI
   const started = performance.now();
   const out = join(siteDir, "pagefind");
   linkTree(join(previousSite, "pagefind"), out);
-  const entry = JSON.parse(readFileSync(join(out, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return { ...readSearchIndex(out), ms: performance.now() - started, alongsideMs: 0 };
+}
+
+/** What a written index (`dir`, a site's pagefind/) holds: pages and bytes by language, all its bytes. */
+export function readSearchIndex(dir: string): Pick<SearchIndexResult, "pages" | "bytes" | "totalBytes"> {
+  const entry = JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
   const pages = Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
   const bytes: Record<string, number> = {};
   let totalBytes = 0;
-  for (const path of readdirSync(out, { recursive: true, encoding: "utf8" })) {
-    const stats = statSync(join(out, path));
+  for (const path of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const stats = statSync(join(dir, path));
     if (!stats.isFile()) continue;
     totalBytes += stats.size;
     const lang = indexFileLanguage(path.split("\\").join("/"));
     if (lang) bytes[lang] = (bytes[lang] ?? 0) + stats.size;
   }
-  return { pages, bytes, totalBytes, ms: performance.now() - started };
+  return { pages, bytes, totalBytes };
 }
 
 /** Index files are named <lang>_<hash>.… (in index/, fragment/, filter/) or pagefind.<lang>_<hash>.pf_meta. */
 const indexFileLanguage = (path: string): string | undefined => /^(?:[a-z]+\/|pagefind\.)([a-z0-9-]+)_[0-9a-f]+\./.exec(path)?.[1];
 
-/** Story pages in a built site: stories/<slug>/index.html. */
-function countStoryPages(siteDir: string): number {
+/** Slugs of the story pages in a built site: stories/<slug>/index.html. */
+export function storyPageSlugs(siteDir: string): string[] {
   const stories = join(siteDir, "stories");
-  let count = 0;
+  const slugs: string[] = [];
   try {
     for (const slug of readdirSync(stories)) {
       try {
-        if (statSync(join(stories, slug, "index.html")).isFile()) count++;
+        if (statSync(join(stories, slug, "index.html")).isFile()) slugs.push(slug);
       } catch {
         // Not a story page.
       }
@@ -153,5 +85,5 @@ function countStoryPages(siteDir: string): number {
   } catch {
     // No stories yet.
   }
-  return count;
+  return slugs;
 }

@@ -49,6 +49,8 @@ export const buildSwapSteps: SwapSteps = {
 /** Where a build with process id `pid` stages its site, and keeps the previous one while swapping. */
 export const stagingDirName = (pid: number) => `dist-${pid}`;
 export const previousDirName = (pid: number) => `previous-dist-${pid}`;
+/** Where it links story pages for the search indexer to read (search-indexing.ts). */
+export const searchPagesDirName = (pid: number) => `search-pages-${pid}`;
 
 /** Puts the complete site in `staging` at `dist`, keeping the old one in `previous` until the new one is in place. */
 export function swapDist(staging: string, dist: string, previous: string, steps: SwapSteps = nodeSwapSteps): void {

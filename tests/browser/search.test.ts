@@ -3,8 +3,10 @@
  * PLOTLINE_BASE=/newsroom/ and served there with the strict Content-Security-Policy. An English query
  * finds the English story first, a Chinese one the Chinese story, a query with no match says so, and
  * results link to pages that load; the form works from the keyboard, the count is announced, nothing
- * moves, and story pages load no search code.
+ * moves, and story pages load no search code. After a story is edited and another added, the next build
+ * (which indexes the kept pages beside Astro) finds the new words and no longer the old ones.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -200,5 +202,31 @@ describe("the search page", () => {
     await page.waitForLoadState("networkidle");
     expect(requested.filter((path) => /pagefind|SearchLayout/.test(path))).toEqual([]);
     await context.close();
+  });
+});
+
+describe("after a story is edited and another added", () => {
+  beforeAll(() => {
+    const story = (slug: string) => join(project.root, "content", "stories", `${slug}.md`);
+    const robots = readFileSync(story("factory-robots"), "utf8");
+    writeFileSync(story("factory-robots"), robots.replace("carmakers", "zugzwang shipyards"));
+    writeFileSync(story("robot-dogs"), robots.replace("carmakers", "farms").replace(/^title: .*$/m, "title: Quokka robots on the farm"));
+    const built = runPlotlineWith(project.root, publishedAt(BASE), "build");
+    if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+    // The build kept the other stories' pages: their index was made beside Astro.
+    if (!/\(4 stories while they were\)/.test(built.stdout)) throw new Error(`the build indexed no kept page: ${built.stdout}`);
+  }, 300_000);
+
+  it("finds the edited story by its new words, no longer by its old ones, and finds the new story", async () => {
+    const edited = await search("search/", "zugzwang");
+    expect(edited.status).toBe("1 story matches “zugzwang”.");
+    expect(edited.results.map((result) => result.href)).toEqual(["/newsroom/stories/factory-robots/"]);
+    await edited.context.close();
+    const old = await search("search/", "carmakers");
+    expect(old.status).toBe("No story matches “carmakers”. Try fewer or other words.");
+    await old.context.close();
+    const added = await search("search/", "quokka");
+    expect(added.results.map((result) => result.href)).toEqual(["/newsroom/stories/robot-dogs/"]);
+    await added.context.close();
   });
 });

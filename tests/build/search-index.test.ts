@@ -1,13 +1,17 @@
 /**
  * The search index `plotline build` writes (src/cli/search-index.ts): one Pagefind index per language
  * with every story page, only the story's own text in it (no chart data tables, data appendix or
- * provenance), the charts' text alternatives included, Chinese cut into words; and a build whose
- * index fails stops with one clear line and leaves dist/ exactly as it was.
+ * provenance), the charts' text alternatives included, Chinese cut into words; after an edit, the
+ * index of a build that indexed the kept pages while Astro wrote the others is the index of its site made
+ * from scratch; and a build whose index fails stops with one clear line and leaves dist/ exactly as it was.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSearchIndex } from "../../src/cli/search-indexing.ts";
+import { readPagefindIndex } from "../support/pagefind-index.ts";
 import { createSearchProject } from "../support/search-site.ts";
 import { runPlotline } from "../support/temp-project.ts";
 
@@ -116,6 +120,74 @@ describe("the search index", () => {
     // Tags by the slug of their tag page, as the search page's topic menu names them.
     expect(story.filters).toEqual({ language: ["zh-CN"], tag: ["人工智能", "aigc", "就业", "招聘"] });
     expect(story.meta).toMatchObject({ title: "脉脉报告：AIGC人才供需错位，热门技术岗年薪达百万", date: "2023-03-31" });
+  });
+
+  describe("after stories are edited, added and removed", () => {
+    const story = (slug: string) => join(project.root, "content", "stories", `${slug}.md`);
+    const urlsWith = (word: string, lang = "en") =>
+      Object.entries(readPagefindIndex(bundle()).languages[lang]!.words)
+        .filter(([indexed]) => indexed.startsWith(word))
+        .flatMap(([, on]) => on.map((page) => page.split(": ")[0]));
+    let rebuilt: ReturnType<typeof runPlotline>;
+
+    beforeAll(() => {
+      expect(urlsWith("carmak")).toEqual(["/stories/factory-robots/"]);
+      const robots = readFileSync(story("factory-robots"), "utf8");
+      writeFileSync(story("factory-robots"), robots.replace("carmakers", "zugzwang shipyards"));
+      writeFileSync(story("robot-dogs"), robots.replace("carmakers", "farms").replace(/^title: .*$/m, "title: Quokka robots on the farm"));
+      rmSync(story("ev-sales"));
+      rebuilt = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
+    }, 300_000);
+
+    it("indexes the kept pages while Astro writes the others", () => {
+      expect(rebuilt.status, rebuilt.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(join(project.root, "report.json"), "utf8")) as { reusedPages: number; searchIndexAlongsideMs: number };
+      expect(report.reusedPages).toBe(3);
+      expect(report.searchIndexAlongsideMs).toBeGreaterThan(0);
+      expect(rebuilt.stdout).toMatch(/^Indexed 5 stories for search in \d+\.\d\d s after the pages were written \(3 stories while they were\)\.$/m);
+    });
+
+    it("finds an edited story by its new words and no longer by its old ones", () => {
+      expect(urlsWith("zugzwang")).toEqual(["/stories/factory-robots/"]);
+      expect(urlsWith("carmak")).toEqual([]);
+    });
+
+    it("finds a new story and forgets a removed one", () => {
+      expect(urlsWith("quokka")).toEqual(["/stories/robot-dogs/"]);
+      expect(Object.keys(readPagefindIndex(bundle()).languages["zh-cn"]!.pages)).not.toContain("/stories/ev-sales/");
+    });
+
+    it("is the index of the same pages indexed from scratch", async () => {
+      const copy = join(mkdtempSync(join(tmpdir(), "plotline-search-")), "site");
+      try {
+        cpSync(join(project.root, "dist"), copy, { recursive: true });
+        rmSync(join(copy, "pagefind"), { recursive: true });
+        await writeSearchIndex(copy);
+        const fromScratch = readPagefindIndex(join(copy, "pagefind"));
+        expect(Object.fromEntries(Object.entries(fromScratch.languages).map(([lang, { pages }]) => [lang, Object.keys(pages).length]))).toEqual({ en: 3, "zh-cn": 2 });
+        expect(readPagefindIndex(bundle())).toEqual(fromScratch);
+      } finally {
+        rmSync(join(copy, ".."), { recursive: true, force: true });
+      }
+    }, 120_000);
+
+    it("fails the build with one line when Pagefind's binary cannot run while Astro writes, and leaves dist/ as it was", () => {
+      writeFileSync(story("factory-robots"), readFileSync(story("factory-robots"), "utf8").replace("zugzwang", "zeitgeist"));
+      const before = snapshot(join(project.root, "dist"));
+      const saved = process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
+      process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = "/bin/false";
+      try {
+        const failed = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
+        expect(failed.status).toBe(1);
+        expect(failed.stderr).toMatch(/^Build failed while indexing the stories for search: [^\n]+ Pagefind's binary comes in the npm package @pagefind\/[^\n]+: npm install puts it back\.\ndist\/ was left as it was\.\n$/);
+        expect(failed.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        if (saved === undefined) delete process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
+        else process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = saved;
+      }
+      expect(snapshot(join(project.root, "dist"))).toEqual(before);
+      expect(readdirSync(join(project.root, ".plotline")).filter((name) => name.startsWith("search-pages-"))).toEqual([]);
+    }, 300_000);
   });
 
   describe("when indexing fails", () => {

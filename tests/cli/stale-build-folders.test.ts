@@ -11,17 +11,17 @@ afterEach(() => {
 });
 
 describe("removeStaleBuildFolders", () => {
-  it("removes the staging and previous-site folders of builds no longer running, its own id's included, and nothing else", () => {
+  it("removes the staging, previous-site and search-pages folders of builds no longer running, its own id's included, and nothing else", () => {
     const dir = mkdtempSync(join(tmpdir(), "plotline-stale-"));
     roots.push(dir);
-    for (const name of ["dist-101", "previous-dist-102", "dist-200", "previous-dist-200", "dist-7", "cache", "dist-notes"]) {
+    for (const name of ["dist-101", "previous-dist-102", "search-pages-103", "dist-200", "previous-dist-200", "search-pages-200", "dist-7", "cache", "dist-notes"]) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, "index.html"), "x");
     }
     writeFileSync(join(dir, "build.lock"), "7\n");
     const running = new Set([200]);
     const removed = removeStaleBuildFolders(dir, (pid) => running.has(pid), 7);
-    expect(removed.sort()).toEqual(["dist-101", "dist-7", "previous-dist-102"]);
-    expect(readdirSync(dir).sort()).toEqual(["build.lock", "cache", "dist-200", "dist-notes", "previous-dist-200"]);
+    expect(removed.sort()).toEqual(["dist-101", "dist-7", "previous-dist-102", "search-pages-103"]);
+    expect(readdirSync(dir).sort()).toEqual(["build.lock", "cache", "dist-200", "dist-notes", "previous-dist-200", "search-pages-200"]);
   });
 });
