@@ -66,12 +66,15 @@ export function plotlineIntegration(): AstroIntegration {
           response.end(content);
         });
       },
-      "astro:build:done": ({ dir }) => {
+      "astro:build:done": async ({ dir }) => {
         const outDir = fileURLToPath(dir);
         removeLinksLeavingProject(root, outDir);
         mkdirSync(join(outDir, "_plotline"), { recursive: true });
         writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
         const build = siteRegistry().build;
+        // Social cards (and chart PNGs) are drawn by other threads while the pages are written; if
+        // one could not be, the build command fails with its message and this site is thrown away.
+        if (build?.pngsDrawn && !(await build.pngsDrawn())) return;
         const made = new Set<string>();
         for (const story of siteRegistry().stories.values()) {
           // A draft's files are never written by a build (see the loader).

@@ -34,6 +34,13 @@ export interface BuildHandOff {
   previousSite: string;
   /** Embed pages are made by the build command from one page Astro writes (see embed-pages.ts), not by Astro one by one. */
   embedsFromTemplate: boolean;
+  /**
+   * Resolves once the PNGs the compile left to draw (social cards, chart PNGs) are in the PNG cache,
+   * drawn by other threads while Astro writes pages (engine/project/png-drawing.ts); the integration
+   * waits for it before copying the stories' files into the site. False if one could not be drawn:
+   * the build command then fails, saying which (nothing is copied).
+   */
+  pngsDrawn?: () => Promise<boolean>;
 }
 
 const key = Symbol.for("plotline.site-registry");

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import { siteRegistry } from "../astro/site-registry.ts";
 import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
+import { PngDrawError, startPngDrawing } from "../engine/project/png-drawing.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
 import { reuseSearchIndex, writeSearchIndex, type SearchIndexResult } from "./search-index.ts";
@@ -30,6 +31,8 @@ export interface BuildReport {
   astroMs: number;
   /** Wall time of building the search index (Pagefind), after Astro. */
   searchIndexMs: number;
+  /** PNGs (social cards, chart PNGs) drawn while Astro wrote pages, and how long Astro's end waited for them. */
+  pngs: { drawn: number; waitMs: number };
   totalMs: number;
   /** Peak resident memory of the build process, all threads. */
   maxRssKb: number;
@@ -68,7 +71,8 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
 async function buildLocked(root: string, workDir: string, outDir: string, options: BuildOptions): Promise<number> {
   const started = performance.now();
   const config = await readSiteConfig(root);
-  const project = await compileProjectInWorkers(root, projectOptions(config));
+  // PNGs are drawn by other threads while Astro writes pages, not by the compile (png-drawing.ts).
+  const project = await compileProjectInWorkers(root, projectOptions(config), undefined, undefined, { deferPngs: true });
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
@@ -76,6 +80,13 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     process.stderr.write(
       `Build failed: ${plural(counts.errors, "error")}${counts.warnings ? ` and ${plural(counts.warnings, "warning")}` : ""} in ${plural(project.stories.length, "story", "stories")}. dist/ was left as it was.\n`,
     );
+    // The stories without errors are kept for the next build once their PNGs are drawn: fixing the
+    // errors then compiles only the stories that had them.
+    const keep = project.pendingPngs.filter((pending) => pending.entry);
+    if (keep.length > 0) {
+      process.stdout.write(`Drawing the social cards of the ${plural(keep.length, "story", "stories")} without errors, so that the next build need not compile them again.\n`);
+      await startPngDrawing(root, keep).finish().catch(() => undefined);
+    }
     return 1;
   }
   const cachedStories = project.stories.filter((story) => story.fromCache).length;
@@ -86,17 +97,40 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   );
 
   const plan = planPages(root, workDir, outDir, project.stories, config);
-  siteRegistry().build = { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, previousSite: outDir, embedsFromTemplate: true };
+  // One thread draws beside Astro's (which writes pages on the main thread); every core once Astro waits for it.
+  const drawing = startPngDrawing(root, project.pendingPngs);
+  const pngs = { drawn: 0, waitMs: 0 };
+  let pngFailure: PngDrawError | undefined;
+  const pngsDrawn = async (): Promise<boolean> => {
+    const waitStarted = performance.now();
+    try {
+      pngs.drawn = (await drawing.finish()).drawn;
+      return true;
+    } catch (error) {
+      pngFailure = error instanceof PngDrawError ? error : new PngDrawError(String(error));
+      return false;
+    } finally {
+      pngs.waitMs = performance.now() - waitStarted;
+    }
+  };
+  siteRegistry().build = { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, previousSite: outDir, embedsFromTemplate: true, pngsDrawn };
   const stagingDir = join(workDir, stagingDirName(process.pid));
   try {
     const { build } = await import("astro");
     await build({ root, outDir: stagingDir, logLevel: "warn" });
   } catch (error) {
+    await drawing.stop();
     rmSync(stagingDir, { recursive: true, force: true });
     process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
     return 1;
   } finally {
     delete siteRegistry().build;
+  }
+  // Astro waited for the PNGs before copying the stories' files (plotline-integration.ts).
+  if (pngFailure) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    process.stderr.write(`Build failed while drawing PNGs: ${pngFailure.message}\ndist/ was left as it was.\n`);
+    return 1;
   }
   const pagesWritten = performance.now();
   // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
@@ -131,6 +165,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       compileMs: compiled - started,
       astroMs: pagesWritten - compiled,
       searchIndexMs: search.ms,
+      pngs,
       totalMs: finished - started,
       maxRssKb: process.resourceUsage().maxRSS,
       phases,
