@@ -31,8 +31,8 @@ export interface BuildReport {
   astroMs: number;
   /** Wall time of building the search index (Pagefind), after Astro. */
   searchIndexMs: number;
-  /** PNGs (social cards, chart PNGs) drawn while Astro wrote pages, and how long Astro's end waited for them. */
-  pngs: { drawn: number; waitMs: number };
+  /** PNGs (social cards, chart PNGs) drawn while Astro wrote pages, the CPU time of the threads that drew them, and how long Astro's end waited for them. */
+  pngs: { drawn: number; cpuMs: number; waitMs: number };
   totalMs: number;
   /** Peak resident memory of the build process, all threads. */
   maxRssKb: number;
@@ -99,12 +99,12 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const plan = planPages(root, workDir, outDir, project.stories, config);
   // One thread draws beside Astro's (which writes pages on the main thread); every core once Astro waits for it.
   const drawing = startPngDrawing(root, project.pendingPngs);
-  const pngs = { drawn: 0, waitMs: 0 };
+  const pngs = { drawn: 0, cpuMs: 0, waitMs: 0 };
   let pngFailure: PngDrawError | undefined;
   const pngsDrawn = async (): Promise<boolean> => {
     const waitStarted = performance.now();
     try {
-      pngs.drawn = (await drawing.finish()).drawn;
+      Object.assign(pngs, await drawing.finish());
       return true;
     } catch (error) {
       pngFailure = error instanceof PngDrawError ? error : new PngDrawError(String(error));

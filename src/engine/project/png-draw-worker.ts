@@ -36,7 +36,8 @@ function draw(story: PendingPngs): PngDrawReply {
     drawn++;
   }
   if (story.entry) writeStoryCacheFile(story.entry);
-  return { drawn };
+  const { user, system } = process.threadCpuUsage();
+  return { drawn, cpuMs: (user + system) / 1000 };
 }
 
 parentPort?.on("message", (story: PendingPngs | null) => {

@@ -2,8 +2,11 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PendingPngs } from "./pending-pngs.ts";
 
-/** What a drawing worker answers for one story's PNGs: how many it drew, or why one could not be drawn. */
-export type PngDrawReply = { drawn: number } | { failed: string };
+/**
+ * What a drawing worker answers for one story's PNGs: how many it drew and the CPU time its thread has
+ * used so far (for build reports: wall time means little on a shared machine), or why one could not be drawn.
+ */
+export type PngDrawReply = { drawn: number; cpuMs: number } | { failed: string };
 
 /** A PNG that could not be drawn or kept. Its message says which and why: the build prints it and fails. */
 export class PngDrawError extends Error {}
@@ -16,7 +19,7 @@ export interface PngDrawing {
    * Draws what is left on every core, for a caller that has nothing else to do, and resolves once every
    * PNG is drawn and its story's cache entry written; rejects with a PngDrawError if one could not be.
    */
-  finish(): Promise<{ drawn: number }>;
+  finish(): Promise<{ drawn: number; cpuMs: number }>;
   /** Stops after the PNGs being drawn (a build that failed elsewhere): what was drawn is kept, whole. */
   stop(): Promise<void>;
 }
@@ -32,11 +35,14 @@ export function startPngDrawing(root: string, pending: readonly PendingPngs[], w
   const running: Promise<void>[] = [];
   let alive = 0;
   let drawn = 0;
+  /** CPU time of each worker's thread, as it last said. */
+  const cpuMs: number[] = [];
   let failure: PngDrawError | undefined;
   let stopped = false;
 
   const startWorker = () => {
     alive++;
+    const index = cpuMs.push(0) - 1;
     const worker = new Worker(new URL("./png-draw-worker.ts", import.meta.url), { workerData: { root } });
     // One story at a time, so that stopping waits for one story's PNGs at most.
     const next = () => worker.postMessage((stopped || failure ? undefined : queue.shift()) ?? null);
@@ -44,7 +50,10 @@ export function startPngDrawing(root: string, pending: readonly PendingPngs[], w
       new Promise<void>((resolve) => {
         worker.on("message", (reply: PngDrawReply) => {
           if ("failed" in reply) failure ??= new PngDrawError(reply.failed);
-          else drawn += reply.drawn;
+          else {
+            drawn += reply.drawn;
+            cpuMs[index] = reply.cpuMs;
+          }
           next();
         });
         worker.once("error", (error) => (failure ??= new PngDrawError(`a thread drawing PNGs stopped: ${error.message}`)));
@@ -67,7 +76,7 @@ export function startPngDrawing(root: string, pending: readonly PendingPngs[], w
       grow(availableParallelism());
       await Promise.all(running);
       if (failure) throw failure;
-      return { drawn };
+      return { drawn, cpuMs: cpuMs.reduce((sum, ms) => sum + ms, 0) };
     },
     async stop() {
       stopped = true;
