@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import { siteRegistry } from "../astro/site-registry.ts";
-import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
+import { compileProjectForBuild } from "../engine/project/compile-in-workers.ts";
 import { PngDrawError, startPngDrawing } from "../engine/project/png-drawing.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
@@ -72,7 +72,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const started = performance.now();
   const config = await readSiteConfig(root);
   // PNGs are drawn by other threads while Astro writes pages, not by the compile (png-drawing.ts).
-  const project = await compileProjectInWorkers(root, projectOptions(config), undefined, undefined, { deferPngs: true });
+  const project = await compileProjectForBuild(root, projectOptions(config));
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);

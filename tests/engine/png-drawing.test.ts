@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileProjectInWorkers } from "../../src/engine/project/compile-in-workers.ts";
+import { compileProjectForBuild } from "../../src/engine/project/compile-in-workers.ts";
 import { publishProject } from "../../src/engine/project/compile-project.ts";
 import { storeFile } from "../../src/engine/project/file-store.ts";
 import { pngCacheDir } from "../../src/engine/project/image-options.ts";
@@ -33,7 +33,7 @@ function project(): string {
 
 const options = { assetBase: "/news/" };
 /** As a build compiles: in worker threads, PNGs left to draw. */
-const compileForBuild = (root: string) => compileProjectInWorkers(root, options, 2, 1, { deferPngs: true });
+const compileForBuild = (root: string) => compileProjectForBuild(root, options, 2, 1);
 const cardOf = (story: PublishedProject["stories"][number]) => story.assets.find((asset) => asset.path === story.socialCard?.path)!;
 const partials = (root: string) => (existsSync(join(root, pngCacheDir)) ? readdirSync(join(root, pngCacheDir)).filter((name) => name.endsWith(".partial")) : []);
 

@@ -15,23 +15,14 @@ export const MIN_STORIES_FOR_WORKERS = 16;
 /** What the main thread sends a compile worker: the next story file, or null when there is none left. */
 export type CompileJob = { path: string } | null;
 
-/** What a compile worker sends back: the story, and with deferPngs the PNGs it left to draw. */
+/** What a compile worker sends back: the story, and compiling for a build, the PNGs it left to draw. */
 export interface CompiledInWorker {
   story: PublishedStory;
   pending?: PendingPngs;
 }
 
-export interface WorkerCompileOptions {
-  /**
-   * Draw no PNG in the compile (a build): the result lists them in `pendingPngs`, and the stories that
-   * need them are kept in the story cache once they are drawn (png-drawing.ts). Stories compiled on
-   * the main thread (too few for workers) are drawn at once, as check and the dev server draw them.
-   */
-  deferPngs?: boolean;
-}
-
-/** A project compiled by compileProjectInWorkers: the PNGs its workers left to draw besides. */
-export interface ProjectFromWorkers extends PublishedProject {
+/** A project compiled for a build (compileProjectForBuild): the PNGs its workers left to draw besides. */
+export interface ProjectForBuild extends PublishedProject {
   pendingPngs: PendingPngs[];
 }
 
@@ -47,8 +38,27 @@ export async function compileProjectInWorkers(
   options: ProjectOptions = {},
   workers = availableParallelism(),
   minStories = MIN_STORIES_FOR_WORKERS,
-  { deferPngs = false }: WorkerCompileOptions = {},
-): Promise<ProjectFromWorkers> {
+): Promise<PublishedProject> {
+  const { pendingPngs: _, ...project } = await compileInWorkers(root, options, workers, minStories, false);
+  return project;
+}
+
+/**
+ * compileProjectInWorkers for a build, whose workers draw no PNG: the result lists the PNGs not in the
+ * PNG cache yet in `pendingPngs`, to be drawn while Astro writes pages (png-drawing.ts), and a story
+ * that needs one is kept in the story cache only once it is drawn. Stories compiled on the main thread
+ * (too few for workers) have theirs drawn at once, as check and the dev server do.
+ */
+export function compileProjectForBuild(
+  root: string,
+  options: ProjectOptions = {},
+  workers = availableParallelism(),
+  minStories = MIN_STORIES_FOR_WORKERS,
+): Promise<ProjectForBuild> {
+  return compileInWorkers(root, options, workers, minStories, true);
+}
+
+async function compileInWorkers(root: string, options: ProjectOptions, workers: number, minStories: number, deferPngs: boolean): Promise<ProjectForBuild> {
   const paths = listStoryFiles(root);
   if (workers < 2 || paths.length < minStories) return { ...(await publishProject(root, options)), pendingPngs: [] };
 
