@@ -7,7 +7,7 @@ import { removeLinksLeavingProject } from "./remove-links-leaving-project.ts";
 import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { writeEmbedPages } from "./embed-pages.ts";
-import { linkFile, linkReusedPages } from "./reused-pages.ts";
+import { putLaterFiles, putStoryFiles } from "./story-files.ts";
 
 
 const ASSET_PREFIX = "_plotline/";
@@ -66,29 +66,28 @@ export function plotlineIntegration(): AstroIntegration {
           response.end(content);
         });
       },
-      "astro:build:done": ({ dir }) => {
+      "astro:build:done": async ({ dir }) => {
         const outDir = fileURLToPath(dir);
         removeLinksLeavingProject(root, outDir);
         mkdirSync(join(outDir, "_plotline"), { recursive: true });
         writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
         const build = siteRegistry().build;
-        const made = new Set<string>();
-        for (const story of siteRegistry().stories.values()) {
+        // Social cards (and chart PNGs) are drawn by other threads while the pages are written; if
+        // one could not be, the build command fails with its message and this site is thrown away.
+        if (build?.pngsDrawn && !(await build.pngsDrawn())) return;
+        if (build?.storyFilesPut) {
+          // Put in beside the pages by the build command; what it left for later are PNGs drawn since.
+          const later = await build.storyFilesPut();
+          if (!later) return;
+          putLaterFiles(root, outDir, later);
+        } else {
           // A draft's files are never written by a build (see the loader).
-          if (!story.frontmatter || story.frontmatter.draft) continue;
-          const reused = build?.reusedPages.has(story.slug) ?? false;
-          for (const asset of story.assets) {
-            const file = join(outDir, ...asset.path.split("/"));
-            const folder = dirname(file);
-            if (!made.has(folder)) made.add(folder), mkdirSync(folder, { recursive: true });
-            // An unchanged story's files are the last build's (its page key covers them): linked from there.
-            if (reused && linkFile(join(build!.previousSite, ...asset.path.split("/")), file)) continue;
-            // Else a copy, never a link: whatever is done to the site later cannot change the cache.
-            copyFileSync(join(root, asset.file), file, constants.COPYFILE_FICLONE);
-          }
+          const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
+          const reused = build?.reusedPages;
+          const later = putStoryFiles(root, outDir, build?.previousSite, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
+          putLaterFiles(root, outDir, later);
         }
-        // Before the sitemap (a later integration) reads the pages.
-        if (build) linkReusedPages(build.previousSite, outDir, build.reusedPages);
+        // Kept pages are in by now, before the sitemap (a later integration) reads the pages.
         if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);
       },
     },

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { readStoredText } from "../engine/project/file-store.ts";
-import { storyPageBody, type PublishedChart, type PublishedStory } from "../engine/project/published-story.ts";
+import { storyPageBody, type PublishedChart, type PublishedFile, type PublishedStory } from "../engine/project/published-story.ts";
 import type { SocialCard } from "../engine/image/social-card.ts";
 
 /**
@@ -34,6 +34,20 @@ export interface BuildHandOff {
   previousSite: string;
   /** Embed pages are made by the build command from one page Astro writes (see embed-pages.ts), not by Astro one by one. */
   embedsFromTemplate: boolean;
+  /**
+   * Resolves once the PNGs the compile left to draw (social cards, chart PNGs) are in the PNG cache,
+   * drawn by other threads while Astro writes pages (engine/project/png-drawing.ts); the integration
+   * waits for it before copying the stories' files into the site. False if one could not be drawn:
+   * the build command then fails, saying which (nothing is copied).
+   */
+  pngsDrawn?: () => Promise<boolean>;
+  /**
+   * Set by `plotline build`, which puts the stories' files and kept pages into the site on a thread of
+   * its own while Astro writes pages (src/cli/start-story-files.ts): resolves, once they are in, with
+   * the files it left for later (PNGs drawn meanwhile), or undefined if one could not be put (the
+   * build command then fails, saying which). Without it, Astro's end puts them in itself.
+   */
+  storyFilesPut?: () => Promise<PublishedFile[] | undefined>;
 }
 
 const key = Symbol.for("plotline.site-registry");

@@ -2,11 +2,13 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import { siteRegistry } from "../astro/site-registry.ts";
-import { compileProjectInWorkers } from "../engine/project/compile-in-workers.ts";
+import { compileProjectForBuild } from "../engine/project/compile-in-workers.ts";
+import { PngDrawError, startPngDrawing } from "../engine/project/png-drawing.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
 import { reuseSearchIndex, type SearchIndexResult } from "./search-index.ts";
 import { startSearchIndexing } from "./search-indexing.ts";
+import { startStoryFiles } from "./start-story-files.ts";
 import { planPages, savePagePlan } from "./page-plan.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
@@ -33,6 +35,8 @@ export interface BuildReport {
   searchIndexMs: number;
   /** Wall time Pagefind took to read the story pages kept from the last build, from its start beside Astro (off the build's path while shorter than astroMs). */
   searchIndexAlongsideMs: number;
+  /** PNGs (social cards, chart PNGs) drawn while Astro wrote pages, the CPU time of the threads that drew them, and how long Astro's end waited for them. */
+  pngs: { drawn: number; cpuMs: number; waitMs: number };
   totalMs: number;
   /** Peak resident memory of the build process, all threads. */
   maxRssKb: number;
@@ -71,7 +75,8 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
 async function buildLocked(root: string, workDir: string, outDir: string, options: BuildOptions): Promise<number> {
   const started = performance.now();
   const config = await readSiteConfig(root);
-  const project = await compileProjectInWorkers(root, projectOptions(config));
+  // PNGs are drawn by other threads while Astro writes pages, not by the compile (png-drawing.ts).
+  const project = await compileProjectForBuild(root, projectOptions(config));
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
@@ -79,6 +84,13 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     process.stderr.write(
       `Build failed: ${plural(counts.errors, "error")}${counts.warnings ? ` and ${plural(counts.warnings, "warning")}` : ""} in ${plural(project.stories.length, "story", "stories")}. dist/ was left as it was.\n`,
     );
+    // The stories without errors are kept for the next build once their PNGs are drawn: fixing the
+    // errors then compiles only the stories that had them.
+    const keep = project.pendingPngs.filter((pending) => pending.entry);
+    if (keep.length > 0) {
+      process.stdout.write(`Drawing the social cards of the ${plural(keep.length, "story", "stories")} without errors, so that the next build need not compile them again.\n`);
+      await startPngDrawing(root, keep).finish().catch(() => undefined);
+    }
     return 1;
   }
   const cachedStories = project.stories.filter((story) => story.fromCache).length;
@@ -89,23 +101,64 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   );
 
   const plan = planPages(root, workDir, outDir, project.stories, config);
-  // No story page changed and none came or went: the last build's index is this one's. Else Pagefind
-  // starts now, on the pages kept from the last build, while Astro writes the others.
+  const stagingDir = join(workDir, stagingDirName(process.pid));
+  // Beside Astro, which writes pages on the main thread: one thread draws the PNGs the compile left
+  // (every core once Astro waits for it), one puts the stories' files and kept pages into the site,
+  // and Pagefind reads the story pages kept from the last build. No story page changed and none came
+  // or went: the last build's index is this one's.
+  const drawing = startPngDrawing(root, project.pendingPngs);
+  const pngs = { drawn: 0, cpuMs: 0, waitMs: 0 };
+  let pngFailure: PngDrawError | undefined;
+  const pngsDrawn = async (): Promise<boolean> => {
+    const waitStarted = performance.now();
+    try {
+      Object.assign(pngs, await drawing.finish());
+      return true;
+    } catch (error) {
+      pngFailure = error instanceof PngDrawError ? error : new PngDrawError(String(error));
+      return false;
+    } finally {
+      pngs.waitMs = performance.now() - waitStarted;
+    }
+  };
+  const published = project.stories.filter((story) => story.frontmatter && !story.frontmatter.draft);
+  const files = settled(startStoryFiles(root, stagingDir, outDir, published.map((story) => ({ slug: story.slug, reused: plan.reused.has(story.slug), assets: story.assets }))));
   const indexing = plan.unchanged
     ? undefined
     : startSearchIndexing({ previousSite: outDir, slugs: plan.reused, scratchDir: join(workDir, searchPagesDirName(process.pid)) });
   try {
-    siteRegistry().build = { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, previousSite: outDir, embedsFromTemplate: true };
-    const stagingDir = join(workDir, stagingDirName(process.pid));
+    siteRegistry().build = {
+      stories: new Map(project.stories.map((s) => [s.path, s])),
+      reusedPages: plan.reused,
+      previousSite: outDir,
+      embedsFromTemplate: true,
+      pngsDrawn,
+      // A failure is reported after Astro (below); Astro only stops waiting.
+      storyFilesPut: () => files.result().catch(() => undefined),
+    };
     try {
       const { build } = await import("astro");
-      await build({ root, outDir: stagingDir, logLevel: "warn" });
+      // The staging folder is new, and the thread putting the stories' files is writing into it.
+      await build({ root, outDir: stagingDir, logLevel: "warn", vite: { build: { emptyOutDir: false } } });
     } catch (error) {
+      await drawing.stop();
+      await files.done;
       rmSync(stagingDir, { recursive: true, force: true });
       process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
       return 1;
     } finally {
       delete siteRegistry().build;
+    }
+    // Astro waited for the PNGs and the files before its end (plotline-integration.ts).
+    const filesFailure = await files.failure();
+    if (pngFailure || filesFailure) {
+      rmSync(stagingDir, { recursive: true, force: true });
+      process.stderr.write(
+        pngFailure
+          ? `Build failed while drawing PNGs: ${pngFailure.message}\ndist/ was left as it was.\n`
+          : `Build failed while copying the stories' files into the site: ${filesFailure}\ndist/ was left as it was.\n`,
+      );
+      return 1;
     }
     const pagesWritten = performance.now();
     // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
@@ -141,6 +194,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
         astroMs: pagesWritten - compiled,
         searchIndexMs: search.ms,
         searchIndexAlongsideMs: search.alongsideMs,
+        pngs,
         totalMs: finished - started,
         maxRssKb: process.resourceUsage().maxRSS,
         phases,
@@ -151,4 +205,25 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   } finally {
     await indexing?.stop();
   }
+}
+
+/**
+ * A promise watched from its start, so that its failure is never unhandled while the build does other
+ * things: `result` for whoever needs its value, `done` once it has settled either way, `failure` its
+ * message if it failed.
+ */
+function settled<T>(promise: Promise<T>): { result: () => Promise<T>; done: Promise<void>; failure: () => Promise<string | undefined> } {
+  let error: unknown;
+  const done = promise.then(
+    () => undefined,
+    (reason: unknown) => void (error = reason),
+  );
+  return {
+    result: () => promise,
+    done,
+    failure: async () => {
+      await done;
+      return error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+    },
+  };
 }

@@ -7,12 +7,24 @@ import { nodeDataFiles } from "../data/node-data-files.ts";
 import { readStoryFile } from "./read-story-file.ts";
 import { cachedPublishedStory, publishStoryCached } from "./story-cache.ts";
 import type { PublishedStory } from "./published-story.ts";
+import type { PendingPngs } from "./pending-pngs.ts";
 
 /** Below this many stories, starting workers costs more than it saves (about 0.4 s each). */
 export const MIN_STORIES_FOR_WORKERS = 16;
 
 /** What the main thread sends a compile worker: the next story file, or null when there is none left. */
 export type CompileJob = { path: string } | null;
+
+/** What a compile worker sends back: the story, and compiling for a build, the PNGs it left to draw. */
+export interface CompiledInWorker {
+  story: PublishedStory;
+  pending?: PendingPngs;
+}
+
+/** A project compiled for a build (compileProjectForBuild): the PNGs its workers left to draw besides. */
+export interface ProjectForBuild extends PublishedProject {
+  pendingPngs: PendingPngs[];
+}
 
 /**
  * publishProject on every core: each worker thread takes the next story from one queue (largest files
@@ -27,8 +39,28 @@ export async function compileProjectInWorkers(
   workers = availableParallelism(),
   minStories = MIN_STORIES_FOR_WORKERS,
 ): Promise<PublishedProject> {
+  const { pendingPngs: _, ...project } = await compileInWorkers(root, options, workers, minStories, false);
+  return project;
+}
+
+/**
+ * compileProjectInWorkers for a build, whose workers draw no PNG: the result lists the PNGs not in the
+ * PNG cache yet in `pendingPngs`, to be drawn while Astro writes pages (png-drawing.ts), and a story
+ * that needs one is kept in the story cache only once it is drawn. Stories compiled on the main thread
+ * (too few for workers) have theirs drawn at once, as check and the dev server do.
+ */
+export function compileProjectForBuild(
+  root: string,
+  options: ProjectOptions = {},
+  workers = availableParallelism(),
+  minStories = MIN_STORIES_FOR_WORKERS,
+): Promise<ProjectForBuild> {
+  return compileInWorkers(root, options, workers, minStories, true);
+}
+
+async function compileInWorkers(root: string, options: ProjectOptions, workers: number, minStories: number, deferPngs: boolean): Promise<ProjectForBuild> {
   const paths = listStoryFiles(root);
-  if (workers < 2 || paths.length < minStories) return publishProject(root, options);
+  if (workers < 2 || paths.length < minStories) return { ...(await publishProject(root, options)), pendingPngs: [] };
 
   // Stories unchanged since the last build are taken from the cache here: no worker starts for them
   // (starting one, and loading the engine in it, costs about a second).
@@ -40,12 +72,14 @@ export async function compileProjectInWorkers(
     if (cached) byPath.set(path, cached);
     else todo.push(path);
   }
-  if (todo.length === 0) return finishProject(root, paths.map((path) => byPath.get(path)!));
+  const finished = (pendingPngs: PendingPngs[] = []) => ({ ...finishProject(root, paths.map((path) => byPath.get(path)!)), pendingPngs });
+  if (todo.length === 0) return finished();
   if (todo.length < minStories) {
     for (const path of todo) byPath.set(path, await publishStoryCached(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles)));
-    return finishProject(root, paths.map((path) => byPath.get(path)!));
+    return finished();
   }
 
+  const pendingPngs: PendingPngs[] = [];
   // A story's own size understates the data files it reads, but largest first still ends the build evenly.
   const queue = todo.map((path) => ({ path, bytes: statSync(join(root, path)).size })).sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
   await Promise.all(
@@ -53,13 +87,14 @@ export async function compileProjectInWorkers(
       { length: Math.min(workers, queue.length) },
       () =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), { workerData: { root, options } });
+          const worker = new Worker(new URL("./compile-worker.ts", import.meta.url), { workerData: { root, options, deferPngs } });
           const next = () => {
             const job = queue.shift();
             worker.postMessage((job ? { path: job.path } : null) satisfies CompileJob);
           };
-          worker.on("message", (story: PublishedStory) => {
+          worker.on("message", ({ story, pending }: CompiledInWorker) => {
             byPath.set(story.path, story);
+            if (pending) pendingPngs.push(pending);
             next();
           });
           worker.once("error", reject);
@@ -68,5 +103,5 @@ export async function compileProjectInWorkers(
         }),
     ),
   );
-  return finishProject(root, paths.map((path) => byPath.get(path)!));
+  return finished(pendingPngs);
 }

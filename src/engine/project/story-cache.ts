@@ -18,11 +18,10 @@
  * file in .plotline/ says. Deleting the folder between builds is always safe.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import { threadId } from "node:worker_threads";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { matchesGlob } from "node:path";
 import { compileStory, type CompiledStory, type CompileStoryOptions, type StoryInput, type StoryTimings } from "../compile-story.ts";
@@ -32,6 +31,7 @@ import { publishedFiles, publishStory, type PublishedStory } from "./published-s
 import { compileStoryAsync } from "../compile-story-async.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { dataDir } from "./project-dirs.ts";
+import { writeStoryCacheFile, type StoryCacheFile } from "./story-cache-file.ts";
 
 /** Where a project keeps compiled stories, relative to its root. */
 export const storyCacheDir = ".plotline/cache/stories";
@@ -75,6 +75,18 @@ export async function publishStoryCached(root: string, input: StoryInput, option
  */
 export async function publishStoryFresh(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
   return keep(root, entryKey(root, input, options), entryFile(root, input, options), await compileStoryAsync(input, options)).published;
+}
+
+/**
+ * publishStoryFresh for a build that draws the story's PNGs later (deferred-rasterizer.ts): the story's
+ * cache entry (none for a story with errors) is handed back, for the caller to write with
+ * writeStoryCacheFile once the PNGs it names are drawn, instead of written now.
+ */
+export async function publishStoryFreshHeld(root: string, input: StoryInput, options: CompileStoryOptions): Promise<{ published: PublishedStory; entry?: StoryCacheFile }> {
+  const story = await compileStoryAsync(input, options);
+  const published = publishStory(root, story);
+  const entry = cacheFile(root, entryKey(root, input, options), entryFile(root, input, options), story, published);
+  return { published, ...(entry ? { entry } : {}) };
 }
 
 /** The story as the last build or check published it, if nothing that decides it has changed; else undefined. */
@@ -131,18 +143,26 @@ function readFull(root: string, entry: Entry): CompiledStory | undefined {
 
 function keep(root: string, key: string, file: string, story: CompiledStory, full = false): { story: CompiledStory; published: PublishedStory } {
   const published = publishStory(root, story);
+  const entry = cacheFile(root, key, file, story, published, full);
+  if (entry) writeStoryCacheFile(entry);
+  return { story, published };
+}
+
+/** The entry that keeps a story, as it goes on disk; none for a story with errors. */
+function cacheFile(root: string, key: string, file: string, story: CompiledStory, published: PublishedStory, full = false): StoryCacheFile | undefined {
   // A story with errors is compiled again next time: the problem may lie outside it (a missing file).
-  if (story.ok) {
-    write(file, {
+  if (!story.ok) return undefined;
+  return {
+    file,
+    bytes: encode({
       key,
       dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])),
       ...(story.dataGlobs ? { dataGlobs: Object.fromEntries(story.dataGlobs.map((glob) => [glob, globHash(root, glob)])) } : {}),
       published,
       // Compressed fast (level 1): a story is mostly SVG and CSV text.
       ...(full ? { full: storeFile(root, gzipSync(serialize(story), { level: 1 })) } : {}),
-    });
-  }
-  return { story, published };
+    }),
+  };
 }
 
 function entryKey(root: string, input: StoryInput, options: CompileStoryOptions): string {
@@ -210,17 +230,9 @@ function read(file: string): Entry | undefined {
   }
 }
 
-function write(file: string, entry: Entry): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    // Renamed into place, so a build never reads half an entry.
-    const partial = `${file}.${process.pid}-${threadId}.partial`;
-    const payload = gzipSync(serialize(entry), { level: 1 });
-    writeFileSync(partial, Buffer.concat([Buffer.from(header(payload), "latin1"), payload]));
-    renameSync(partial, file);
-  } catch {
-    // A cache that cannot be written only costs time on the next build.
-  }
+function encode(entry: Entry): Uint8Array {
+  const payload = gzipSync(serialize(entry), { level: 1 });
+  return Buffer.concat([Buffer.from(header(payload), "latin1"), payload]);
 }
 
 const engineDir = join(dirname(fileURLToPath(import.meta.url)), "..");
