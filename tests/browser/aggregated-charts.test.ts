@@ -4,15 +4,14 @@
  * when a reader points at it is the server's, pixel for pixel, with tips showing the reduced values.
  * The example stories have no such chart, so tests/sites/aggregated holds one over 3,000 invented trips.
  */
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ChartPayload } from "../../src/engine/chart/publish/chart-payload.ts";
-import { repoRoot } from "../support/temp-project.ts";
+import { fixtureSite } from "./fixture-site.ts";
 import { layoutShift, openPage, openTestSite, type TestSite } from "./site-browser.ts";
 
 let site: TestSite;
 beforeAll(async () => {
-  site = await openTestSite(join(repoRoot, "tests", "sites", "aggregated"));
+  site = await openTestSite(fixtureSite);
 }, 300_000);
 afterAll(async () => site?.close());
 

@@ -67,7 +67,9 @@ describe.each(stories)("the story %s", (slug) => {
       const scriptUrl = urls.get(event.requestId);
       if (scriptUrl) scripts.set(scriptUrl, event.encodedDataLength);
     });
-    await page.reload({ waitUntil: "networkidle" });
+    // "load" first: "networkidle" alone can come before the parser reaches the page's last scripts.
+    await page.reload({ waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
     const total = [...scripts.values()].reduce((a, b) => a + b, 0);
     expect(scripts.size).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(10 * 1024);

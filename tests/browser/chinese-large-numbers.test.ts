@@ -4,14 +4,13 @@
  * figures. Its prose and its chart's axis write 亿 (not B, G or 百万), with JavaScript off and after the
  * chart is drawn again in the browser.
  */
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { repoRoot } from "../support/temp-project.ts";
+import { fixtureSite } from "./fixture-site.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 
 let site: TestSite;
 beforeAll(async () => {
-  site = await openTestSite(join(repoRoot, "tests", "sites", "large-numbers"));
+  site = await openTestSite(fixtureSite);
 }, 300_000);
 afterAll(async () => site?.close());
 

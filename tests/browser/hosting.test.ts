@@ -92,7 +92,11 @@ async function crawlSite(): Promise<Crawl> {
       const url = new URL(r.url());
       if (url.protocol.startsWith("http") && (url.origin !== origin || !url.pathname.startsWith(BASE))) result.outsideBase.push(`${path} requested ${r.url()}`);
     });
-    await page.goto(origin + path, { waitUntil: "networkidle" });
+    // Loaded first: Playwright's "networkidle" alone can come before the parser reaches the end of the
+    // page (500 ms with no request in flight, easily had on a loaded machine), and the crawl would then
+    // miss the links and ids of the page's last part.
+    await page.goto(origin + path, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle");
     const found = await page.evaluate(() => {
       const urls: string[] = [];
       for (const element of document.querySelectorAll("[href], [src], [srcset], [data-plotline-payload]")) {

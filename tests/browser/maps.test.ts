@@ -6,11 +6,10 @@
  * at a shape shows its tip from the chart drawn again in the browser; axe finds nothing in light or
  * dark mode.
  */
-import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../support/temp-project.ts";
 import { axeViolations } from "./axe-violations.ts";
+import { fixtureSite } from "./fixture-site.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 import { overlappingTexts } from "./text-overlaps.ts";
 
@@ -52,7 +51,7 @@ const maps: MapStory[] = [
 
 let site: TestSite;
 beforeAll(async () => {
-  site = await openTestSite(join(repoRoot, "tests", "sites", "maps"));
+  site = await openTestSite(fixtureSite);
 }, 300_000);
 afterAll(async () => site?.close());
 

@@ -5,15 +5,15 @@
  * neighbouring points, long Chinese labels, decades as numbers on a band axis), at phone and desktop
  * widths, with JavaScript off (the build's drawing) and after the browser draws each chart again.
  */
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/temp-project.ts";
+import { fixtureSite } from "./fixture-site.ts";
 import { openPage, openTestSite, stories, type TestSite } from "./site-browser.ts";
 import { overlappingTexts, redrawCharts } from "./text-overlaps.ts";
 
-const sites: { name: string; folder: string; stories: readonly string[] }[] = [
+const sites: { name: string; folder: string | readonly string[]; stories: readonly string[] }[] = [
   { name: "the example stories", folder: repoRoot, stories },
-  { name: "the crowding fixtures", folder: join(repoRoot, "tests", "sites", "crowding"), stories: ["crowded-charts", "crowded-zh"] },
+  { name: "the crowding fixtures", folder: fixtureSite, stories: ["crowded-charts", "crowded-zh"] },
 ];
 const widths = [360, 390, 1200];
 
@@ -45,7 +45,7 @@ describe.each(sites)("$name", ({ folder, stories }) => {
 describe("the crowding fixtures, read", () => {
   let site: TestSite;
   beforeAll(async () => {
-    site = await openTestSite(join(repoRoot, "tests", "sites", "crowding"));
+    site = await openTestSite(fixtureSite);
   }, 300_000);
   afterAll(async () => site?.close());
 

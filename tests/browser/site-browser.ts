@@ -25,10 +25,11 @@ export interface TestSite {
 }
 
 /**
- * The example stories (or those of `site`, a folder with content/ and data/), as readers get them: built
- * by the first browser test that asks for them, then shared (read only) with the others.
+ * The example stories (or those of `site`, a folder with content/ and data/, or several: see
+ * fixture-site.ts), as readers get them: built by the first browser test that asks for them, then shared
+ * (read only) with the others.
  */
-export async function openTestSite(site: string = repoRoot): Promise<TestSite> {
+export async function openTestSite(site: string | readonly string[] = repoRoot): Promise<TestSite> {
   const built = await sharedSite(site);
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
   const dist = built.dist;

@@ -4,17 +4,16 @@
  * moving anything, everything is on the page without JavaScript or with reduced motion, and no WCAG
  * violation in light or dark mode.
  */
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../support/temp-project.ts";
 import { axeViolations } from "./axe-violations.ts";
 import { shifts, watchShifts } from "./layout-shifts.ts";
+import { fixtureSite } from "./fixture-site.ts";
 import { openPage, openTestSite, type TestSite } from "./site-browser.ts";
 
 let site: TestSite;
 beforeAll(async () => {
-  site = await openTestSite(join(repoRoot, "tests", "sites", "moving"));
+  site = await openTestSite(fixtureSite);
 }, 300_000);
 afterAll(async () => site?.close());
 

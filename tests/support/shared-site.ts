@@ -26,15 +26,16 @@ export interface SharedSite {
 const WAIT_MS = 10 * 60_000;
 
 /**
- * `site` (a folder with content/ and data/) built once per run with `env` (e.g. publishedAt("/newsroom/",
- * "https://news.example.org")). Test files may run in parallel: the first one to ask builds (it makes the
- * site's folder, which only one can), the others wait for its result.
+ * `site` (a folder with content/ and data/, or several made one: see createTempProject) built once per
+ * run with `env` (e.g. publishedAt("/newsroom/", "https://news.example.org")). Test files may run in
+ * parallel: the first one to ask builds (it makes the site's folder, which only one can), the others
+ * wait for its result.
  */
-export async function sharedSite(site: string, env: NodeJS.ProcessEnv = {}): Promise<SharedSite> {
+export async function sharedSite(site: string | readonly string[], env: NodeJS.ProcessEnv = {}): Promise<SharedSite> {
   const runDir = testRunDir();
   if (!runDir) throw new Error("sharedSite needs the folder of a test run: run the tests with Vitest (tests/support/global-setup.ts makes it)");
   const key = createHash("sha256")
-    .update(JSON.stringify([resolve(site), Object.entries(env).sort(([a], [b]) => a.localeCompare(b))]))
+    .update(JSON.stringify([typeof site === "string" ? resolve(site) : site.map((folder) => resolve(folder)), Object.entries(env).sort(([a], [b]) => a.localeCompare(b))]))
     .digest("hex")
     .slice(0, 16);
   const dir = join(runDir, "sites", key);

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
@@ -8,17 +8,35 @@ export const repoRoot = join(import.meta.dirname, "..", "..");
 /**
  * A throwaway Plotline project: this repository's code and config with the stories and data of
  * `site` (a folder holding content/ and data/), so tests build real sites without touching the repo.
+ * Several sites make one project of all their stories and data (see mergeSiteFiles).
  * It is made in `parent` (the system's temporary folder by default).
  */
-export function createTempProject(site: string, parent = tmpdir()): { root: string; cleanup: () => void } {
+export function createTempProject(site: string | readonly string[], parent = tmpdir()): { root: string; cleanup: () => void } {
   const root = mkdtempSync(join(parent, "plotline-site-"));
   for (const entry of ["package.json", "tsconfig.json", "astro.config.mjs", "plotline.config.mjs", "src", "public"]) {
     cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
   }
-  cpSync(join(site, "content"), join(root, "content"), { recursive: true });
-  cpSync(join(site, "data"), join(root, "data"), { recursive: true });
+  for (const folder of typeof site === "string" ? [site] : site) mergeSiteFiles(folder, root);
   symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"), "dir");
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Copies a site's content/ and data/ into a project. A story or data file the project already has
+ * would change another site's pages, so it is an error; a data folder's README.md only describes
+ * that folder (no story reads it), so the first one is kept.
+ */
+function mergeSiteFiles(site: string, root: string): void {
+  for (const folder of ["content", "data"]) {
+    cpSync(join(site, folder), join(root, folder), {
+      recursive: true,
+      filter: (source, destination) => {
+        if (statSync(source).isDirectory() || !existsSync(destination)) return true;
+        if (basename(source) === "README.md") return false;
+        throw new Error(`${source} would replace ${destination}: two sites of one test project name the same file`);
+      },
+    });
+  }
 }
 
 /**
