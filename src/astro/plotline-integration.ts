@@ -7,7 +7,7 @@ import { removeLinksLeavingProject } from "./remove-links-leaving-project.ts";
 import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { writeEmbedPages } from "./embed-pages.ts";
-import { putLaterFiles, putStoryFiles } from "./story-files.ts";
+import { putStoryFiles } from "./story-files.ts";
 
 
 const ASSET_PREFIX = "_plotline/";
@@ -75,18 +75,10 @@ export function plotlineIntegration(): AstroIntegration {
         // Social cards (and chart PNGs) are drawn by other threads while the pages are written; if
         // one could not be, the build command fails with its message and this site is thrown away.
         if (build?.pngsDrawn && !(await build.pngsDrawn())) return;
-        if (build?.storyFilesPut) {
-          // Put in beside the pages by the build command; what it left for later are PNGs drawn since.
-          const later = await build.storyFilesPut();
-          if (!later) return;
-          putLaterFiles(root, outDir, later);
-        } else {
-          // A draft's files are never written by a build (see the loader).
-          const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
-          const reused = build?.reusedPages;
-          const later = putStoryFiles(root, outDir, build?.previousSite, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
-          putLaterFiles(root, outDir, later);
-        }
+        // A draft's files are never written by a build (see the loader).
+        const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
+        const reused = build?.reusedPages;
+        putStoryFiles(root, outDir, build?.previousSite, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
         // Kept pages are in by now, before the sitemap (a later integration) reads the pages.
         if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);
       },

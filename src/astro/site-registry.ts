@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
 import { readStoredText } from "../engine/project/file-store.ts";
-import { storyPageBody, type PublishedChart, type PublishedFile, type PublishedStory } from "../engine/project/published-story.ts";
+import { storyPageBody, type PublishedChart, type PublishedStory } from "../engine/project/published-story.ts";
 import type { SocialCard } from "../engine/image/social-card.ts";
 
 /**
@@ -41,13 +41,6 @@ export interface BuildHandOff {
    * the build command then fails, saying which (nothing is copied).
    */
   pngsDrawn?: () => Promise<boolean>;
-  /**
-   * Set by `plotline build`, which puts the stories' files and kept pages into the site on a thread of
-   * its own while Astro writes pages (src/cli/start-story-files.ts): resolves, once they are in, with
-   * the files it left for later (PNGs drawn meanwhile), or undefined if one could not be put (the
-   * build command then fails, saying which). Without it, Astro's end puts them in itself.
-   */
-  storyFilesPut?: () => Promise<PublishedFile[] | undefined>;
 }
 
 const key = Symbol.for("plotline.site-registry");

@@ -8,7 +8,6 @@ import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
 import { reuseSearchIndex, type SearchIndexResult } from "./search-index.ts";
 import { startSearchIndexing } from "./search-indexing.ts";
-import { startStoryFiles } from "./start-story-files.ts";
 import { planPages, savePagePlan } from "./page-plan.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
@@ -103,9 +102,8 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const plan = planPages(root, workDir, outDir, project.stories, config);
   const stagingDir = join(workDir, stagingDirName(process.pid));
   // Beside Astro, which writes pages on the main thread: one thread draws the PNGs the compile left
-  // (every core once Astro waits for it), one puts the stories' files and kept pages into the site,
-  // and Pagefind reads the story pages kept from the last build. No story page changed and none came
-  // or went: the last build's index is this one's.
+  // (every core once Astro waits for it), and Pagefind reads the story pages kept from the last build.
+  // No story page changed and none came or went: the last build's index is this one's.
   const drawing = startPngDrawing(root, project.pendingPngs);
   const pngs = { drawn: 0, cpuMs: 0, waitMs: 0 };
   let pngFailure: PngDrawError | undefined;
@@ -121,8 +119,6 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       pngs.waitMs = performance.now() - waitStarted;
     }
   };
-  const published = project.stories.filter((story) => story.frontmatter && !story.frontmatter.draft);
-  const files = settled(startStoryFiles(root, stagingDir, outDir, published.map((story) => ({ slug: story.slug, reused: plan.reused.has(story.slug), assets: story.assets }))));
   const indexing = plan.unchanged
     ? undefined
     : startSearchIndexing({ previousSite: outDir, slugs: plan.reused, scratchDir: join(workDir, searchPagesDirName(process.pid)) });
@@ -133,31 +129,22 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       previousSite: outDir,
       embedsFromTemplate: true,
       pngsDrawn,
-      // A failure is reported after Astro (below); Astro only stops waiting.
-      storyFilesPut: () => files.result().catch(() => undefined),
     };
     try {
       const { build } = await import("astro");
-      // The staging folder is new, and the thread putting the stories' files is writing into it.
-      await build({ root, outDir: stagingDir, logLevel: "warn", vite: { build: { emptyOutDir: false } } });
+      await build({ root, outDir: stagingDir, logLevel: "warn" });
     } catch (error) {
       await drawing.stop();
-      await files.done;
       rmSync(stagingDir, { recursive: true, force: true });
       process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
       return 1;
     } finally {
       delete siteRegistry().build;
     }
-    // Astro waited for the PNGs and the files before its end (plotline-integration.ts).
-    const filesFailure = await files.failure();
-    if (pngFailure || filesFailure) {
+    // Astro waited for the PNGs before copying the stories' files (plotline-integration.ts).
+    if (pngFailure) {
       rmSync(stagingDir, { recursive: true, force: true });
-      process.stderr.write(
-        pngFailure
-          ? `Build failed while drawing PNGs: ${pngFailure.message}\ndist/ was left as it was.\n`
-          : `Build failed while copying the stories' files into the site: ${filesFailure}\ndist/ was left as it was.\n`,
-      );
+      process.stderr.write(`Build failed while drawing PNGs: ${pngFailure.message}\ndist/ was left as it was.\n`);
       return 1;
     }
     const pagesWritten = performance.now();
@@ -205,25 +192,4 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   } finally {
     await indexing?.stop();
   }
-}
-
-/**
- * A promise watched from its start, so that its failure is never unhandled while the build does other
- * things: `result` for whoever needs its value, `done` once it has settled either way, `failure` its
- * message if it failed.
- */
-function settled<T>(promise: Promise<T>): { result: () => Promise<T>; done: Promise<void>; failure: () => Promise<string | undefined> } {
-  let error: unknown;
-  const done = promise.then(
-    () => undefined,
-    (reason: unknown) => void (error = reason),
-  );
-  return {
-    result: () => promise,
-    done,
-    failure: async () => {
-      await done;
-      return error === undefined ? undefined : error instanceof Error ? error.message : String(error);
-    },
-  };
 }

@@ -1,13 +1,11 @@
 /**
- * Putting the stories' files and kept pages into a built site (src/astro/story-files.ts), which the
- * build does on a thread of its own while Astro writes pages.
+ * Putting the stories' files and kept pages into a built site (src/astro/story-files.ts), at the end of Astro's build.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { putLaterFiles, putStoryFiles } from "../../src/astro/story-files.ts";
-import { startStoryFiles } from "../../src/cli/start-story-files.ts";
+import { putStoryFiles } from "../../src/astro/story-files.ts";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -26,35 +24,19 @@ function fixture() {
   write("previous/stories/kept/index.html", "<p>kept page</p>");
   write("previous/embed/kept/jobs/index.html", "<p>kept embed</p>");
   const stories = [
-    { slug: "new", reused: false, assets: [{ path: "_plotline/data/new/jobs.csv", file: ".plotline/cache/files/aa/new-csv" }, { path: "_plotline/cards/new.png", file: ".plotline/cache/png/not-drawn-yet.png" }] },
+    { slug: "new", reused: false, assets: [{ path: "_plotline/data/new/jobs.csv", file: ".plotline/cache/files/aa/new-csv" }] },
     { slug: "kept", reused: true, assets: [{ path: "_plotline/data/kept/jobs.csv", file: ".plotline/cache/files/bb/gone-from-store" }] },
   ];
   return { root, site: join(root, "site"), previous: join(root, "previous"), stories };
 }
 
-it("copies a changed story's files, links a kept story's files and pages from the last site, and leaves a PNG not drawn yet for later", () => {
+it("copies a changed story's files and links a kept story's files and pages from the last site", () => {
   const { root, site, previous, stories } = fixture();
-  const later = putStoryFiles(root, site, previous, stories);
+  putStoryFiles(root, site, previous, stories);
   expect(readFileSync(join(site, "_plotline/data/new/jobs.csv"), "utf8")).toBe("year,jobs\n2024,1\n");
   // A copy, not a link: nothing done to the site can change the store.
   expect(statSync(join(site, "_plotline/data/new/jobs.csv")).ino).not.toBe(statSync(join(root, ".plotline/cache/files/aa/new-csv")).ino);
   expect(statSync(join(site, "_plotline/data/kept/jobs.csv")).ino).toBe(statSync(join(previous, "_plotline/data/kept/jobs.csv")).ino);
   expect(readFileSync(join(site, "stories/kept/index.html"), "utf8")).toBe("<p>kept page</p>");
   expect(readFileSync(join(site, "embed/kept/jobs/index.html"), "utf8")).toBe("<p>kept embed</p>");
-  expect(later).toEqual([{ path: "_plotline/cards/new.png", file: ".plotline/cache/png/not-drawn-yet.png" }]);
-
-  mkdirSync(join(root, ".plotline/cache/png"), { recursive: true });
-  writeFileSync(join(root, ".plotline/cache/png/not-drawn-yet.png"), "PNG");
-  putLaterFiles(root, site, later);
-  expect(readFileSync(join(site, "_plotline/cards/new.png"), "utf8")).toBe("PNG");
-});
-
-it("does the same on a thread of its own, and says which file it could not put", async () => {
-  const { root, site, previous, stories } = fixture();
-  await expect(startStoryFiles(root, site, previous, stories)).resolves.toEqual([{ path: "_plotline/cards/new.png", file: ".plotline/cache/png/not-drawn-yet.png" }]);
-  expect(readFileSync(join(site, "stories/kept/index.html"), "utf8")).toBe("<p>kept page</p>");
-  // A site folder that is a file cannot take the stories' files.
-  const blocked = join(root, "blocked");
-  writeFileSync(blocked, "");
-  await expect(startStoryFiles(root, blocked, previous, stories)).rejects.toThrow(/blocked/);
 });
