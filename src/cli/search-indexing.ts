@@ -111,7 +111,17 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
 }
 
 async function createIndex(): Promise<pagefind.PagefindIndex> {
-  const created = await pagefind.createIndex({ excludeSelectors: searchExcludedSelectors });
+  // Pagefind reads pages on every core, and it reads beside Astro, which writes pages on the main
+  // thread: on one thread (rayon's setting, read when its process starts) it takes the other core only.
+  // Measured at 1,000 stories, one edited: Astro 9.3–9.8 s → 7.9–8.3 s, the build 11.7–12.7 s → 11.0 s.
+  const threads = process.env["RAYON_NUM_THREADS"];
+  if (threads === undefined) process.env["RAYON_NUM_THREADS"] = "1";
+  let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
+  try {
+    created = await pagefind.createIndex({ excludeSelectors: searchExcludedSelectors });
+  } finally {
+    if (threads === undefined) delete process.env["RAYON_NUM_THREADS"];
+  }
   if (!created.index) throw new Error(created.errors.join("; ") || "Pagefind could not start an index");
   return created.index;
 }

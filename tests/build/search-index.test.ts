@@ -23,6 +23,21 @@ interface Fragment {
 }
 
 /** Every file of a folder, as path → bytes, to tell whether a failed build touched it. */
+/** The one line a build gives when Pagefind fails: what it reported depends on when its binary exits (a closed pipe, or no answer at all). */
+const PAGEFIND_FAILED = /^Build failed while indexing the stories for search: [^\n]+ Pagefind's binary comes in the npm package @pagefind\/[^\n]+: npm install puts it back\.\ndist\/ was left as it was\.\n$/;
+
+/** `plotline build` with a Pagefind binary that cannot run: the Node API runs the binary this variable names (the way Pagefind lets one swap it). */
+function buildWithoutPagefind(root: string, ...args: string[]): ReturnType<typeof runPlotline> {
+  const saved = process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
+  process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = "/bin/false";
+  try {
+    return runPlotline(root, "build", ...args);
+  } finally {
+    if (saved === undefined) delete process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
+    else process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = saved;
+  }
+}
+
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -174,17 +189,10 @@ describe("the search index", () => {
     it("fails the build with one line when Pagefind's binary cannot run while Astro writes, and leaves dist/ as it was", () => {
       writeFileSync(story("factory-robots"), readFileSync(story("factory-robots"), "utf8").replace("zugzwang", "zeitgeist"));
       const before = snapshot(join(project.root, "dist"));
-      const saved = process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
-      process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = "/bin/false";
-      try {
-        const failed = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
-        expect(failed.status).toBe(1);
-        expect(failed.stderr).toMatch(/^Build failed while indexing the stories for search: [^\n]+ Pagefind's binary comes in the npm package @pagefind\/[^\n]+: npm install puts it back\.\ndist\/ was left as it was\.\n$/);
-        expect(failed.stderr).not.toMatch(/\n\s+at /);
-      } finally {
-        if (saved === undefined) delete process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
-        else process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = saved;
-      }
+      const failed = buildWithoutPagefind(project.root, "--report", join(project.root, "report.json"));
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(PAGEFIND_FAILED);
+      expect(failed.stderr).not.toMatch(/\n\s+at /);
       expect(snapshot(join(project.root, "dist"))).toEqual(before);
       expect(readdirSync(join(project.root, ".plotline")).filter((name) => name.startsWith("search-pages-"))).toEqual([]);
     }, 300_000);
@@ -193,21 +201,12 @@ describe("the search index", () => {
   describe("when indexing fails", () => {
     it("fails the build with one line when Pagefind's binary cannot run, and leaves dist/ as it was", () => {
       const before = snapshot(join(project.root, "dist"));
-      const saved = process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
-      // The Node API runs the binary this variable names (the way Pagefind lets one swap it).
-      process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = "/bin/false";
       // Without the last build's plan, every page is written and indexed again (an unchanged site reuses its index).
       rmSync(join(project.root, ".plotline", "pages.json"), { force: true });
-      try {
-        const failed = runPlotline(project.root, "build");
-        expect(failed.status).toBe(1);
-        // What Pagefind reports depends on when the binary exits (a closed pipe, or no answer at all).
-        expect(failed.stderr).toMatch(/^Build failed while indexing the stories for search: [^\n]+ Pagefind's binary comes in the npm package @pagefind\/[^\n]+: npm install puts it back\.\ndist\/ was left as it was\.\n$/);
-        expect(failed.stderr).not.toMatch(/\n\s+at /);
-      } finally {
-        if (saved === undefined) delete process.env["PAGEFIND_EXTENDED_BINARY_PATH"];
-        else process.env["PAGEFIND_EXTENDED_BINARY_PATH"] = saved;
-      }
+      const failed = buildWithoutPagefind(project.root);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(PAGEFIND_FAILED);
+      expect(failed.stderr).not.toMatch(/\n\s+at /);
       expect(snapshot(join(project.root, "dist"))).toEqual(before);
     }, 300_000);
 
