@@ -66,7 +66,8 @@ export function renderDataTableHtml(
   // block's 1,000, and building and serialising a node per cell was most of a table's cost. The
   // output is what hast-util-to-html writes for the same cells (see htmlText).
   const classOf = (column: DataColumn) => `plotline-${column.type}${column.type === "number" ? " plotline-num" : ""}`;
-  const missingCell = (column: DataColumn) => `<td class="${classOf(column)} plotline-missing"><span role="img" aria-label="${htmlAttribute(words.missingValue)}">—</span></td>`;
+  const missingLabel = htmlAttribute(words.missingValue);
+  const missingCell = (column: DataColumn) => `<td class="${classOf(column)} plotline-missing"><span role="img" aria-label="${missingLabel}">—</span></td>`;
   const cell = (value: Cell, column: DataColumn): string => {
     if (value === null) return missingCell(column);
     let text: string;
@@ -129,11 +130,14 @@ export function renderDataTableHtml(
   return toHtml(tree, { allowDangerousHtml: true }) + toHtml(h("p.plotline-source.plotline-table-source", [h("span.plotline-label", `${words.source}${labelSeparator(options.lang)}`), options.source]));
 }
 
-/** Text in an element as hast-util-to-html escapes it: `<` and `&` as hexadecimal references. */
-const htmlText = (text: string): string => (/[<&]/.test(text) ? text.replace(/[<&]/g, (char) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`) : text);
+/** A character as hast-util-to-html writes a reference to it: hexadecimal, capitals. */
+const reference = (char: string): string => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`;
+
+/** Text in an element as hast-util-to-html escapes it: `<` and `&`. */
+const htmlText = (text: string): string => (/[<&]/.test(text) ? text.replace(/[<&]/g, reference) : text);
 
 /** A double-quoted attribute value as hast-util-to-html escapes it: `"` and `&`. */
-const htmlAttribute = (text: string): string => (/["&]/.test(text) ? text.replace(/["&]/g, (char) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`) : text);
+const htmlAttribute = (text: string): string => (/["&]/.test(text) ? text.replace(/["&]/g, reference) : text);
 
 /** Markup written here, passed through hast-util-to-html as it is (allowDangerousHtml). */
 const raw = (value: string): ElementContent => ({ type: "raw", value }) as unknown as ElementContent;
