@@ -1,14 +1,8 @@
 import { isAbsolute, join, matchesGlob, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import {
-  publishProjectStory,
-  finishProject,
-  dataDir as DATA_DIR,
-  listStoryFiles,
-  storiesDir as STORIES_DIR,
-  projectFileDiagnostics,
-} from "../engine/project/compile-project.ts";
+import { dataDir as DATA_DIR, storiesDir as STORIES_DIR } from "../engine/project/project-dirs.ts";
+import { scanStoryFiles } from "../engine/project/story-files.ts";
 import type { PublishedStory } from "../engine/project/published-story.ts";
 import { resolveSrc } from "../engine/data/resolve-src.ts";
 import type { Diagnostic } from "../engine/diagnostics/diagnostic.ts";
@@ -22,10 +16,15 @@ import { escapeControlChars } from "../engine/diagnostics/terminal-text.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { additions as additionsConfig, images as imagesConfig, name as siteName, sql as sqlConfig } from "../../plotline.config.mjs";
 import { readHouseStyle } from "../engine/project/house-style.ts";
-import { readChartPngs } from "../engine/project/image-options.ts";
 import { readSqlOptions } from "../engine/sql/read-sql-options.ts";
 
-
+/**
+ * The engine's compile (some 200 modules), loaded only when a story is compiled here: `plotline build`
+ * hands over every story compiled, and Vite, which loads this file for Astro, then need not load the
+ * engine at all (at 1,000 stories that was about 2 s of every build's start).
+ */
+const engine = () => import("../engine/project/compile-project.ts");
+const imageSettings = () => import("../engine/project/image-options.ts");
 
 /**
  * Loads content/stories/*.md into the `stories` collection, compiled by the Plotline engine.
@@ -70,7 +69,7 @@ export function storiesLoader(): Loader {
       // Stories compiled here still need the checks across stories (translations, links between
       // stories); the build command's were checked already.
       for (const story of compiled) if (story && !reported.has(story)) project.raw.set(story.path, story);
-      const checked = project.checkAcross();
+      const checked = await project.checkAcross();
       const stories = compiled.map((story) => (story && !reported.has(story) ? (checked.get(story.path) ?? story) : story));
 
       if (!dev && stories.some((story) => story && !story.ok)) {
@@ -93,7 +92,7 @@ export function storiesLoader(): Loader {
 
       if (context.watcher) {
         // Problems with the project's files (stories not built, public/ links leading out), which no story's overlay shows.
-        for (const d of projectFileDiagnostics(root)) (d.severity === "error" ? context.logger.error : context.logger.warn).call(context.logger, project.format(d));
+        for (const d of (await engine()).projectFileDiagnostics(root)) (d.severity === "error" ? context.logger.error : context.logger.warn).call(context.logger, project.format(d));
         watch(context, context.watcher, project);
       }
     },
@@ -119,15 +118,15 @@ class Project {
   }
 
   storyPaths(): string[] {
-    return listStoryFiles(this.root);
+    return scanStoryFiles(this.root).stories;
   }
 
   /** Reads and compiles one story, its SQL blocks run; undefined if the file is gone (deleted while dev was running). */
-  compile(path: string): Promise<PublishedStory | undefined> {
+  async compile(path: string): Promise<PublishedStory | undefined> {
     const sql = readSqlOptions(sqlConfig);
-    const chartPngs = readChartPngs(imagesConfig);
+    const chartPngs = (await imageSettings()).readChartPngs(imagesConfig);
     const additions = readHouseStyle(additionsConfig);
-    return publishProjectStory(this.root, path, {
+    return (await engine()).publishProjectStory(this.root, path, {
       assetBase: this.base,
       siteName,
       ...(this.site ? { site: this.site } : {}),
@@ -138,8 +137,9 @@ class Project {
   }
 
   /** Every story compiled here with the checks that need all stories (translationOf, links), by path. */
-  checkAcross(): Map<string, PublishedStory> {
-    const { stories } = finishProject(this.root, [...this.raw.values()]);
+  async checkAcross(): Promise<Map<string, PublishedStory>> {
+    if (this.raw.size === 0) return new Map();
+    const { stories } = (await engine()).finishProject(this.root, [...this.raw.values()]);
     return new Map(stories.map((story) => [story.path, story]));
   }
 
@@ -298,7 +298,7 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
       if (latest.get(path) !== mine) return;
       if (!story) return remove(path);
       project.raw.set(path, story);
-      recheck(path);
+      await recheck(path);
       context.logger.info(`Reloaded ${path}`);
     } catch (error) {
       context.logger.error(`Could not compile ${path}: ${describe(error)}`);
@@ -309,8 +309,8 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
    * A story changed (or went): the checks across stories run again, and every story whose problems
    * changed with it (a link to the story that went, a translation that now matches) is stored again.
    */
-  const recheck = (changed: string) => {
-    for (const [path, story] of project.checkAcross()) {
+  const recheck = async (changed: string) => {
+    for (const [path, story] of await project.checkAcross()) {
       const before = project.loaded.get(path);
       if (path === changed || !before || JSON.stringify(before.diagnostics) !== JSON.stringify(story.diagnostics)) {
         storeStory(context, project, story, true, path === changed || before !== undefined);
@@ -333,7 +333,7 @@ function watch(context: LoaderContext, watcher: NonNullable<LoaderContext["watch
       forget(story.slug);
     }, 5_000).unref();
     context.logger.info(`Removed ${path}`);
-    recheck(path);
+    void recheck(path).catch((error: unknown) => context.logger.error(`Could not check the stories again after ${path} went: ${describe(error)}`));
   };
 
   const onFile = (absolutePath: string) => {
