@@ -69,16 +69,17 @@ export function plotlineIntegration(): AstroIntegration {
       "astro:build:done": async ({ dir }) => {
         const outDir = fileURLToPath(dir);
         removeLinksLeavingProject(root, outDir);
+        const build = siteRegistry().build;
+        build?.pagesWritten?.(outDir);
         mkdirSync(join(outDir, "_plotline"), { recursive: true });
         writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
-        const build = siteRegistry().build;
         // Social cards (and chart PNGs) are drawn by other threads while the pages are written; if
         // one could not be, the build command fails with its message and this site is thrown away.
         if (build?.pngsDrawn && !(await build.pngsDrawn())) return;
         // A draft's files are never written by a build (see the loader).
         const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
         const reused = build?.reusedPages;
-        putStoryFiles(root, outDir, build?.previousSite, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
+        await putStoryFiles(root, outDir, build?.previousSite, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
         // Kept pages are in by now, before the sitemap (a later integration) reads the pages.
         if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);
       },

@@ -41,6 +41,11 @@ export interface BuildHandOff {
    * the build command then fails, saying which (nothing is copied).
    */
   pngsDrawn?: () => Promise<boolean>;
+  /**
+   * Called once Astro has written its pages into `outDir`, before the kept pages and the stories'
+   * files are put in: the search index can be finished from then on, beside the rest of the build.
+   */
+  pagesWritten?: (outDir: string) => void;
 }
 
 const key = Symbol.for("plotline.site-registry");

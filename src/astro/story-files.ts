@@ -17,9 +17,9 @@ export interface StoryFiles {
  * project's stores (a copy, never a link: whatever is done to the site later cannot change the cache);
  * and an unchanged story's pages, linked.
  */
-export function putStoryFiles(root: string, outDir: string, previousSite: string | undefined, stories: readonly StoryFiles[]): void {
+export async function putStoryFiles(root: string, outDir: string, previousSite: string | undefined, stories: readonly StoryFiles[]): Promise<void> {
   const made = new Set<string>();
-  for (const story of stories) {
+  for (const [n, story] of stories.entries()) {
     for (const asset of story.assets) {
       const file = join(outDir, ...asset.path.split("/"));
       const folder = dirname(file);
@@ -27,6 +27,9 @@ export function putStoryFiles(root: string, outDir: string, previousSite: string
       if (story.reused && previousSite && linkFile(join(previousSite, ...asset.path.split("/")), file)) continue;
       copyFileSync(join(root, asset.file), file, constants.COPYFILE_FICLONE);
     }
+    if (story.reused && previousSite) linkReusedPages(previousSite, outDir, [story.slug]);
+    // Now and then the work waiting on the main thread gets its turn: the search index is finished
+    // meanwhile (build-command.ts), and each of its steps needs a moment of this thread.
+    if (n % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
   }
-  if (previousSite) linkReusedPages(previousSite, outDir, stories.filter((story) => story.reused).map((story) => story.slug));
 }

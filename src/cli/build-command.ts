@@ -8,7 +8,8 @@ import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig } from "./site-config.ts";
 import { reuseSearchIndex, type SearchIndexResult } from "./search-index.ts";
 import { startSearchIndexing } from "./search-indexing.ts";
-import { planPages, savePagePlan } from "./page-plan.ts";
+import { planPages, savePagePlan, searchCopyKeys } from "./page-plan.ts";
+import { forgetSearchablePages } from "./search-page-copies.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
 import { buildSwapSteps, previousDirName, restoreDist, searchPagesDirName, stagingDirName, swapDist } from "./swap-dist.ts";
@@ -119,9 +120,25 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       pngs.waitMs = performance.now() - waitStarted;
     }
   };
+  const searchCopies = { dir: join(workDir, "searchable-pages"), keys: searchCopyKeys(plan) };
   const indexing = plan.unchanged
     ? undefined
-    : startSearchIndexing({ previousSite: outDir, slugs: plan.reused, scratchDir: join(workDir, searchPagesDirName(process.pid)) });
+    : startSearchIndexing({
+        scratchDir: join(workDir, searchPagesDirName(process.pid)),
+        kept: { previousSite: outDir, slugs: plan.reused },
+        copies: searchCopies,
+      });
+  // Finished from the moment Astro's pages are written, while the kept pages and the stories' files
+  // are put in: Pagefind writes the index in its own process beside that work. Settled at once, so a
+  // build failing meanwhile leaves no unhandled rejection.
+  let searchFinishing: Promise<{ search: SearchIndexResult } | { error: unknown }> | undefined;
+  const pagesWritten = (siteDir: string) => {
+    if (!indexing || searchFinishing) return;
+    searchFinishing = indexing.finish(siteDir).then(
+      (search) => ({ search }),
+      (error: unknown) => ({ error }),
+    );
+  };
   try {
     siteRegistry().build = {
       stories: new Map(project.stories.map((s) => [s.path, s])),
@@ -129,6 +146,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       previousSite: outDir,
       embedsFromTemplate: true,
       pngsDrawn,
+      pagesWritten,
     };
     try {
       const { build } = await import("astro");
@@ -147,11 +165,18 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
       process.stderr.write(`Build failed while drawing PNGs: ${pngFailure.message}\ndist/ was left as it was.\n`);
       return 1;
     }
-    const pagesWritten = performance.now();
+    const siteWritten = performance.now();
     // Indexed in the staging folder, so a failed index leaves dist/ as it was, like a failed page.
     let search: SearchIndexResult;
     try {
-      search = indexing ? await indexing.finish(stagingDir) : reuseSearchIndex(outDir, stagingDir);
+      if (!indexing) search = reuseSearchIndex(outDir, stagingDir);
+      else {
+        pagesWritten(stagingDir);
+        const finished = await searchFinishing!;
+        if ("error" in finished) throw finished.error;
+        // What indexing added to the build: the wait once the site was otherwise complete.
+        search = { ...finished.search, ms: performance.now() - siteWritten };
+      }
     } catch (error) {
       rmSync(stagingDir, { recursive: true, force: true });
       process.stderr.write(`Build failed while indexing the stories for search: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
@@ -166,6 +191,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     );
     swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
     savePagePlan(workDir, plan);
+    forgetSearchablePages(searchCopies);
     const finished = performance.now();
     const kept = plan.reused.size ? `, keeping the pages of ${plural(plan.reused.size, "story", "stories")} unchanged since the last build` : "";
     process.stdout.write(`Built the site into dist/ in ${((finished - started) / 1000).toFixed(2)} s${kept}.\n`);
@@ -178,7 +204,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
         reusedPages: plan.reused.size,
         charts,
         compileMs: compiled - started,
-        astroMs: pagesWritten - compiled,
+        astroMs: siteWritten - compiled,
         searchIndexMs: search.ms,
         searchIndexAlongsideMs: search.alongsideMs,
         pngs,

@@ -71,6 +71,15 @@ export function planPages(root: string, workDir: string, outDir: string, stories
   return { reused, previousSite: outDir, unchanged: sameStories && reused.size === published.length && existsSync(join(outDir, "pagefind")), manifest };
 }
 
+/**
+ * Story slug → what names a searchable copy of its page (search-page-copies.ts): the page's key with
+ * what every page shares, since a page with the same key is written again when the site's code changes.
+ */
+export function searchCopyKeys(plan: PagePlan): Record<string, string> {
+  const shell = plan.manifest.shell.slice(0, 16);
+  return Object.fromEntries(Object.entries(plan.manifest.pages).map(([slug, key]) => [slug, `${shell}-${key.slice(0, 32)}`]));
+}
+
 /** Keeps the plan of a build that succeeded, for the next one to compare with. */
 export function savePagePlan(workDir: string, plan: PagePlan): void {
   const partial = `${manifestPath(workDir)}.${process.pid}.partial`;

@@ -30,9 +30,9 @@ function fixture() {
   return { root, site: join(root, "site"), previous: join(root, "previous"), stories };
 }
 
-it("copies a changed story's files and links a kept story's files and pages from the last site", () => {
+it("copies a changed story's files and links a kept story's files and pages from the last site", async () => {
   const { root, site, previous, stories } = fixture();
-  putStoryFiles(root, site, previous, stories);
+  await putStoryFiles(root, site, previous, stories);
   expect(readFileSync(join(site, "_plotline/data/new/jobs.csv"), "utf8")).toBe("year,jobs\n2024,1\n");
   // A copy, not a link: nothing done to the site can change the store.
   expect(statSync(join(site, "_plotline/data/new/jobs.csv")).ino).not.toBe(statSync(join(root, ".plotline/cache/files/aa/new-csv")).ino);
