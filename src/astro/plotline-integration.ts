@@ -79,8 +79,7 @@ export function plotlineIntegration(): AstroIntegration {
         // A draft's files are never written by a build (see the loader).
         const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
         const reused = build?.reusedPages;
-        await putStoryFiles(root, outDir, build?.previousSite, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
-        // Kept pages are in by now, before the sitemap (a later integration) reads the pages.
+        await putStoryFiles(root, outDir, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
         if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);
       },
     },

@@ -3,12 +3,13 @@
 // its translations (its rel=alternate hreflang links). Pages marked noindex (the 404 page, chart
 // embeds) and pages that name another page canonical are not. So the sitemap names exactly what was
 // built, as each page describes itself, drafts never, and a new kind of page needs nothing here.
-import { closeSync, openSync, readdirSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { parseHTML } from "linkedom";
 import { withBase } from "./present.ts";
+import { siteRegistry } from "./site-registry.ts";
 import { xmlText } from "../engine/xml/xml-text.ts";
 
 export interface SitemapPage {
@@ -34,13 +35,20 @@ export function sitemapIntegration(): AstroIntegration {
         // Embed pages (five for every story of five charts) all come from one page (embed-pages.ts):
         // the first one read says for all whether they are noindex, so the others are not opened.
         let embedsNoindex: boolean | undefined;
-        const pages = htmlFiles(outDir)
-          .flatMap((path) => {
+        // The pages of unchanged stories join the site from the last one when it is swapped in (story-files.ts): read there.
+        const build = siteRegistry().build;
+        const keptFolders = [...(build?.reusedPages ?? [])].flatMap((slug) => [`stories/${slug}/`, `embed/${slug}/`]);
+        const files = [
+          ...htmlFiles(outDir).map((path) => ({ site: outDir, path })),
+          ...(build ? keptFolders.flatMap((folder) => htmlFiles(join(build.previousSite, folder), folder).map((path) => ({ site: build.previousSite, path }))) : []),
+        ];
+        const pages = files
+          .flatMap(({ site, path }) => {
             const embed = path.startsWith("embed/");
             if (embed && embedsNoindex) return [];
             // dist/tags/人工智能/index.html is served at <base>tags/人工智能/.
             const address = new URL(path.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/"), home);
-            const head = readHead(join(outDir, path));
+            const head = readHead(join(site, path));
             const noindex = robotsNoindex.test(head);
             if (embed) embedsNoindex ??= noindex;
             if (noindex) return [];
@@ -61,6 +69,7 @@ const assetFolders = new Set(["_astro", "_plotline", "pagefind"]);
 
 /** Paths ("stories/x/index.html", with "/") of the HTML files of a built site, outside its asset folders. */
 function htmlFiles(dir: string, prefix = ""): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isDirectory()) return prefix === "" && assetFolders.has(entry.name) ? [] : htmlFiles(join(dir, entry.name), `${prefix}${entry.name}/`);
     return entry.name.endsWith(".html") ? [`${prefix}${entry.name}`] : [];

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
 import { siteRegistry } from "../astro/site-registry.ts";
+import { keptSitePaths } from "../astro/story-files.ts";
 import { compileProjectForBuild } from "../engine/project/compile-in-workers.ts";
 import { PngDrawError, startPngDrawing } from "../engine/project/png-drawing.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
@@ -189,7 +190,9 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
         : `Indexed ${plural(indexed, "story", "stories")} for search in ${(search.ms / 1000).toFixed(2)} s` +
             `${plan.reused.size ? ` after the pages were written (${plural(plan.reused.size, "story", "stories")} while they were)` : ""}.\n`,
     );
-    swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps);
+    // The unchanged stories' pages and files are moved in from the last site as the sites are swapped.
+    const keptPaths = keptSitePaths(project.stories.filter((story) => plan.reused.has(story.slug)).map((story) => ({ slug: story.slug, reused: true, assets: story.assets })));
+    swapDist(stagingDir, outDir, join(workDir, previousDirName(process.pid)), buildSwapSteps, keptPaths);
     savePagePlan(workDir, plan);
     forgetSearchablePages(searchCopies);
     const finished = performance.now();

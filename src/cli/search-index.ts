@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { linkTree } from "../astro/reused-pages.ts";
+import { linkTree } from "../astro/link-files.ts";
 import { join } from "node:path";
 
 /**

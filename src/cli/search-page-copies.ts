@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { linkFile } from "../astro/reused-pages.ts";
+import { linkFile } from "../astro/link-files.ts";
 import { searchablePage } from "./searchable-page.ts";
 
 /**

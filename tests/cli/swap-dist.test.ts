@@ -3,7 +3,7 @@
  * the next build has started, a complete site in dist/ — the old one or the new one, never none and
  * never a mix.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -92,6 +92,70 @@ describe("swapDist", () => {
     expect(siteIn(p.dist)).toBe("missing");
     expect(restoreDist(p.workDir, p.dist)).toBe(p.previous);
     expect(siteIn(p.dist)).toBe("old");
+  });
+});
+
+describe("swapDist with the unchanged stories' pages moved in from the last site", () => {
+  /** The last site has stories a and kept (its page and a folder of files); the build wrote a again and the home page. */
+  function withKept() {
+    const p = project();
+    for (const [path, text] of [
+      ["stories/kept/index.html", "old"],
+      ["_plotline/data/kept/jobs.csv", "old"],
+      ["_plotline/cards/kept.png", "old"],
+    ] as const) {
+      mkdirSync(join(p.dist, path, ".."), { recursive: true });
+      writeFileSync(join(p.dist, path), text);
+    }
+    const kept = ["stories/kept", "_plotline/data/kept", "_plotline/cards/kept.png"];
+    /** The site dist/ holds: its pages and the kept story's files must all be of one build's site. */
+    const keptIn = () => kept.map((path) => (existsSync(join(p.dist, path)) ? "there" : "missing")).join(" ");
+    return { ...p, kept, keptIn };
+  }
+
+  it("moves them into the new site, which then holds every page and file", () => {
+    const p = withKept();
+    swapDist(p.staging, p.dist, p.previous, nodeSwapSteps, p.kept);
+    expect(siteIn(p.dist)).toBe("new");
+    expect(p.keptIn()).toBe("there there there");
+    expect(readFileSync(join(p.dist, "_plotline/data/kept/jobs.csv"), "utf8")).toBe("old");
+    expect(readdirSync(p.workDir)).toEqual([]);
+  });
+
+  it("leaves in the new site what the build wrote itself at a kept path", () => {
+    const p = withKept();
+    mkdirSync(join(p.staging, "_plotline/cards"), { recursive: true });
+    writeFileSync(join(p.staging, "_plotline/cards/kept.png"), "new");
+    swapDist(p.staging, p.dist, p.previous, nodeSwapSteps, p.kept);
+    expect(readFileSync(join(p.dist, "_plotline/cards/kept.png"), "utf8")).toBe("new");
+  });
+
+  // Steps: 1 remove an old previous-dist, 2 rename dist → previous, 3–5 the three moves, 6 rename staging → dist, 7 remove previous.
+  it.each([
+    [1, "old"],
+    [2, "old"],
+    [3, "old"],
+    [4, "old"],
+    [5, "old"],
+    [6, "old"],
+    [7, "new"],
+  ])("killed before step %i, leaves the %s site whole in dist/ once the next build has run restoreDist", (killAt, expected) => {
+    const p = withKept();
+    expect(() => swapDist(p.staging, p.dist, p.previous, killedBefore(killAt), p.kept)).toThrow(Killed);
+    restoreDist(p.workDir, p.dist);
+    expect(siteIn(p.dist)).toBe(expected);
+    expect(p.keptIn()).toBe("there there there");
+  });
+
+  it("killed while moving back, puts the rest back at the next try", () => {
+    const p = withKept();
+    expect(() => swapDist(p.staging, p.dist, p.previous, killedBefore(6), p.kept)).toThrow(Killed);
+    let renames = 0;
+    const stopsAfterOne: SwapSteps = { ...nodeSwapSteps, rename: (from, to) => (++renames === 2 ? (() => { throw new Killed(); })() : nodeSwapSteps.rename(from, to)) };
+    expect(() => restoreDist(p.workDir, p.dist, stopsAfterOne)).toThrow(Killed);
+    restoreDist(p.workDir, p.dist);
+    expect(siteIn(p.dist)).toBe("old");
+    expect(p.keptIn()).toBe("there there there");
   });
 });
 

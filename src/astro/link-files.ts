@@ -1,0 +1,29 @@
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** Links (or copies) every file under `from` to the same place under `to`; answers with how many. */
+export function linkTree(from: string, to: string): number {
+  let files = 0;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      files += linkTree(source, target);
+      continue;
+    }
+    if (!linkFile(source, target)) copyFileSync(source, target);
+    files++;
+  }
+  return files;
+}
+
+/** Hard-links `source` at `target`; false if it cannot (no such file, another file system). */
+export function linkFile(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
