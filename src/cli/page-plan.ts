@@ -13,7 +13,7 @@ import type { SiteConfig } from "./site-config.ts";
  * frontmatter, body, figures, files and social card), its translation, and what every page shares: the code of the site
  * (src/), its configuration (site, base, name), its locked dependencies and Node. The last successful
  * build left a key for each page it wrote (.plotline/pages.json); a page whose key is the same now, and
- * whose files are still in dist/, is linked from there into the new site. Pages that list stories (home,
+ * whose files are all still in dist/, is moved from there into the new site (swap-dist.ts). Pages that list stories (home,
  * languages, tags, feeds, search, sitemap) are always written again: they are few.
  */
 export interface PagePlan {
@@ -64,7 +64,10 @@ export function planPages(root: string, workDir: string, outDir: string, stories
     for (const story of published) {
       if (last.pages[story.slug] !== pages[story.slug]) continue;
       const files = [join("stories", story.slug), ...story.charts.map((chart) => join("embed", story.slug, chart.id))];
-      if (files.every((folder) => existsSync(join(outDir, folder, "index.html")))) reused.add(story.slug);
+      // Its files too: they move into the new site with its pages (story-files.ts), from here only.
+      if (files.every((folder) => existsSync(join(outDir, folder, "index.html"))) && story.assets.every((asset) => existsSync(join(outDir, ...asset.path.split("/"))))) {
+        reused.add(story.slug);
+      }
     }
   }
   const sameStories = last !== undefined && Object.keys(last.pages).length === published.length;

@@ -5,7 +5,7 @@
  * search index is the same index, not the same bytes: Pagefind numbers pages in the order it read them,
  * and a build after an edit reads the kept pages first (src/cli/search-indexing.ts).
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPagefindIndex } from "../support/pagefind-index.ts";
@@ -61,6 +61,18 @@ describe("a build after a build", () => {
     const second = siteFiles(join(project.root, "dist"));
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, content] of second) expect(content.equals(first.get(path)!), path).toBe(true);
+  }, 300_000);
+
+  it("writes again the pages of a story whose file was removed from dist/, and puts the file back", () => {
+    const before = siteFiles(join(project.root, "dist"));
+    const csv = [...before.keys()].find((path) => path.startsWith(join("_plotline", "data", "city-talent")) && path.endsWith(".csv"))!;
+    rmSync(join(project.root, "dist", csv));
+    const again = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
+    expect(again.status, again.stderr).toBe(0);
+    expect(report().reusedPages).toBe(report().stories - 1);
+    const after = siteFiles(join(project.root, "dist"));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, content] of after) expect(content.equals(before.get(path)!), path).toBe(true);
   }, 300_000);
 
   it("writes again the pages of a story that changed, and takes the others from the last build", () => {

@@ -6,6 +6,7 @@ import { dataDir, finishProject, listStoryFiles, projectStoryOptions, publishPro
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { readStoryFile } from "./read-story-file.ts";
 import { cachedPublishedStory, publishStoryCached } from "./story-cache.ts";
+import { saveDataFileHashes } from "./data-file-hashes.ts";
 import type { PublishedStory } from "./published-story.ts";
 import type { PendingPngs } from "./pending-pngs.ts";
 
@@ -72,7 +73,10 @@ async function compileInWorkers(root: string, options: ProjectOptions, workers: 
     if (cached) byPath.set(path, cached);
     else todo.push(path);
   }
-  const finished = (pendingPngs: PendingPngs[] = []) => ({ ...finishProject(root, paths.map((path) => byPath.get(path)!)), pendingPngs });
+  const finished = (pendingPngs: PendingPngs[] = []) => {
+    saveDataFileHashes(root);
+    return { ...finishProject(root, paths.map((path) => byPath.get(path)!)), pendingPngs };
+  };
   if (todo.length === 0) return finished();
   if (todo.length < minStories) {
     for (const path of todo) byPath.set(path, await publishStoryCached(root, readStoryFile(join(root, path), path), projectStoryOptions(root, options, dataFiles)));

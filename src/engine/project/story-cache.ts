@@ -31,6 +31,7 @@ import { publishedFiles, publishStory, type PublishedStory } from "./published-s
 import { compileStoryAsync } from "../compile-story-async.ts";
 import { nodeDataFiles } from "../data/node-data-files.ts";
 import { dataDir } from "./project-dirs.ts";
+import { dataFileHash } from "./data-file-hashes.ts";
 import { writeStoryCacheFile, type StoryCacheFile } from "./story-cache-file.ts";
 
 /** Where a project keeps compiled stories, relative to its root. */
@@ -178,27 +179,6 @@ function optionsKey(options: CompileStoryOptions): string {
 }
 
 const hash = (text: string | Uint8Array): string => createHash("sha256").update(text).digest("hex");
-
-/**
- * Data files' hashes in this process, by path, size and modification time: stories share files (a
- * thousand stories may read the same one), which are then read and hashed once, not once per story.
- */
-const dataFileHashes = new Map<string, { stamp: string; digest: string }>();
-
-function dataFileHash(root: string, path: string): string {
-  const file = join(root, dataDir, path);
-  try {
-    const stats = statSync(file);
-    const stamp = `${stats.size} ${stats.mtimeMs} ${stats.ino}`;
-    const known = dataFileHashes.get(file);
-    if (known?.stamp === stamp) return known.digest;
-    const digest = hash(readFileSync(file));
-    dataFileHashes.set(file, { stamp, digest });
-    return digest;
-  } catch {
-    return "missing";
-  }
-}
 
 /** The files under data/ a glob matches now, hashed: a file added or removed changes it. */
 function globHash(root: string, glob: string): string {
