@@ -26,11 +26,13 @@ function siteFiles(dist: string): Map<string, Buffer> {
   return files;
 }
 
+/** A site's files without its search index, whose files are named by the order Pagefind read pages in. */
+const pagesOf = (files: Map<string, Buffer>) => new Map([...files].filter(([path]) => path.split(sep)[0] !== "pagefind"));
+
 /** The same files byte for byte, and the same search index. */
 function expectSameSite(built: string, fresh: string): void {
-  const pages = (files: Map<string, Buffer>) => new Map([...files].filter(([path]) => path.split(sep)[0] !== "pagefind"));
-  const a = pages(siteFiles(built));
-  const b = pages(siteFiles(fresh));
+  const a = pagesOf(siteFiles(built));
+  const b = pagesOf(siteFiles(fresh));
   expect([...a.keys()]).toEqual([...b.keys()]);
   for (const [path, content] of a) expect(content.equals(b.get(path)!), path).toBe(true);
   expect(readPagefindIndex(join(built, "pagefind"))).toEqual(readPagefindIndex(join(fresh, "pagefind")));
@@ -64,15 +66,39 @@ describe("a build after a build", () => {
   }, 300_000);
 
   it("writes again the pages of a story whose file was removed from dist/, and puts the file back", () => {
-    const before = siteFiles(join(project.root, "dist"));
+    const before = pagesOf(siteFiles(join(project.root, "dist")));
+    const index = readPagefindIndex(join(project.root, "dist", "pagefind"));
     const csv = [...before.keys()].find((path) => path.startsWith(join("_plotline", "data", "city-talent")) && path.endsWith(".csv"))!;
     rmSync(join(project.root, "dist", csv));
     const again = runPlotline(project.root, "build", "--report", join(project.root, "report.json"));
     expect(again.status, again.stderr).toBe(0);
     expect(report().reusedPages).toBe(report().stories - 1);
-    const after = siteFiles(join(project.root, "dist"));
+    const after = pagesOf(siteFiles(join(project.root, "dist")));
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, content] of after) expect(content.equals(before.get(path)!), path).toBe(true);
+    // Indexed again with that story's page: the same index (Pagefind names its files by the order it read pages in).
+    expect(readPagefindIndex(join(project.root, "dist", "pagefind"))).toEqual(index);
+  }, 300_000);
+
+  it("fails on a mistake made after a build with the mistake alone, and leaves dist/ as it was", () => {
+    // After a build, Astro starts while the stories are compiled: it must stop without a word of its own.
+    const file = join(project.root, "content", "stories", "daily-index.md");
+    const original = readFileSync(file, "utf8");
+    const before = siteFiles(join(project.root, "dist"));
+    writeFileSync(file, original.replace(/^title: .*$/m, "title:"));
+    try {
+      const failed = runPlotline(project.root, "build");
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(/^content\/stories\/daily-index\.md:\d+:\d+ error /m);
+      expect(failed.stderr).toMatch(/\nBuild failed: 1 error[^\n]* in 5 stories\. dist\/ was left as it was\.\n/);
+      expect(failed.stderr).not.toMatch(/while writing pages|\n\s+at /);
+      expect(readdirSync(join(project.root, ".plotline")).filter((name) => /^(previous-)?dist-/.test(name))).toEqual([]);
+      const after = siteFiles(join(project.root, "dist"));
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      for (const [path, content] of after) expect(content.equals(before.get(path)!), path).toBe(true);
+    } finally {
+      writeFileSync(file, original);
+    }
   }, 300_000);
 
   it("writes again the pages of a story that changed, and takes the others from the last build", () => {
