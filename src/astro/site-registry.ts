@@ -26,6 +26,12 @@ export interface SiteRegistry {
 
 /** What the build command tells the loader and the pages (see src/cli/build-command.ts). */
 export interface BuildHandOff {
+  /**
+   * Resolves once the fields below hold the compiled project: Astro may start before the compile has
+   * finished, and its content loader waits for this. Rejects when the build stops for the stories'
+   * errors (the build command has reported them).
+   */
+  ready: Promise<void>;
   /** The stories it compiled and checked (and reported on), by file path: the loader takes them as they are. */
   stories: ReadonlyMap<string, PublishedStory>;
   /** Slugs of stories whose pages the last build wrote as they would be now: linked from it, not written again (see src/cli/page-plan.ts). */

@@ -46,6 +46,7 @@ export function storiesLoader(): Loader {
       const dev = context.watcher !== undefined;
 
       siteRegistry().root = root;
+      if (!dev) await siteRegistry().build?.ready;
       const precompiled = dev ? undefined : siteRegistry().build?.stories;
       // Stories the build command compiled (and reported on) in this process are used as they are.
       const reported = new Set<PublishedStory>();

@@ -1,15 +1,16 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CompiledStory } from "../engine/compile-story.ts";
-import { siteRegistry } from "../astro/site-registry.ts";
+import { siteRegistry, type BuildHandOff } from "../astro/site-registry.ts";
 import { keptSitePaths } from "../astro/story-files.ts";
-import { compileProjectForBuild } from "../engine/project/compile-in-workers.ts";
+import type { ProjectForBuild } from "../engine/project/compile-in-workers.ts";
+import { compileProjectOffMain } from "../engine/project/compile-off-main.ts";
 import { PngDrawError, startPngDrawing } from "../engine/project/png-drawing.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
-import { projectOptions, readSiteConfig } from "./site-config.ts";
+import { projectOptions, readSiteConfig, type SiteConfig } from "./site-config.ts";
 import { reuseSearchIndex, type SearchIndexResult } from "./search-index.ts";
 import { startSearchIndexing } from "./search-indexing.ts";
-import { planPages, savePagePlan, searchCopyKeys } from "./page-plan.ts";
+import { pageManifestName, planPages, savePagePlan, searchCopyKeys } from "./page-plan.ts";
 import { forgetSearchablePages } from "./search-page-copies.ts";
 import { acquireBuildLock } from "./build-lock.ts";
 import { removeStaleBuildFolders } from "./stale-build-folders.ts";
@@ -76,12 +77,77 @@ export async function buildCommand(root: string, options: BuildOptions = {}): Pr
 async function buildLocked(root: string, workDir: string, outDir: string, options: BuildOptions): Promise<number> {
   const started = performance.now();
   const config = await readSiteConfig(root);
-  // PNGs are drawn by other threads while Astro writes pages, not by the compile (png-drawing.ts).
-  const project = await compileProjectForBuild(root, projectOptions(config));
+  const stagingDir = join(workDir, stagingDirName(process.pid));
+  // The stories are compiled on a thread of their own (their PNGs are drawn by other threads while
+  // Astro writes pages: png-drawing.ts). After a build, when the cache leaves few to compile (an
+  // edit), Astro starts at once and its content loader waits for them (site-registry.ts): loading and
+  // setting up Astro no longer follows the compile. A first build, or one that compiles many stories
+  // on worker threads, starts Astro once they are compiled: that compile takes both cores and most of
+  // the memory.
+  const compiling = compileProjectOffMain(root, projectOptions(config));
+  const handOff = startHandOff(outDir);
+  try {
+    const afterABuild = existsSync(join(workDir, pageManifestName));
+    const early = afterABuild || !(await compiling.compilesInWorkers) ? writePages(root, stagingDir) : undefined;
+    const failed = async () => {
+      handOff.fail();
+      await early;
+      rmSync(stagingDir, { recursive: true, force: true });
+    };
+    let project: ProjectForBuild;
+    try {
+      project = await compiling.project;
+    } catch (error) {
+      await failed();
+      throw error;
+    }
+    return await buildCompiled(root, workDir, outDir, options, { started, config, stagingDir, project, handOff, early, failed });
+  } finally {
+    delete siteRegistry().build;
+  }
+}
+
+/** The hand-off to Astro (site-registry.ts), filled in and made ready once the stories are compiled. */
+function startHandOff(outDir: string): { build: BuildHandOff; ready: () => void; fail: () => void } {
+  let ready!: () => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<void>((resolve, reject) => ((ready = resolve), (fail = reject)));
+  // Awaited by the loader only if Astro started: a failure before then is no unhandled rejection.
+  promise.catch(() => undefined);
+  const build: BuildHandOff = { ready: promise, stories: new Map(), reusedPages: new Set(), previousSite: outDir, embedsFromTemplate: true };
+  siteRegistry().build = build;
+  return { build, ready, fail: () => fail(new Error("the stories have errors")) };
+}
+
+/** Astro's build of the site into `stagingDir`, settled: how it ended. */
+async function writePages(root: string, stagingDir: string): Promise<{ error?: unknown }> {
+  try {
+    const { build } = await import("astro");
+    await build({ root, outDir: stagingDir, logLevel: "warn" });
+    return {};
+  } catch (error) {
+    return { error };
+  }
+}
+
+interface Compiled {
+  started: number;
+  config: SiteConfig;
+  stagingDir: string;
+  project: ProjectForBuild;
+  handOff: ReturnType<typeof startHandOff>;
+  /** Astro's build, if it started while the stories were compiled. */
+  early: Promise<{ error?: unknown }> | undefined;
+  /** Stops an early Astro build and removes what it wrote. */
+  failed: () => Promise<void>;
+}
+
+async function buildCompiled(root: string, workDir: string, outDir: string, options: BuildOptions, { started, config, stagingDir, project, handOff, early, failed }: Compiled): Promise<number> {
   const compiled = performance.now();
   const counts = printDiagnostics(root, project.diagnostics, (text) => process.stderr.write(text));
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
   if (counts.errors > 0) {
+    await failed();
     process.stderr.write(
       `Build failed: ${plural(counts.errors, "error")}${counts.warnings ? ` and ${plural(counts.warnings, "warning")}` : ""} in ${plural(project.stories.length, "story", "stories")}. dist/ was left as it was.\n`,
     );
@@ -102,7 +168,6 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   );
 
   const plan = planPages(root, workDir, outDir, project.stories, config);
-  const stagingDir = join(workDir, stagingDirName(process.pid));
   // Beside Astro, which writes pages on the main thread: one thread draws the PNGs the compile left
   // (every core once Astro waits for it), and Pagefind reads the story pages kept from the last build.
   // No story page changed and none came or went: the last build's index is this one's.
@@ -141,24 +206,15 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     );
   };
   try {
-    siteRegistry().build = {
-      stories: new Map(project.stories.map((s) => [s.path, s])),
-      reusedPages: plan.reused,
-      previousSite: outDir,
-      embedsFromTemplate: true,
-      pngsDrawn,
-      pagesWritten,
-    };
-    try {
-      const { build } = await import("astro");
-      await build({ root, outDir: stagingDir, logLevel: "warn" });
-    } catch (error) {
+    Object.assign(handOff.build, { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, pngsDrawn, pagesWritten });
+    handOff.ready();
+    const written = await (early ?? writePages(root, stagingDir));
+    if ("error" in written) {
+      const { error } = written;
       await drawing.stop();
       rmSync(stagingDir, { recursive: true, force: true });
       process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
       return 1;
-    } finally {
-      delete siteRegistry().build;
     }
     // Astro waited for the PNGs before copying the stories' files (plotline-integration.ts).
     if (pngFailure) {

@@ -34,7 +34,9 @@ export interface PageManifest {
   pages: Record<string, string>;
 }
 
-const manifestPath = (workDir: string) => join(workDir, "pages.json");
+/** The plan of the last build that succeeded, in .plotline/. */
+export const pageManifestName = "pages.json";
+const manifestPath = (workDir: string) => join(workDir, pageManifestName);
 const hash = (text: string | Uint8Array) => createHash("sha256").update(text).digest("hex");
 
 export function planPages(root: string, workDir: string, outDir: string, stories: readonly PublishedStory[], config: SiteConfig): PagePlan {

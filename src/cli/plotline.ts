@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-import { buildCommand } from "./build-command.ts";
-import { checkCommand } from "./check-command.ts";
-import { newCommand } from "./new-command.ts";
 import { ConfigError } from "../engine/project/house-style.ts";
 
 const usage = `Usage: plotline <command>
@@ -22,10 +19,12 @@ async function main(argv: string[]): Promise<number> {
     case "build": {
       const reportIndex = rest.indexOf("--report");
       const report = reportIndex >= 0 ? rest[reportIndex + 1] : undefined;
+      // Each command is loaded when run: a build never loads the engine on this thread (compile-off-main.ts).
+      const { buildCommand } = await import("./build-command.ts");
       return buildCommand(root, report ? { report } : {});
     }
     case "new":
-      return newCommand(root, rest);
+      return (await import("./new-command.ts")).newCommand(root, rest);
     case "check": {
       const formatIndex = rest.indexOf("--format");
       const format = formatIndex >= 0 ? rest[formatIndex + 1] : "text";
@@ -33,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`Unknown format "${format}": use --format text or --format json.\n`);
         return 2;
       }
-      return checkCommand(root, { format });
+      return (await import("./check-command.ts")).checkCommand(root, { format });
     }
     default:
       process.stderr.write(usage);
