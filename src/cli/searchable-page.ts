@@ -13,24 +13,13 @@
 export function searchablePage(html: string): string {
   const kept: string[] = [];
   let from = 0;
-  let at = 0;
-  while ((at = html.indexOf("<", at)) !== -1) {
-    if (html.startsWith("<!--", at)) {
-      at = afterComment(html, at);
-      continue;
-    }
-    const tag = readTag(html, at);
-    if (!tag) {
-      at += 1;
-      continue;
-    }
+  for (let tag = nextTag(html, 0); tag; ) {
     const dropTo = tag.closing ? undefined : droppedElementEnd(html, tag);
-    if (dropTo === undefined) {
-      at = tag.closing ? tag.end : afterRawText(html, tag);
-      continue;
+    if (dropTo !== undefined) {
+      kept.push(html.slice(from, tag.start));
+      from = dropTo;
     }
-    kept.push(html.slice(from, at));
-    from = at = dropTo;
+    tag = nextTag(html, dropTo ?? after(html, tag));
   }
   kept.push(html.slice(from));
   return kept.join("");
@@ -60,23 +49,31 @@ function droppedElementEnd(html: string, tag: Tag): number | undefined {
 /** Just after the end tag that closes `open` (same name, nesting counted), or the page's end. */
 function matchingEnd(html: string, open: Tag): number {
   let depth = 1;
-  let at = open.end;
+  for (let tag = nextTag(html, open.end); tag; tag = nextTag(html, after(html, tag))) {
+    if (tag.name !== open.name) continue;
+    if (tag.closing) {
+      if (--depth === 0) return tag.end;
+    } else if (!(tag.selfClosing && tag.name === "svg")) depth += 1;
+  }
+  return html.length;
+}
+
+/** The first tag at or after `at`, passing over comments and any "<" that starts no tag. */
+function nextTag(html: string, at: number): Tag | undefined {
   while ((at = html.indexOf("<", at)) !== -1) {
     if (html.startsWith("<!--", at)) {
       at = afterComment(html, at);
       continue;
     }
     const tag = readTag(html, at);
-    if (!tag) {
-      at += 1;
-      continue;
-    }
-    if (tag.name === open.name && tag.closing && --depth === 0) return tag.end;
-    if (tag.name === open.name && !tag.closing && !(tag.selfClosing && tag.name === "svg")) depth += 1;
-    at = tag.closing ? tag.end : afterRawText(html, tag);
+    if (tag) return tag;
+    at += 1;
   }
-  return html.length;
+  return undefined;
 }
+
+/** Where to look for the next tag after `tag`: past a raw-text element's text too. */
+const after = (html: string, tag: Tag): number => (tag.closing ? tag.end : afterRawText(html, tag));
 
 /** Elements whose content is text up to their end tag, never tags. */
 const rawText = new Set(["script", "style", "textarea", "title"]);
