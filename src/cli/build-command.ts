@@ -78,17 +78,17 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
   const started = performance.now();
   const config = await readSiteConfig(root);
   const stagingDir = join(workDir, stagingDirName(process.pid));
-  // The stories are compiled on a thread of their own (their PNGs are drawn by other threads while
-  // Astro writes pages: png-drawing.ts). After a build, when the cache leaves few to compile (an
-  // edit), Astro starts at once and its content loader waits for them (site-registry.ts): loading and
-  // setting up Astro no longer follows the compile. A first build, or one that compiles many stories
-  // on worker threads, starts Astro once they are compiled: that compile takes both cores and most of
-  // the memory.
-  const compiling = compileProjectOffMain(root, projectOptions(config));
+  // After a build, the stories are compiled on a thread of their own and Astro starts at once: its
+  // content loader waits for them (site-registry.ts), so loading and setting up Astro no longer
+  // follows the compile, and this thread never loads the engine. A first build compiles here first
+  // and starts Astro after: that compile takes both cores and most of the memory, and the project
+  // would be held twice while it crossed threads. (PNGs are drawn by other threads while Astro writes
+  // pages either way: png-drawing.ts.)
   const handOff = startHandOff(outDir);
   try {
-    const afterABuild = existsSync(join(workDir, pageManifestName));
-    const early = afterABuild || !(await compiling.compilesInWorkers) ? writePages(root, stagingDir) : undefined;
+    const compileOptions = projectOptions(config);
+    const compiling = existsSync(join(workDir, pageManifestName)) ? compileProjectOffMain(root, compileOptions) : undefined;
+    const early = compiling ? writePages(root, stagingDir) : undefined;
     const failed = async () => {
       handOff.fail();
       await early;
@@ -96,7 +96,7 @@ async function buildLocked(root: string, workDir: string, outDir: string, option
     };
     let project: ProjectForBuild;
     try {
-      project = await compiling.project;
+      project = compiling ? await compiling : await (await import("../engine/project/compile-in-workers.ts")).compileProjectForBuild(root, compileOptions);
     } catch (error) {
       await failed();
       throw error;

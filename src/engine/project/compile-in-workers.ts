@@ -55,24 +55,13 @@ export function compileProjectForBuild(
   options: ProjectOptions = {},
   workers = availableParallelism(),
   minStories = MIN_STORIES_FOR_WORKERS,
-  onLookedUp?: (compilesInWorkers: boolean) => void,
 ): Promise<ProjectForBuild> {
-  return compileInWorkers(root, options, workers, minStories, true, onLookedUp);
+  return compileInWorkers(root, options, workers, minStories, true);
 }
 
-async function compileInWorkers(
-  root: string,
-  options: ProjectOptions,
-  workers: number,
-  minStories: number,
-  deferPngs: boolean,
-  onLookedUp: (compilesInWorkers: boolean) => void = () => undefined,
-): Promise<ProjectForBuild> {
+async function compileInWorkers(root: string, options: ProjectOptions, workers: number, minStories: number, deferPngs: boolean): Promise<ProjectForBuild> {
   const paths = listStoryFiles(root);
-  if (workers < 2 || paths.length < minStories) {
-    onLookedUp(false);
-    return { ...(await publishProject(root, options)), pendingPngs: [] };
-  }
+  if (workers < 2 || paths.length < minStories) return { ...(await publishProject(root, options)), pendingPngs: [] };
 
   // Stories unchanged since the last build are taken from the cache here: no worker starts for them
   // (starting one, and loading the engine in it, costs about a second).
@@ -84,8 +73,6 @@ async function compileInWorkers(
     if (cached) byPath.set(path, cached);
     else todo.push(path);
   }
-  // What is left to compile is known now: whoever waits for the project may start on other work.
-  onLookedUp(todo.length >= minStories);
   const finished = (pendingPngs: PendingPngs[] = []) => {
     saveDataFileHashes(root);
     return { ...finishProject(root, paths.map((path) => byPath.get(path)!)), pendingPngs };
