@@ -75,7 +75,9 @@ export async function publishStoryCached(root: string, input: StoryInput, option
  * caller has just found missing or out of date there (cachedPublishedStory), as compile workers are given.
  */
 export async function publishStoryFresh(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
-  return keep(root, entryKey(root, input, options), entryFile(root, input, options), await compileStoryAsync(input, options)).published;
+  const { published, entry } = await publishStoryFreshHeld(root, input, options);
+  if (entry) writeStoryCacheFile(entry);
+  return published;
 }
 
 /**
