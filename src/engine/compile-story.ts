@@ -14,6 +14,7 @@ import type { CompiledChart } from "./compiled-chart.ts";
 import type { ChartAsset } from "./site-files.ts";
 import type { Rasterizer } from "./image/rasterize-svg.ts";
 import type { AdditionSwitches } from "./chart/spec/addition-switches.ts";
+import type { ChartCache } from "./chart/chart-cache.ts";
 import { socialCard, type SocialCard } from "./image/social-card.ts";
 import { figureMarker, fillFigureMarkers, hasStrayNul } from "./story/figure-markers.ts";
 import { renderDataTableHtml } from "./data/data-table-html.ts";
@@ -90,6 +91,11 @@ export interface CompileStoryOptions {
   sql?: SqlOptions | undefined;
   /** The site's house style: which of Plotline's additions are on (plotline.config.mjs `additions`). */
   additions?: AdditionSwitches | undefined;
+  /**
+   * Charts drawn before (chart/chart-cache.ts): a chart whose spec and data are as they were is taken from
+   * it, so a story compiled again redraws only the charts that changed. project/story-cache.ts gives one.
+   */
+  chartCache?: ChartCache | undefined;
 }
 
 export interface StoryTimings {
@@ -277,6 +283,7 @@ export function compileStory(input: StoryInput, options: CompileStoryOptions): C
     rasterize: options.chartPngs ? options.rasterize : undefined,
     additions: options.additions,
     failedData,
+    chartCache: options.chartCache,
   });
   diagnostics.push(...storyCharts.diagnostics);
   timings.check += storyCharts.timings.check;

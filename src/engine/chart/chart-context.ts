@@ -2,6 +2,7 @@ import type { StoryData } from "../data/story-data.ts";
 import type { Rasterizer } from "../image/rasterize-svg.ts";
 import type { StoryBlock } from "../story/story-block.ts";
 import type { AdditionSwitches } from "./spec/addition-switches.ts";
+import type { ChartCache } from "./chart-cache.ts";
 
 /** What compiling one chart block needs from its story and project (see compile-chart.ts). */
 export interface ChartContext {
@@ -24,4 +25,6 @@ export interface ChartContext {
   additions?: AdditionSwitches | undefined;
   /** The chart blocks this one extends (extends=), nearest first: its YAML is laid over theirs. */
   bases?: readonly StoryBlock[];
+  /** Charts drawn before, by what decides them (chart-cache.ts): one prepared alike is not drawn again. */
+  chartCache?: ChartCache | undefined;
 }

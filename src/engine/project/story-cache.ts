@@ -33,6 +33,8 @@ import { nodeDataFiles } from "../data/node-data-files.ts";
 import { dataDir } from "./project-dirs.ts";
 import { dataFileHash } from "./data-file-hashes.ts";
 import { writeStoryCacheFile, type StoryCacheFile } from "./story-cache-file.ts";
+import { encodeCheckedEntry, readCheckedEntry } from "./checked-entry.ts";
+import { chartCacheStore } from "./chart-cache-store.ts";
 
 /** Where a project keeps compiled stories, relative to its root. */
 export const storyCacheDir = ".plotline/cache/stories";
@@ -67,7 +69,7 @@ const published = (entry: Entry): PublishedStory => ({ ...entry.published, fromC
 export async function publishStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
   const { key, file, entry } = lookup(root, input, options);
   if (entry) return published(entry);
-  return keep(root, key, file, await compileStoryAsync(input, options)).published;
+  return keep(root, key, file, await compileStoryAsync(input, withChartCache(root, file, options))).published;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function publishStoryFresh(root: string, input: StoryInput, options
  * writeStoryCacheFile once the PNGs it names are drawn, instead of written now.
  */
 export async function publishStoryFreshHeld(root: string, input: StoryInput, options: CompileStoryOptions): Promise<{ published: PublishedStory; entry?: StoryCacheFile }> {
-  const story = await compileStoryAsync(input, options);
+  const story = await compileStoryAsync(input, withChartCache(root, entryFile(root, input, options), options));
   const published = publishStory(root, story);
   const entry = cacheFile(root, entryKey(root, input, options), entryFile(root, input, options), story, published);
   return { published, ...(entry ? { entry } : {}) };
@@ -103,7 +105,7 @@ export function compileStoryCached(root: string, input: StoryInput, options: Com
   const { key, file, entry } = lookup(root, input, options);
   const cached = entry && readFull(root, entry);
   if (cached) return cached;
-  return keep(root, key, file, compileStory(input, options), true).story;
+  return keep(root, key, file, compileStory(input, withChartCache(root, file, options)), true).story;
 }
 
 /** compileStoryAsync (SQL blocks run), or the story as the last compile left it. */
@@ -111,7 +113,7 @@ export async function compileStoryCachedAsync(root: string, input: StoryInput, o
   const { key, file, entry } = lookup(root, input, options);
   const cached = entry && readFull(root, entry);
   if (cached) return cached;
-  return keep(root, key, file, await compileStoryAsync(input, options), true).story;
+  return keep(root, key, file, await compileStoryAsync(input, withChartCache(root, file, options)), true).story;
 }
 
 function lookup(root: string, input: StoryInput, options: CompileStoryOptions): { key: string; file: string; entry?: Entry } {
@@ -157,7 +159,7 @@ function cacheFile(root: string, key: string, file: string, story: CompiledStory
   if (!story.ok) return undefined;
   return {
     file,
-    bytes: encode({
+    bytes: encodeCheckedEntry(ENTRY_KIND, {
       key,
       dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])),
       ...(story.dataGlobs ? { dataGlobs: Object.fromEntries(story.dataGlobs.map((glob) => [glob, globHash(root, glob)])) } : {}),
@@ -166,6 +168,18 @@ function cacheFile(root: string, key: string, file: string, story: CompiledStory
       ...(full ? { full: storeFile(root, gzipSync(serialize(story), { level: 1 })) } : {}),
     }),
   };
+}
+
+/**
+ * The options with the project's chart cache (chart-cache-store.ts), so that a story compiled again
+ * draws only the charts that changed, once the story has been compiled before (its entry `file` is
+ * there): keeping every chart of an archive's first build, which no one may ever edit, made its compile
+ * 15% slower (1,500 charts: 4 s of 26 s on each worker). The chart keys are salted with what they do
+ * not cover: the engine and the options.
+ */
+function withChartCache(root: string, file: string, options: CompileStoryOptions): CompileStoryOptions {
+  if (!existsSync(file)) return options;
+  return { ...options, chartCache: chartCacheStore(root, `${engineVersion(root)}\n${optionsKey(options)}`) };
 }
 
 function entryKey(root: string, input: StoryInput, options: CompileStoryOptions): string {
@@ -193,29 +207,10 @@ const globsUnchanged = (root: string, globs: Record<string, string> | undefined)
 const dataFilesUnchanged = (root: string, files: Record<string, string>): boolean =>
   Object.entries(files).every(([path, digest]) => dataFileHash(root, path) === digest);
 
-/** The first line of an entry: what it is, and the hash of the rest. */
-const HEADER = /^plotline-story-cache 2 sha256=([0-9a-f]{64})\n/;
-const header = (payload: Uint8Array) => `plotline-story-cache 2 sha256=${hash(payload)}\n`;
+/** The first line of an entry names it so (checked-entry.ts). */
+const ENTRY_KIND = "plotline-story-cache 2";
 
-function read(file: string): Entry | undefined {
-  try {
-    const bytes = readFileSync(file);
-    // The header is ASCII, so its length in characters is its length in bytes.
-    const head = HEADER.exec(bytes.subarray(0, 128).toString("latin1"));
-    if (!head) return undefined;
-    const payload = bytes.subarray(head[0].length);
-    if (hash(payload) !== head[1]) return undefined;
-    return deserialize(gunzipSync(payload)) as Entry;
-  } catch {
-    // Not there yet, or written by another Node: compiled again.
-    return undefined;
-  }
-}
-
-function encode(entry: Entry): Uint8Array {
-  const payload = gzipSync(serialize(entry), { level: 1 });
-  return Buffer.concat([Buffer.from(header(payload), "latin1"), payload]);
-}
+const read = (file: string): Entry | undefined => readCheckedEntry<Entry>(ENTRY_KIND, file);
 
 const engineDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 let engineSource: string | undefined;
