@@ -80,6 +80,23 @@ describe("the project's chart cache", () => {
     expect(output(reworded, root)).toEqual(fresh(root, "jobs"));
   });
 
+  it("keeps no chart while a story is compiled for the first time by a changed engine (an upgrade of Plotline or its dependencies)", () => {
+    const root = project();
+    compileProject(root);
+    writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Second text."));
+    compileProject(root);
+    expect(entries(root)).toHaveLength(2);
+    // The locked dependencies are part of the engine (story-cache.ts).
+    writeFileSync(join(root, "package-lock.json"), '{"lockfileVersion": 3}');
+    writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Third text."));
+    const upgraded = story(compileProject(root).stories, "jobs");
+    expect(upgraded.timings.render).toBeGreaterThan(0);
+    expect(entries(root)).toHaveLength(2);
+    writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Fourth text."));
+    compileProject(root);
+    expect(entries(root)).toHaveLength(4);
+  });
+
   it("draws only the charts on a shared data file that changed", () => {
     const root = project();
     compileProject(root);

@@ -42,6 +42,8 @@ export const storyCacheDir = ".plotline/cache/stories";
 interface Entry {
   /** Hash of the story's text, the options and the engine. */
   key: string;
+  /** Hash of the engine and the options alone: a story compiled again by the same engine may take charts from the chart cache. */
+  compiler?: string;
   /** Data file (path under data/) → hash of its content, or "missing". */
   dataFiles: Record<string, string>;
   /** Glob pattern an SQL block reads (under data/) → hash of the list of files it matches. */
@@ -69,7 +71,7 @@ const published = (entry: Entry): PublishedStory => ({ ...entry.published, fromC
 export async function publishStoryCached(root: string, input: StoryInput, options: CompileStoryOptions): Promise<PublishedStory> {
   const { key, file, entry } = lookup(root, input, options);
   if (entry) return published(entry);
-  return keep(root, key, file, await compileStoryAsync(input, withChartCache(root, file, options))).published;
+  return keep(root, key, file, options, await compileStoryAsync(input, withChartCache(root, file, options))).published;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function publishStoryFresh(root: string, input: StoryInput, options
 export async function publishStoryFreshHeld(root: string, input: StoryInput, options: CompileStoryOptions): Promise<{ published: PublishedStory; entry?: StoryCacheFile }> {
   const story = await compileStoryAsync(input, withChartCache(root, entryFile(root, input, options), options));
   const published = publishStory(root, story);
-  const entry = cacheFile(root, entryKey(root, input, options), entryFile(root, input, options), story, published);
+  const entry = cacheFile(root, entryKey(root, input, options), entryFile(root, input, options), options, story, published);
   return { published, ...(entry ? { entry } : {}) };
 }
 
@@ -105,7 +107,7 @@ export function compileStoryCached(root: string, input: StoryInput, options: Com
   const { key, file, entry } = lookup(root, input, options);
   const cached = entry && readFull(root, entry);
   if (cached) return cached;
-  return keep(root, key, file, compileStory(input, withChartCache(root, file, options)), true).story;
+  return keep(root, key, file, options, compileStory(input, withChartCache(root, file, options)), true).story;
 }
 
 /** compileStoryAsync (SQL blocks run), or the story as the last compile left it. */
@@ -113,7 +115,7 @@ export async function compileStoryCachedAsync(root: string, input: StoryInput, o
   const { key, file, entry } = lookup(root, input, options);
   const cached = entry && readFull(root, entry);
   if (cached) return cached;
-  return keep(root, key, file, await compileStoryAsync(input, withChartCache(root, file, options)), true).story;
+  return keep(root, key, file, options, await compileStoryAsync(input, withChartCache(root, file, options)), true).story;
 }
 
 function lookup(root: string, input: StoryInput, options: CompileStoryOptions): { key: string; file: string; entry?: Entry } {
@@ -146,21 +148,22 @@ function readFull(root: string, entry: Entry): CompiledStory | undefined {
   }
 }
 
-function keep(root: string, key: string, file: string, story: CompiledStory, full = false): { story: CompiledStory; published: PublishedStory } {
+function keep(root: string, key: string, file: string, options: CompileStoryOptions, story: CompiledStory, full = false): { story: CompiledStory; published: PublishedStory } {
   const published = publishStory(root, story);
-  const entry = cacheFile(root, key, file, story, published, full);
+  const entry = cacheFile(root, key, file, options, story, published, full);
   if (entry) writeStoryCacheFile(entry);
   return { story, published };
 }
 
 /** The entry that keeps a story, as it goes on disk; none for a story with errors. */
-function cacheFile(root: string, key: string, file: string, story: CompiledStory, published: PublishedStory, full = false): StoryCacheFile | undefined {
+function cacheFile(root: string, key: string, file: string, options: CompileStoryOptions, story: CompiledStory, published: PublishedStory, full = false): StoryCacheFile | undefined {
   // A story with errors is compiled again next time: the problem may lie outside it (a missing file).
   if (!story.ok) return undefined;
   return {
     file,
     bytes: encodeCheckedEntry(ENTRY_KIND, {
       key,
+      compiler: compilerKey(root, options),
       dataFiles: Object.fromEntries(story.dataFiles.map((path) => [path, dataFileHash(root, path)])),
       ...(story.dataGlobs ? { dataGlobs: Object.fromEntries(story.dataGlobs.map((glob) => [glob, globHash(root, glob)])) } : {}),
       published,
@@ -172,15 +175,19 @@ function cacheFile(root: string, key: string, file: string, story: CompiledStory
 
 /**
  * The options with the project's chart cache (chart-cache-store.ts), so that a story compiled again
- * draws only the charts that changed, once the story has been compiled before (its entry `file` is
- * there): keeping every chart of an archive's first build, which no one may ever edit, made its compile
- * 15% slower (1,500 charts: 4 s of 26 s on each worker). The chart keys are salted with what they do
- * not cover: the engine and the options.
+ * draws only the charts that changed, once the same engine with the same options has compiled the
+ * story before (its entry `file` says so): keeping every chart of a first build, which no one may ever
+ * edit, made its compile 15% slower (1,500 charts: 4 s of 26 s on each worker), and a build after an
+ * upgrade of Plotline could use none of the charts it kept before. The chart keys are salted with what
+ * they do not cover: the engine and the options.
  */
 function withChartCache(root: string, file: string, options: CompileStoryOptions): CompileStoryOptions {
-  if (!existsSync(file)) return options;
-  return { ...options, chartCache: chartCacheStore(root, `${engineVersion(root)}\n${optionsKey(options)}`) };
+  const compiler = compilerKey(root, options);
+  if (read(file)?.compiler !== compiler) return options;
+  return { ...options, chartCache: chartCacheStore(root, compiler) };
 }
+
+const compilerKey = (root: string, options: CompileStoryOptions): string => hash(`${engineVersion(root)}\n${optionsKey(options)}`);
 
 function entryKey(root: string, input: StoryInput, options: CompileStoryOptions): string {
   return hash(`${engineVersion(root)}\n${optionsKey(options)}\n${input.path}\n${input.encoding ?? ""}\n${input.encodingProblem ?? ""}\n${input.tooLarge ?? ""}\n${input.text}`);
