@@ -63,7 +63,7 @@ export function startSearchIndexing(plan?: IndexingPlan): SearchIndexing {
     .then(async (index) => {
       if (!plan || !kept?.slugs.size) return 0;
       const folder = join(plan.scratchDir, "kept");
-      linkSearchablePages(plan.copies, kept.previousSite, kept.slugs, folder);
+      await linkSearchablePages(plan.copies, kept.previousSite, kept.slugs, folder);
       await addStoryPages(index, folder);
       return performance.now() - started;
     })
@@ -83,7 +83,7 @@ export function startSearchIndexing(plan?: IndexingPlan): SearchIndexing {
     else if (written.length > 0) {
       const folder = join(plan.scratchDir, "written");
       if (plan.copies) copySearchablePages(plan.copies, siteDir, written, folder);
-      else linkSearchablePages(undefined, siteDir, written, folder);
+      else await linkSearchablePages(undefined, siteDir, written, folder);
       await addStoryPages(pages, folder);
     }
     const out = join(siteDir, "pagefind");

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFile, link, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { linkFile } from "../astro/link-files.ts";
 import { searchablePage } from "./searchable-page.ts";
@@ -46,16 +47,20 @@ export function copySearchablePages(copies: SearchPageCopies, siteDir: string, s
 
 /**
  * Puts each of `slugs`' pages in `to` as stories/<slug>/index.html: its searchable copy where one was
- * made from the page as it is (same key), else the page itself from `siteDir`.
+ * made from the page as it is (same key), else the page itself from `siteDir`. Asynchronous, on Node's
+ * thread pool: done while Astro starts, these 2,000 calls at 1,000 stories took 130 ms of its thread.
  */
-export function linkSearchablePages(copies: SearchPageCopies | undefined, siteDir: string, slugs: Iterable<string>, to: string): void {
-  for (const slug of slugs) {
-    const target = storyPage(to, slug);
-    mkdirSync(join(to, "stories", slug), { recursive: true });
-    const copy = copies && copies.keys[slug] !== undefined ? copyPath(copies, slug) : undefined;
-    if (copy && linkFile(copy, target)) continue;
-    if (!linkFile(storyPage(siteDir, slug), target)) copyFileSync(storyPage(siteDir, slug), target);
-  }
+export async function linkSearchablePages(copies: SearchPageCopies | undefined, siteDir: string, slugs: Iterable<string>, to: string): Promise<void> {
+  const linked = async (source: string, target: string) => link(source, target).then(() => true, () => false);
+  await Promise.all(
+    [...slugs].map(async (slug) => {
+      const target = storyPage(to, slug);
+      await mkdir(join(to, "stories", slug), { recursive: true });
+      const copy = copies && copies.keys[slug] !== undefined ? copyPath(copies, slug) : undefined;
+      if (copy && (await linked(copy, target))) return;
+      if (!(await linked(storyPage(siteDir, slug), target))) await copyFile(storyPage(siteDir, slug), target);
+    }),
+  );
 }
 
 /** Removes the copies of stories that are no longer published. */

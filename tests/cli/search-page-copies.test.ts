@@ -31,11 +31,11 @@ it("makes a page's copy under its key, for Pagefind to read, replacing the story
   expect(readFileSync(join(root, "read", page("pay")), "utf8")).toBe("<p>Pay rose</p>");
 });
 
-it("indexes a kept page from its copy only if the copy was made from the page as it is now", () => {
+it("indexes a kept page from its copy only if the copy was made from the page as it is now", async () => {
   const { site, dir, page } = sitePages();
   copySearchablePages({ dir, keys: { pay: "k1", rents: "k1" } }, site, ["pay", "rents"], join(root, "first"));
   // The rents page changed since its copy was made (another key): the page itself is read.
-  linkSearchablePages({ dir, keys: { pay: "k1", rents: "k2" } }, site, ["pay", "rents"], join(root, "read"));
+  await linkSearchablePages({ dir, keys: { pay: "k1", rents: "k2" } }, site, ["pay", "rents"], join(root, "read"));
   expect(readFileSync(join(root, "read", page("pay")), "utf8")).toBe("<p>Pay rose</p>");
   expect(readFileSync(join(root, "read", page("rents")), "utf8")).toBe("<p>Rents fell</p><svg><text>1,000</text></svg>");
 });

@@ -29,8 +29,9 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
 export function codeFrame(d: Diagnostic, source: string, color = false): string {
   const { start, end } = d.span;
   const sameLine = end.line === start.line && end.column > start.column;
-  const framed = clipped(showControlChars(source), start, sameLine ? end : undefined);
-  return codeFrameColumns(framed.source, { start: framed.start, end: framed.end }, { highlightCode: color, linesAbove: LINES_ABOVE, linesBelow: LINES_BELOW });
+  // Control characters are shown one for one (columns stay), so only the frame's lines need it.
+  const framed = clipped(source, start, sameLine ? end : undefined);
+  return codeFrameColumns(showControlChars(framed.source), { start: framed.start, end: framed.end }, { highlightCode: color, linesAbove: LINES_ABOVE, linesBelow: LINES_BELOW });
 }
 
 /** Frame lines longer than this are cut to a window of it around the problem's column. */
@@ -41,9 +42,10 @@ const LINES_BELOW = 1;
 type Position = { line: number; column: number };
 
 /**
- * The source a code frame is drawn from, with the frame's lines cut to FRAME_WIDTH around the column
- * when one of them is longer: a value of 320,000 spaces would otherwise print as a line of 320,000
- * characters. Lines outside the frame are left empty (they are not shown), so line numbers stay.
+ * The source a code frame is drawn from: the frame's lines alone, cut to FRAME_WIDTH around the column
+ * when one of them is longer (a value of 320,000 spaces would otherwise print as a line of 320,000
+ * characters). Lines before the frame are left empty and lines after it out (neither is shown), so
+ * line numbers stay, and a build printing hundreds of warnings does not go through whole stories.
  */
 function clipped(source: string, start: Position, end: Position | undefined): { source: string; start: Position; end: Position | undefined } {
   const first = Math.max(1, start.line - LINES_ABOVE);
@@ -58,7 +60,7 @@ function clipped(source: string, start: Position, end: Position | undefined): { 
     if (next < 0) break;
     offset = next + 1;
   }
-  if (!lines.some((text) => text.length > FRAME_WIDTH)) return { source, start, end };
+  if (!lines.some((text) => text.length > FRAME_WIDTH)) return { source: lines.join("\n"), start, end };
   const from = Math.max(0, start.column - 1 - FRAME_WIDTH / 3);
   const lead = from > 0 ? "…" : "";
   const cut = lines.map((text, i) => {
