@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { CachedChart, ChartCache } from "../chart/chart-cache.ts";
 import type { CompiledChart } from "../compiled-chart.ts";
-import type { ChartAsset } from "../site-files.ts";
 import { encodeCheckedEntry, readCheckedEntry } from "./checked-entry.ts";
 import { readStoredText, storedFilesPresent, storeFile } from "./file-store.ts";
 import { writeStoryCacheFile } from "./story-cache-file.ts";
@@ -63,21 +62,19 @@ export function chartCacheStore(root: string, salt: string): ChartCache {
       }
     },
     set(key, { chart, warnings }: CachedChart) {
-      if (chart.png) return;
-      const keep = (asset: ChartAsset | undefined): StoredAsset | undefined =>
-        asset && typeof asset.content === "string" ? { path: asset.path, file: storeFile(root, asset.content) } : undefined;
-      const { html, chartMarkup, asset, csv, svg, png: _none, ...rest } = chart;
-      const entry: Entry = {
-        chart: { ...rest, html: storeFile(root, html), chartMarkup: storeFile(root, chartMarkup) },
-        warnings,
-      };
-      for (const [name, value] of [["asset", asset], ["csv", csv], ["svg", svg]] as const) {
-        if (!value) continue;
-        const kept = keep(value);
-        if (!kept) return;
-        entry.chart[name] = kept;
+      // Only text is kept: a PNG would be drawn later, elsewhere (chartCacheKey offers none).
+      if (chart.png || ASSETS.some((name) => chart[name] && typeof chart[name].content !== "string")) return;
+      try {
+        const { html, chartMarkup, asset: _asset, csv: _csv, svg: _svg, ...rest } = chart;
+        const entry: Entry = { chart: { ...rest, html: storeFile(root, html), chartMarkup: storeFile(root, chartMarkup) }, warnings };
+        for (const name of ASSETS) {
+          const asset = chart[name];
+          if (asset) entry.chart[name] = { path: asset.path, file: storeFile(root, asset.content as string) };
+        }
+        writeStoryCacheFile({ file: entryFile(key), bytes: encodeCheckedEntry(ENTRY_KIND, entry) });
+      } catch {
+        // A cache that cannot be written only costs time on the next compile.
       }
-      writeStoryCacheFile({ file: entryFile(key), bytes: encodeCheckedEntry(ENTRY_KIND, entry) });
     },
   };
 }
