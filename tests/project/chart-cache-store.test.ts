@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CompiledStory } from "../../src/engine/compile-story.ts";
 import { compileProject } from "../../src/engine/project/compile-project.ts";
-import { chartCacheDir } from "../../src/engine/project/chart-cache-store.ts";
+import { chartCacheDir, chartCacheStore } from "../../src/engine/project/chart-cache-store.ts";
 import { fileStoreDir } from "../../src/engine/project/file-store.ts";
 
 const roots: string[] = [];
@@ -131,5 +131,16 @@ describe("the project's chart cache", () => {
     const again = story(compileProject(root).stories, "jobs");
     expect(again.timings.render).toBeGreaterThan(0);
     expect(output(again, root)).toEqual(fresh(root, "jobs"));
+  });
+
+  it("only costs time when charts cannot be kept: keeping one where the store cannot be written neither throws nor keeps it", () => {
+    const root = project();
+    mkdirSync(join(root, ".plotline", "cache"), { recursive: true });
+    // A file where the file store's folder should be.
+    writeFileSync(join(root, fileStoreDir), "not a folder");
+    const cache = chartCacheStore(root, "salt");
+    const chart = { id: "jobs", domId: "chart-jobs", spec: {} as never, html: "<figure></figure>", chartMarkup: "<svg></svg>" };
+    expect(() => cache.set("key", { chart, warnings: [] })).not.toThrow();
+    expect(cache.get("key")).toBeUndefined();
   });
 });
