@@ -19,7 +19,7 @@ import { shapesFormatOf } from "../geo/read-shapes.ts";
 import { readShapesValue, type ShapesTable } from "./shapes-raw-table.ts";
 import type { RawTable } from "./raw-table.ts";
 import { readMissing } from "./read-missing-attribute.ts";
-import { readTypes } from "./read-types-attribute.ts";
+import { columnsNamedInTypes, readTypes } from "./read-types-attribute.ts";
 import { readYaml } from "./read-yaml.ts";
 import { retypeQueryResult } from "./retype-query-result.ts";
 import { typeTable } from "./type-table.ts";
@@ -143,7 +143,7 @@ export function parseDataBlock(block: StoryBlock, files: DataFileSource, queries
   if (!shapes && block.attributes.has("object")) report(diagnostic("map/object-without-topojson", { format: format.toUpperCase() }, block.attributeSpan("object")));
   if (src === undefined && !shapes) warnIfLarge(block, raw, format, origin.text, report);
 
-  const typed = typeTable(raw, types, markers, report);
+  const typed = typeTable(raw, types, markers, report, columnsNamedInTypes(block));
   if (!usable || id === undefined) return { diagnostics };
   if (shapes) return { table: withSrc(shapesDataTable(id, shapes, typed), src), diagnostics };
   const table: DataTable = { id, kind: raw.kind, columns: typed.columns, rows: typed.rows };

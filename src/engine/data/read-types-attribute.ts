@@ -75,6 +75,16 @@ export function readTypes(block: StoryBlock, report: (d: Diagnostic) => void): T
   return specs;
 }
 
+/**
+ * The columns types= names, including those given a type it could not read (reported by readTypes):
+ * Plotline's guesses about a column (data/dates-as-text) stay quiet once the editor has typed it.
+ */
+export function columnsNamedInTypes(block: StoryBlock): Set<string> {
+  const value = block.attributes.get("types")?.value;
+  if (typeof value !== "string") return new Set();
+  return new Set(splitTypes(value).flatMap(({ text }) => (text.includes(":") ? [text.slice(0, text.indexOf(":")).trim()] : [])));
+}
+
 /** The entries of types=, split at commas outside parentheses (a date format may hold commas: `%b %d, %Y`). */
 function splitTypes(value: string): { text: string; start: number }[] {
   const parts: { text: string; start: number }[] = [];

@@ -5,6 +5,7 @@ import type { Cell, ColumnType, DataColumn, Row } from "./data-table.ts";
 import { nearMiss, typeColumn, type MissingMarkers, type RawValue, type TypeChoice } from "./infer-column-types.ts";
 import type { RawTable } from "./raw-table.ts";
 import type { TypeSpec } from "./read-types-attribute.ts";
+import { writtenDateFormat } from "./written-date-format.ts";
 
 /** Values reported per column that do not fit a type given with types=. */
 const MAX_BAD_VALUES = 5;
@@ -25,6 +26,8 @@ export function typeTable(
   types: TypeSpec[],
   markers: MissingMarkers,
   report: (d: Diagnostic) => void,
+  /** Columns the block's types= names, even with a type it could not read: no guesses about those. */
+  typedByEditor: ReadonlySet<string> = new Set(),
 ): { columns: DataColumn[]; rows: Row[]; values?: Record<string, Cell>; valueColumns?: Record<string, DataColumn> } {
   const known = raw.kind === "table" ? raw.names : [...raw.names, "name", "value"];
   const forced = new Map<string, TypeChoice>();
@@ -67,6 +70,9 @@ export function typeTable(
         if (miss && first !== undefined) {
           const value = shown(values[first] ?? null);
           report(diagnostic("data/mixed-column", { column: name, type: miss.type, value, cells: miss.misfits.length }, raw.cellSpan(first, c)));
+        } else if (!typedByEditor.has(name)) {
+          const written = writtenDateFormat(values, (v) => v === null || (typeof v === "string" && (v.trim() === "" || markers.texts.has(v.trim()))));
+          if (written) report(diagnostic("data/dates-as-text", { column: name, value: shown(values[written.first] ?? null), format: written.format }, raw.cellSpan(written.first, c)));
         }
       }
       return column;

@@ -432,6 +432,13 @@ export const catalog = {
         : `The columns ${list(p.columns, 12)} of data "${p.data}" are not used by any chart or number in this story.`,
     hint: () => "Leave it out of the block, or use it. (Data files under data/ and blocks marked show may keep columns no chart draws.)",
   }),
+  "data/dates-as-text": entry<{ column: string; value: string; format: string }>({
+    severity: "warning",
+    title: "Dates read as text",
+    message: (p) =>
+      `The column "${p.column}" holds dates written like "${p.value}", which Plotline reads as text: charts put its values in alphabetical order, not in time, and lines join them in that order.`,
+    hint: (p) => `To read them as dates, add types="${p.column}:date(${p.format})" to the data block (every value fits that format). To keep them as text, add types="${p.column}:string".`,
+  }),
   "data/large-inline-block": entry<{ id: string; rows: number; size: string; rowLimit: number; sizeLimit: string; extension: string }>({
     severity: "warning",
     title: "Large data block inside a story",

@@ -63,8 +63,11 @@ describe("real datasets", () => {
     expect(t.columns.slice(1).every((c) => c.type === "number")).toBe(true);
     expect(t.rows[0]).toMatchObject({ name: "AL", "≥80": 174781 });
   });
-  it("US retail sales: dates written as Jan-1992 stay text unless typed", () => {
-    const t = table('id=sales src=us-retail-sales.csv types="Sales:string,Seasonally Adjusted Sales:string"', "", files);
+  it("US retail sales: dates written as Jan-1992 stay text unless typed, with a warning naming the specifier that reads them", () => {
+    const result = parseData('id=sales src=us-retail-sales.csv types="Sales:string,Seasonally Adjusted Sales:string"', "", files);
+    expect(located(result.diagnostics)).toEqual(["data/dates-as-text data/us-retail-sales.csv:2:1"]);
+    expect(result.diagnostics[0]!.hint).toContain('types="Date:date(%b-%Y)"');
+    const t = result.table!;
     expect(typesOf(t).Date).toBe("string");
     expect(t.rows[0]).toMatchObject({ Date: "Jan-1992" });
   });
