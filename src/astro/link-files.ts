@@ -1,4 +1,5 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { link } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Links (or copies) every file under `from` to the same place under `to`; answers with how many. */
@@ -27,3 +28,6 @@ export function linkFile(source: string, target: string): boolean {
     return false;
   }
 }
+
+/** linkFile on Node's thread pool, for many files at once while this thread has other work. */
+export const linkFileAsync = (source: string, target: string): Promise<boolean> => link(source, target).then(() => true, () => false);

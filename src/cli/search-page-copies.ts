@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { copyFile, link, mkdir } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { linkFile } from "../astro/link-files.ts";
+import { linkFile, linkFileAsync } from "../astro/link-files.ts";
 import { searchablePage } from "./searchable-page.ts";
 
 /**
@@ -51,14 +51,13 @@ export function copySearchablePages(copies: SearchPageCopies, siteDir: string, s
  * thread pool: done while Astro starts, these 2,000 calls at 1,000 stories took 130 ms of its thread.
  */
 export async function linkSearchablePages(copies: SearchPageCopies | undefined, siteDir: string, slugs: Iterable<string>, to: string): Promise<void> {
-  const linked = async (source: string, target: string) => link(source, target).then(() => true, () => false);
   await Promise.all(
     [...slugs].map(async (slug) => {
       const target = storyPage(to, slug);
       await mkdir(join(to, "stories", slug), { recursive: true });
       const copy = copies && copies.keys[slug] !== undefined ? copyPath(copies, slug) : undefined;
-      if (copy && (await linked(copy, target))) return;
-      if (!(await linked(storyPage(siteDir, slug), target))) await copyFile(storyPage(siteDir, slug), target);
+      if (copy && (await linkFileAsync(copy, target))) return;
+      if (!(await linkFileAsync(storyPage(siteDir, slug), target))) await copyFile(storyPage(siteDir, slug), target);
     }),
   );
 }

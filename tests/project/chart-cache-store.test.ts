@@ -41,6 +41,15 @@ function project(files: Record<string, string> = {}): string {
   return root;
 }
 
+/** A project whose jobs story has been compiled twice, the second time with its charts kept. */
+function compiledTwice(): string {
+  const root = project();
+  compileProject(root);
+  writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Second text."));
+  compileProject(root);
+  return root;
+}
+
 /** The chart entries the project keeps. */
 const entries = (root: string): string[] =>
   !existsSync(join(root, chartCacheDir)) ? [] : readdirSync(join(root, chartCacheDir), { recursive: true, withFileTypes: true })
@@ -81,10 +90,7 @@ describe("the project's chart cache", () => {
   });
 
   it("keeps no chart while a story is compiled for the first time by a changed engine (an upgrade of Plotline or its dependencies)", () => {
-    const root = project();
-    compileProject(root);
-    writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Second text."));
-    compileProject(root);
+    const root = compiledTwice();
     expect(entries(root)).toHaveLength(2);
     // The locked dependencies are part of the engine (story-cache.ts).
     writeFileSync(join(root, "package-lock.json"), '{"lockfileVersion": 3}');
@@ -98,10 +104,7 @@ describe("the project's chart cache", () => {
   });
 
   it("draws only the charts on a shared data file that changed", () => {
-    const root = project();
-    compileProject(root);
-    writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Second text."));
-    compileProject(root);
+    const root = compiledTwice();
     appendFileSync(join(root, "data/jobs.csv"), "Shenzhen,70\n");
     const stories = compileProject(root).stories;
     expect(story(stories, "prices").fromCache).toBe(true);
@@ -113,10 +116,7 @@ describe("the project's chart cache", () => {
   });
 
   it("draws again when a chart's entry or a file it stored was changed on disk, publishing only what it drew", () => {
-    const root = project();
-    compileProject(root);
-    writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Second text."));
-    compileProject(root);
+    const root = compiledTwice();
     expect(entries(root)).toHaveLength(2);
     for (const entry of entries(root)) appendFileSync(entry, "x");
     writeFileSync(join(root, "content/stories/jobs.md"), jobsStory("Other text."));

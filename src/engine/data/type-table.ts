@@ -64,14 +64,15 @@ export function typeTable(
       reportBad(name, column.column.type, column.bad, (r) => raw.rows[r]?.[c] ?? null, (r) => raw.cellSpan(r, c));
       noteMissing(name, column.missing, (r) => ({ row: r, column: c }), (r) => values[r] ?? null);
       if (column.column.type === "string" && !forced.has(name)) {
-        // Markers are not what keeps the column text: the warning points at the other texts.
-        const miss = nearMiss(name, values.map((v) => (typeof v === "string" && markers.texts.has(v.trim()) ? null : v)));
+        // Markers are not what keeps the column text: the warnings point at the other texts.
+        const unmarked = values.map((v) => (typeof v === "string" && markers.texts.has(v.trim()) ? null : v));
+        const miss = nearMiss(name, unmarked);
         const first = miss?.misfits[0];
         if (miss && first !== undefined) {
           const value = shown(values[first] ?? null);
           report(diagnostic("data/mixed-column", { column: name, type: miss.type, value, cells: miss.misfits.length }, raw.cellSpan(first, c)));
         } else if (!typedByEditor.has(name)) {
-          const written = writtenDateFormat(values, (v) => v === null || (typeof v === "string" && (v.trim() === "" || markers.texts.has(v.trim()))));
+          const written = writtenDateFormat(unmarked);
           if (written) report(diagnostic("data/dates-as-text", { column: name, value: shown(values[written.first] ?? null), format: written.format }, raw.cellSpan(written.first, c)));
         }
       }

@@ -1,5 +1,4 @@
-import { dateFormatReader } from "./infer-column-types.ts";
-import type { RawValue } from "./infer-column-types.ts";
+import { dateFormatReader, type RawValue } from "./infer-column-types.ts";
 
 /**
  * Ways of writing dates that Plotline does not read on its own (only ISO dates are: see
@@ -31,17 +30,23 @@ const SAMPLE = 50;
 /**
  * The d3-time-format specifier every present value of a text column is written in, when they are
  * dates written one of the common ways above (`Jan-1992`, `March 2020`, `03/21/2025`, `2025年3月`), with the first
- * such value; undefined otherwise. A column of one distinct value says too little to tell.
+ * such value; undefined otherwise. Missing values are null or blank (markers already made null). A
+ * column of one distinct value says too little to tell.
  */
-export function writtenDateFormat(values: readonly RawValue[], isMissing: (value: RawValue) => boolean): { format: string; first: number } | undefined {
+export function writtenDateFormat(values: readonly RawValue[]): { format: string; first: number } | undefined {
   const present: number[] = [];
-  for (let i = 0; i < values.length; i++) if (typeof values[i] === "string" && !isMissing(values[i]!)) present.push(i);
-  if (present.length < 2 || values.some((value, i) => typeof value !== "string" && !isMissing(value))) return undefined;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === "string" && value.trim() !== "") present.push(i);
+    else if (value !== null && typeof value !== "string") return undefined;
+  }
+  if (present.length < 2) return undefined;
   const text = (i: number) => values[i] as string;
   if (new Set(present.slice(0, SAMPLE).map(text)).size < 2) return undefined;
   for (const format of WRITTEN_DATE_FORMATS) {
     const read = dateFormatReader(format);
-    if (present.slice(0, SAMPLE).every((i) => read(text(i)) !== undefined) && present.every((i) => read(text(i)) !== undefined)) {
+    const fits = (i: number) => read(text(i)) !== undefined;
+    if (present.slice(0, SAMPLE).every(fits) && present.slice(SAMPLE).every(fits)) {
       return { format, first: present[0]! };
     }
   }
