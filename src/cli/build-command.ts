@@ -205,6 +205,11 @@ async function buildCompiled(root: string, workDir: string, outDir: string, opti
       (error: unknown) => ({ error }),
     );
   };
+  // A site thrown away: once Pagefind, if it started, has stopped writing its index into it.
+  const discardSite = async () => {
+    await searchFinishing;
+    rmSync(stagingDir, { recursive: true, force: true });
+  };
   try {
     Object.assign(handOff.build, { stories: new Map(project.stories.map((s) => [s.path, s])), reusedPages: plan.reused, pngsDrawn, pagesWritten });
     handOff.ready();
@@ -212,13 +217,13 @@ async function buildCompiled(root: string, workDir: string, outDir: string, opti
     if ("error" in written) {
       const { error } = written;
       await drawing.stop();
-      rmSync(stagingDir, { recursive: true, force: true });
+      await discardSite();
       process.stderr.write(`Build failed while writing pages: ${error instanceof Error ? error.message : String(error)}\ndist/ was left as it was.\n`);
       return 1;
     }
-    // Astro waited for the PNGs before copying the stories' files (plotline-integration.ts).
+    // Astro waited for the PNGs before copying their files (plotline-integration.ts).
     if (pngFailure) {
-      rmSync(stagingDir, { recursive: true, force: true });
+      await discardSite();
       process.stderr.write(`Build failed while drawing PNGs: ${pngFailure.message}\ndist/ was left as it was.\n`);
       return 1;
     }
