@@ -8,6 +8,7 @@ import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { writeEmbedPages } from "./embed-pages.ts";
 import { putStoryFiles } from "./story-files.ts";
+import type { PublishedFile } from "../engine/project/published-story.ts";
 
 
 const ASSET_PREFIX = "_plotline/";
@@ -73,14 +74,20 @@ export function plotlineIntegration(): AstroIntegration {
         build?.pagesWritten?.(outDir);
         mkdirSync(join(outDir, "_plotline"), { recursive: true });
         writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
-        // Social cards (and chart PNGs) are drawn by other threads while the pages are written; if
-        // one could not be, the build command fails with its message and this site is thrown away.
-        if (build?.pngsDrawn && !(await build.pngsDrawn())) return;
         // A draft's files are never written by a build (see the loader).
         const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
         const reused = build?.reusedPages;
-        await putStoryFiles(root, outDir, stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets })));
-        if (build?.embedsFromTemplate) writeEmbedPages(outDir, base, site);
+        const files = stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets }));
+        // Social cards (and chart PNGs) are drawn by other threads while the pages are written, and
+        // while what needs none of them is put in here; if one could not be drawn, the build command
+        // fails with its message and this site is thrown away.
+        const drawnLater = (file: PublishedFile) => file.path.endsWith(".png");
+        const putting = putStoryFiles(root, outDir, files, (file) => !drawnLater(file));
+        putting.catch(() => undefined); // awaited below, after the embed pages
+        if (build?.embedsFromTemplate) await writeEmbedPages(outDir, base, site);
+        await putting;
+        if (build?.pngsDrawn && !(await build.pngsDrawn())) return;
+        await putStoryFiles(root, outDir, files, drawnLater);
       },
     },
   };

@@ -1,6 +1,8 @@
-import { constants, copyFileSync, mkdirSync } from "node:fs";
+import { constants } from "node:fs";
+import { copyFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { PublishedFile } from "../engine/project/published-story.ts";
+import { fileWork } from "./file-work.ts";
 
 /** A published story as its files are put into a built site. */
 export interface StoryFiles {
@@ -13,23 +15,21 @@ export interface StoryFiles {
 /**
  * Puts the files (CSV, payloads, SVG downloads, cards) of the stories whose pages were written again
  * into a built site `outDir`, copied from the project's stores (a copy, never a link: whatever is done
- * to the site later cannot change the cache). An unchanged story's pages and files come from the last
- * build's site at the swap (see keptSitePaths).
+ * to the site later cannot change the cache), those of `include` only when given. The copies are made
+ * on Node's thread pool (file-work.ts) while this thread waits for nothing else. An unchanged story's
+ * pages and files come from the last build's site at the swap (see keptSitePaths).
  */
-export async function putStoryFiles(root: string, outDir: string, stories: readonly StoryFiles[]): Promise<void> {
-  const made = new Set<string>();
-  for (const [n, story] of stories.entries()) {
+export async function putStoryFiles(root: string, outDir: string, stories: readonly StoryFiles[], include: (file: PublishedFile) => boolean = () => true): Promise<void> {
+  const work = fileWork();
+  for (const story of stories) {
     if (story.reused) continue;
     for (const asset of story.assets) {
+      if (!include(asset)) continue;
       const file = join(outDir, ...asset.path.split("/"));
-      const folder = dirname(file);
-      if (!made.has(folder)) made.add(folder), mkdirSync(folder, { recursive: true });
-      copyFileSync(join(root, asset.file), file, constants.COPYFILE_FICLONE);
+      await work.add(() => work.folder(dirname(file)).then(() => copyFile(join(root, asset.file), file, constants.COPYFILE_FICLONE)));
     }
-    // Now and then the work waiting on the main thread gets its turn: the search index is finished
-    // meanwhile (build-command.ts), and each of its steps needs a moment of this thread.
-    if (n % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
   }
+  await work.done();
 }
 
 /**

@@ -40,6 +40,27 @@ it("copies a changed story's files from the store, and leaves an unchanged story
   expect(existsSync(join(site, "_plotline/data/kept"))).toBe(false);
 });
 
+it("puts in only the files it is asked for, so a build can put the rest in once they are drawn", async () => {
+  const root = mkdtempSync(join(tmpdir(), "plotline-story-files-"));
+  roots.push(root);
+  mkdirSync(join(root, ".plotline/cache/files/aa"), { recursive: true });
+  writeFileSync(join(root, ".plotline/cache/files/aa/new-csv"), "year,jobs\n2024,1\n");
+  writeFileSync(join(root, ".plotline/cache/files/aa/new-card"), "not really a PNG");
+  const drawn = [{ slug: "new", reused: false, assets: [{ path: "_plotline/data/new/jobs.csv", file: ".plotline/cache/files/aa/new-csv" }, { path: "_plotline/cards/new.png", file: ".plotline/cache/files/aa/new-card" }] }];
+  const site = join(root, "site");
+  await putStoryFiles(root, site, drawn, (file) => !file.path.endsWith(".png"));
+  expect(existsSync(join(site, "_plotline/data/new/jobs.csv"))).toBe(true);
+  expect(existsSync(join(site, "_plotline/cards/new.png"))).toBe(false);
+  await putStoryFiles(root, site, drawn, (file) => file.path.endsWith(".png"));
+  expect(readFileSync(join(site, "_plotline/cards/new.png"), "utf8")).toBe("not really a PNG");
+});
+
+it("fails with the missing file's error when a stored file is gone", async () => {
+  const root = mkdtempSync(join(tmpdir(), "plotline-story-files-"));
+  roots.push(root);
+  await expect(putStoryFiles(root, join(root, "site"), [stories[0]!])).rejects.toThrow(/ENOENT.*new-csv/);
+});
+
 it("takes an unchanged story's page, embed pages and folder of files whole, and its files elsewhere one by one", () => {
   expect(keptSitePaths(stories).sort()).toEqual(["_plotline/cards/kept.png", "_plotline/data/kept", "_plotline/payloads/0a1b2c.json", "embed/kept", "stories/kept"]);
 });
