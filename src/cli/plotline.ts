@@ -15,6 +15,7 @@ Commands:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const root = process.cwd();
+  if (command === "build" || command === "check") (await import("./node-compile-cache.ts")).enableNodeCompileCache(root);
   switch (command) {
     case "build": {
       const reportIndex = rest.indexOf("--report");
