@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { copyFile } from "node:fs/promises";
+import { copyFile, link } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { PublishedFile } from "../engine/project/published-story.ts";
 import { fileWork } from "./file-work.ts";
@@ -14,10 +14,12 @@ export interface StoryFiles {
 
 /**
  * Puts the files (CSV, payloads, SVG downloads, cards) of the stories whose pages were written again
- * into a built site `outDir`, copied from the project's stores (a copy, never a link: whatever is done
- * to the site later cannot change the cache), those of `include` only when given. The copies are made
- * on Node's thread pool (file-work.ts) while this thread waits for nothing else. An unchanged story's
- * pages and files come from the last build's site at the swap (see keptSitePaths).
+ * into a built site `outDir`, those of `include` only when given: hard links to the project's stores,
+ * as pnpm links packages from its store (a copy where the site is on another file system). Measured
+ * on 3,800 files (300 stories): copies 0.9–1.1 s of CPU, links 0.05 s. So a file of dist/ under
+ * _plotline/ is the stored file itself: replace it, never edit it in place (README, Reliability).
+ * The links are made on Node's thread pool (file-work.ts). An unchanged story's pages and files come
+ * from the last build's site at the swap (see keptSitePaths).
  */
 export async function putStoryFiles(root: string, outDir: string, stories: readonly StoryFiles[], include: (file: PublishedFile) => boolean = () => true): Promise<void> {
   const work = fileWork();
@@ -26,7 +28,8 @@ export async function putStoryFiles(root: string, outDir: string, stories: reado
     for (const asset of story.assets) {
       if (!include(asset)) continue;
       const file = join(outDir, ...asset.path.split("/"));
-      await work.add(() => work.folder(dirname(file)).then(() => copyFile(join(root, asset.file), file, constants.COPYFILE_FICLONE)));
+      const stored = join(root, asset.file);
+      await work.add(() => work.folder(dirname(file)).then(() => link(stored, file).catch(() => copyFile(stored, file, constants.COPYFILE_FICLONE))));
     }
   }
   await work.done();

@@ -27,7 +27,7 @@ const stories = [
   },
 ];
 
-it("copies a changed story's files from the store, and leaves an unchanged story's to the swap", async () => {
+it("links a changed story's files from the store, and leaves an unchanged story's to the swap", async () => {
   const root = mkdtempSync(join(tmpdir(), "plotline-story-files-"));
   roots.push(root);
   mkdirSync(join(root, ".plotline/cache/files/aa"), { recursive: true });
@@ -35,8 +35,8 @@ it("copies a changed story's files from the store, and leaves an unchanged story
   const site = join(root, "site");
   await putStoryFiles(root, site, stories);
   expect(readFileSync(join(site, "_plotline/data/new/jobs.csv"), "utf8")).toBe("year,jobs\n2024,1\n");
-  // A copy, not a link: nothing done to the site can change the store.
-  expect(statSync(join(site, "_plotline/data/new/jobs.csv")).ino).not.toBe(statSync(join(root, ".plotline/cache/files/aa/new-csv")).ino);
+  // The stored file itself: no bytes copied, no new file made.
+  expect(statSync(join(site, "_plotline/data/new/jobs.csv")).ino).toBe(statSync(join(root, ".plotline/cache/files/aa/new-csv")).ino);
   expect(existsSync(join(site, "_plotline/data/kept"))).toBe(false);
 });
 
