@@ -8,6 +8,7 @@ import { serveOnlyProjectFiles } from "./serve-only-project-files.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { writeEmbedPages } from "./embed-pages.ts";
 import { putStoryFiles } from "./story-files.ts";
+import { fillFigureSlots } from "./figure-slots.ts";
 import type { PublishedFile } from "../engine/project/published-story.ts";
 
 
@@ -71,12 +72,14 @@ export function plotlineIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         removeLinksLeavingProject(root, outDir);
         const build = siteRegistry().build;
-        build?.pagesWritten?.(outDir);
-        mkdirSync(join(outDir, "_plotline"), { recursive: true });
-        writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
         // A draft's files are never written by a build (see the loader).
         const stories = [...siteRegistry().stories.values()].filter((story) => story.frontmatter && !story.frontmatter.draft);
         const reused = build?.reusedPages;
+        // The figures go into the story pages before anything reads them (storyBody left their places marked).
+        if (build) await fillFigureSlots(root, outDir, stories.filter((story) => !reused?.has(story.slug)));
+        build?.pagesWritten?.(outDir);
+        mkdirSync(join(outDir, "_plotline"), { recursive: true });
+        writeFileSync(join(outDir, ...NO_SCRIPT_CSS_PATH.split("/")), noScriptCss());
         const files = stories.map((story) => ({ slug: story.slug, reused: reused?.has(story.slug) ?? false, assets: story.assets }));
         // Social cards (and chart PNGs) are drawn by other threads while the pages are written, and
         // while what needs none of them is put in here; if one could not be drawn, the build command

@@ -62,11 +62,16 @@ export function siteRegistry(): SiteRegistry {
   return holder[key];
 }
 
-/** The body of a story, for its page (in dev, with its diagnostics overlay first). */
+/**
+ * The body of a story, for its page (in dev, with its diagnostics overlay first). In `plotline build`,
+ * the stored body with a marker where each figure goes: the figures' bytes are put into the written
+ * page afterwards (figure-slots.ts).
+ */
 export function storyBody(slug: string): string {
   const registry = siteRegistry();
   const story = registry.stories.get(slug);
   if (story === undefined) throw new Error(`Plotline has no compiled body for the story "${slug}"`);
+  if (registry.build) return readStoredText(registry.root, story.body);
   return (registry.dev.get(slug)?.overlay ?? "") + storyPageBody(registry.root, story);
 }
 

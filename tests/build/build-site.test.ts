@@ -49,6 +49,15 @@ describe("building a site", () => {
     expect(figures[0]).toContain("Beijing holds a third");
   });
 
+  it("puts each figure into its story page in place of the marker Astro's page was written with, leaving no marker or NUL", () => {
+    for (const slug of readdirSync(join(project.root, "dist", "stories"))) {
+      const html = page(`stories/${slug}/index.html`);
+      expect(html, slug).not.toContain("\u0000");
+      expect(html, slug).not.toContain("plotline-figure:");
+    }
+    expect(page("stories/zh-story/index.html")).toMatch(/<figure class="plotline-figure"/);
+  });
+
   it("reads src= data from data/ and shows a data block as a table only with show", () => {
     const html = page("stories/city-talent/index.html");
     expect(html).toContain("plotline-table");

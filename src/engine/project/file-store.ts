@@ -42,17 +42,19 @@ export function storeFile(root: string, content: string | Uint8Array): string {
 }
 
 /**
- * The text of a stored file (a story's body, a figure), checked against the hash in its name: a file
- * changed in .plotline/ is never published (the story is compiled again by the next build).
+ * The bytes of a stored file, checked against the hash in its name: a file changed in .plotline/ is
+ * never published (the story is compiled again by the next build).
  */
-export function readStoredText(root: string, path: string): string {
-  const bytes = readFileSync(join(root, path));
+export function checkedStoredBytes(path: string, bytes: Buffer): Buffer {
   const name = path.slice(fileStoreDir.length + 1).replace("/", "");
   if (!createHash("sha256").update(bytes).digest("hex").startsWith(name)) {
     throw new Error(`${path} was changed since Plotline stored it: delete ${fileStoreDir} and build again`);
   }
-  return bytes.toString("utf8");
+  return bytes;
 }
+
+/** The text of a stored file (a story's body, a figure), checked as checkedStoredBytes does. */
+export const readStoredText = (root: string, path: string): string => checkedStoredBytes(path, readFileSync(join(root, path))).toString("utf8");
 
 /** Whether every one of these stored files (root-relative paths) is still there. */
 export const storedFilesPresent = (root: string, paths: Iterable<string>): boolean => {

@@ -6,12 +6,13 @@
  */
 export const figureMarker = (index: number): string => `\u0000plotline-figure:${index}\u0000`;
 
-const markers = /\u0000plotline-figure:(\d+)\u0000/g;
+/** Every marker, its figure's index captured (global: use with replace or matchAll). */
+export const figureMarkers = /\u0000plotline-figure:(\d+)\u0000/g;
 
 /** The body with each marker replaced by its figure (by index); a marker without a figure stays as it is. */
 export function fillFigureMarkers(body: string, figure: (index: number) => string | undefined): string {
-  return body.replace(markers, (marker, index: string) => figure(Number(index)) ?? marker);
+  return body.replace(figureMarkers, (marker, index: string) => figure(Number(index)) ?? marker);
 }
 
 /** Whether a body holds a NUL besides its markers (then it cannot be kept apart from its figures). */
-export const hasStrayNul = (body: string): boolean => body.replace(markers, "").includes("\u0000");
+export const hasStrayNul = (body: string): boolean => body.replace(figureMarkers, "").includes("\u0000");
