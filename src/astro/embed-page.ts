@@ -60,11 +60,30 @@ export function embedTemplate(lang: StoryLanguage, site: URL | undefined): Embed
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A template page's HTML with one chart's values in its slots (the figure as HTML, the rest as text). */
-export function stampEmbedPage(template: string, page: EmbedPage): string {
-  return template.replace(/plotline-slot-(embedId|title|storyTitle|inStory|canonical|figure)-9c1f7e/g, (_, name: keyof EmbedPage) =>
-    name === "figure" ? page.figure : escapeHtml(String(page[name] ?? "")),
-  );
+/** A template page cut at its slots: `between[n]` comes before `slots[n]`, and the last part after the last slot. */
+export interface EmbedTemplateParts {
+  between: Buffer[];
+  slots: (keyof EmbedPage)[];
+}
+
+export function cutEmbedTemplate(template: string): EmbedTemplateParts {
+  const pieces = template.split(/plotline-slot-(embedId|title|storyTitle|inStory|canonical|figure)-9c1f7e/);
+  return {
+    between: pieces.filter((_, n) => n % 2 === 0).map((piece) => Buffer.from(piece)),
+    slots: pieces.filter((_, n) => n % 2 === 1) as (keyof EmbedPage)[],
+  };
+}
+
+/**
+ * One chart's embed page: the template's parts with its values in the slots, the figure as the bytes
+ * the file store holds (never decoded: it is most of the page), the rest as escaped text.
+ */
+export function stampEmbedPage(template: EmbedTemplateParts, page: Omit<EmbedPage, "figure">, figure: Uint8Array): Buffer {
+  const parts: Uint8Array[] = [template.between[0]!];
+  template.slots.forEach((name, n) => {
+    parts.push(name === "figure" ? figure : Buffer.from(escapeHtml(String(page[name] ?? ""))), template.between[n + 1]!);
+  });
+  return Buffer.concat(parts);
 }
 
 /** The site-relative path of a language's template page, as Astro writes it. */
