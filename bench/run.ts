@@ -44,9 +44,10 @@ const keptFramework = args.includes("--keep-framework") ? lastFrameworkResults()
 const frameworkSizes = keptFramework ? [] : quick ? [100] : [10, 100, 1000];
 
 function lastFrameworkResults(): { date: string; framework: FrameworkResult[]; frameworkPage?: FrameworkPageCheck } {
-  const last = JSON.parse(readFileSync(join(repo, "bench", "results.json"), "utf8")) as { date: string; framework?: FrameworkResult[]; frameworkPage?: FrameworkPageCheck };
+  const last = JSON.parse(readFileSync(join(repo, "bench", "results.json"), "utf8")) as { date: string; frameworkMeasured?: string; framework?: FrameworkResult[]; frameworkPage?: FrameworkPageCheck };
   if (!last.framework?.length) throw new Error("bench: --keep-framework needs Framework's figures in bench/results.json (run the bench once without it)");
-  return { date: last.date, framework: last.framework, ...(last.frameworkPage ? { frameworkPage: last.frameworkPage } : {}) };
+  // Kept run after kept run, the figures are still those of the run that measured them.
+  return { date: last.frameworkMeasured ?? last.date, framework: last.framework, ...(last.frameworkPage ? { frameworkPage: last.frameworkPage } : {}) };
 }
 
 interface BuildResult extends BuildReport {
