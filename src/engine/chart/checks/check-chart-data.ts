@@ -2,6 +2,7 @@ import type { StoryData } from "../../data/story-data.ts";
 import type { DataTable } from "../../data/data-table.ts";
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import { writtenAsExpression } from "./written-as-expression.ts";
 import type { StoryBlock } from "../../story/story-block.ts";
 import { isChannelOption, namesColumn } from "../spec/channel-value.ts";
 import { type ChartSpec, type JsonValue, type MarkSpec, type SpecPath, isJsonObject } from "../spec/chart-spec.ts";
@@ -90,19 +91,14 @@ export function checkChartData(
 }
 
 function checkColumns(mark: MarkSpec, markPath: SpecPath, data: MarkData, locate: SpecLocator, diagnostics: Diagnostic[]): void {
-  const check = (column: string, path: SpecPath) => {
+  const check = (column: string, path: SpecPath, channel?: string) => {
     if (data.columns.includes(column)) return;
-    diagnostics.push(
-      diagnostic(
-        "plot/unknown-column",
-        { column, data: data.name, suggestion: didYouMean(column, data.columns), columns: data.columns },
-        locate(path),
-      ),
-    );
+    const suggestion = (channel && writtenAsExpression(channel, column, data.columns)) || didYouMean(column, data.columns);
+    diagnostics.push(diagnostic("plot/unknown-column", { column, data: data.name, suggestion, columns: data.columns }, locate(path)));
   };
   for (const [option, value] of Object.entries(mark.options)) {
     // A filter is an expression (a column name is one): check-chart-expressions.ts reads it.
-    if (typeof value === "string" && isChannelOption(option) && namesColumn(option, value) && option !== "filter") check(value, [...markPath, option]);
+    if (typeof value === "string" && isChannelOption(option) && namesColumn(option, value) && option !== "filter") check(value, [...markPath, option], option);
     if (option === "sort" && typeof value === "string") check(value.replace(/^-/, ""), [...markPath, option]);
     if (option === "channels" && isJsonObject(value)) {
       for (const [name, channel] of Object.entries(value)) {
