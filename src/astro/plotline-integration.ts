@@ -29,7 +29,8 @@ const contentTypes: Record<string, string> = {
  * Serves (in dev) and writes (in a build) the files compiled stories need beside their pages: the
  * spec and data of charts too large to inline, charts' data as CSV, charts as SVG (and PNG) downloads,
  * and social cards. The content loader lists them in the site registry; they are files of the
- * project's file store (engine/project/file-store.ts), copied into the site.
+ * project's file store (engine/project/file-store.ts), linked into the site (story-files.ts). In a
+ * build it also splices the figures into the story pages (figure-slots.ts) and writes the embed pages.
  */
 export function plotlineIntegration(): AstroIntegration {
   let base = "/";

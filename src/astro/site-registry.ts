@@ -43,8 +43,8 @@ export interface BuildHandOff {
   /**
    * Resolves once the PNGs the compile left to draw (social cards, chart PNGs) are in the PNG cache,
    * drawn by other threads while Astro writes pages (engine/project/png-drawing.ts); the integration
-   * waits for it before copying the stories' files into the site. False if one could not be drawn:
-   * the build command then fails, saying which (nothing is copied).
+   * waits for it before putting the PNGs into the site (the stories' other files go in meanwhile).
+   * False if one could not be drawn: the build command then fails, saying which, and the site is thrown away.
    */
   pngsDrawn?: () => Promise<boolean>;
   /**
