@@ -138,10 +138,17 @@ describe("with JavaScript on", () => {
       );
       expect(drawnBy).toEqual(["browser"]);
       // Pointing away hides the tip; the browser's drawing has its shapes, and no text over other text either.
-      // Away means off the map: the page's top corner can lie over the map itself once the figure is
-      // scrolled to the top of a phone's screen, where pointing shows another shape's tip.
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.mouse.move(1, 1);
+      // Away is a point of the page just above the figure (or below it), found where the figure now is:
+      // a fixed corner, or one found before a scroll, can lie over the map, where another shape's tip shows.
+      const away = await figure.evaluate((element) => {
+        let box = element.getBoundingClientRect();
+        if (box.top < 8 && box.bottom > window.innerHeight - 8) {
+          window.scrollBy(0, box.top - 100);
+          box = element.getBoundingClientRect();
+        }
+        return box.top >= 8 ? { x: 2, y: box.top - 4 } : { x: 2, y: box.bottom + 4 };
+      });
+      await page.mouse.move(away.x, away.y, { steps: 4 });
       await expect.poll(() => tip.locator("text").count(), { timeout: 10_000 }).toBe(0);
       const [drawing] = await visibleDrawing(figure);
       expect(drawing?.paths, `${map.slug} at ${width} px, drawn again`).toBeGreaterThanOrEqual(map.paths);
