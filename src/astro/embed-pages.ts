@@ -1,9 +1,9 @@
 import { readFileSync, rmSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cutEmbedTemplate, EMBED_TEMPLATE_SLUG, embedPage, embedTemplatePath, stampEmbedPage } from "./embed-page.ts";
 import { siteRegistry } from "./site-registry.ts";
-import { checkedStoredBytes } from "../engine/project/file-store.ts";
+import { readStoredBytes } from "../engine/project/file-store.ts";
 import { languages } from "../engine/story/frontmatter-schema.ts";
 import { fileWork } from "./file-work.ts";
 
@@ -28,8 +28,8 @@ export async function writeEmbedPages(outDir: string, base: string, site: URL | 
       const folder = join(outDir, "embed", story.slug, chart.id);
       const template = templates.get(frontmatter.lang)!;
       await work.add(async () => {
-        const [figure] = await Promise.all([readFile(join(root, chart.figure)), work.folder(folder)]);
-        await writeFile(join(folder, "index.html"), stampEmbedPage(template, page, checkedStoredBytes(chart.figure, figure)));
+        const [figure] = await Promise.all([readStoredBytes(root, chart.figure), work.folder(folder)]);
+        await writeFile(join(folder, "index.html"), stampEmbedPage(template, page, figure));
       });
       written++;
     }

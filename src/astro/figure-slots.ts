@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkedStoredBytes } from "../engine/project/file-store.ts";
+import { readStoredBytes } from "../engine/project/file-store.ts";
 import type { PublishedStory } from "../engine/project/published-story.ts";
 import { figureMarkers } from "../engine/story/figure-markers.ts";
 import { fileWork } from "./file-work.ts";
@@ -28,7 +28,7 @@ export async function fillFigureSlots(root: string, outDir: string, stories: rea
       for (const match of page.toString("latin1").matchAll(figureMarkers)) {
         const chart = story.charts[Number(match[1])];
         if (!chart) continue;
-        parts.push(page.subarray(from, match.index), checkedStoredBytes(chart.figure, await readFile(join(root, chart.figure))));
+        parts.push(page.subarray(from, match.index), await readStoredBytes(root, chart.figure));
         from = match.index + match[0].length;
       }
       if (parts.length === 0) return;

@@ -1,5 +1,5 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
-import { link } from "node:fs/promises";
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFile, link } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Links (or copies) every file under `from` to the same place under `to`; answers with how many. */
@@ -31,3 +31,8 @@ export function linkFile(source: string, target: string): boolean {
 
 /** linkFile on Node's thread pool, for many files at once while this thread has other work. */
 export const linkFileAsync = (source: string, target: string): Promise<boolean> => link(source, target).then(() => true, () => false);
+
+/** Hard-links `source` at `target` on Node's thread pool, or copies it where it cannot (another file system). */
+export async function linkOrCopy(source: string, target: string): Promise<void> {
+  if (!(await linkFileAsync(source, target))) await copyFile(source, target, constants.COPYFILE_FICLONE);
+}

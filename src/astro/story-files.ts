@@ -1,8 +1,7 @@
-import { constants } from "node:fs";
-import { copyFile, link } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { PublishedFile } from "../engine/project/published-story.ts";
 import { fileWork } from "./file-work.ts";
+import { linkOrCopy } from "./link-files.ts";
 
 /** A published story as its files are put into a built site. */
 export interface StoryFiles {
@@ -28,8 +27,7 @@ export async function putStoryFiles(root: string, outDir: string, stories: reado
     for (const asset of story.assets) {
       if (!include(asset)) continue;
       const file = join(outDir, ...asset.path.split("/"));
-      const stored = join(root, asset.file);
-      await work.add(() => work.folder(dirname(file)).then(() => link(stored, file).catch(() => copyFile(stored, file, constants.COPYFILE_FICLONE))));
+      await work.add(() => work.folder(dirname(file)).then(() => linkOrCopy(join(root, asset.file), file)));
     }
   }
   await work.done();

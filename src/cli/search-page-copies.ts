@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { linkFile, linkFileAsync } from "../astro/link-files.ts";
+import { linkFile, linkFileAsync, linkOrCopy } from "../astro/link-files.ts";
 import { searchablePage } from "./searchable-page.ts";
 
 /**
@@ -57,7 +57,7 @@ export async function linkSearchablePages(copies: SearchPageCopies | undefined, 
       await mkdir(join(to, "stories", slug), { recursive: true });
       const copy = copies && copies.keys[slug] !== undefined ? copyPath(copies, slug) : undefined;
       if (copy && (await linkFileAsync(copy, target))) return;
-      if (!(await linkFileAsync(storyPage(siteDir, slug), target))) await copyFile(storyPage(siteDir, slug), target);
+      await linkOrCopy(storyPage(siteDir, slug), target);
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 
@@ -45,13 +46,16 @@ export function storeFile(root: string, content: string | Uint8Array): string {
  * The bytes of a stored file, checked against the hash in its name: a file changed in .plotline/ is
  * never published (the story is compiled again by the next build).
  */
-export function checkedStoredBytes(path: string, bytes: Buffer): Buffer {
+function checkedStoredBytes(path: string, bytes: Buffer): Buffer {
   const name = path.slice(fileStoreDir.length + 1).replace("/", "");
   if (!createHash("sha256").update(bytes).digest("hex").startsWith(name)) {
     throw new Error(`${path} was changed since Plotline stored it: delete ${fileStoreDir} and build again`);
   }
   return bytes;
 }
+
+/** The bytes of a stored file, read on Node's thread pool and checked as checkedStoredBytes does. */
+export const readStoredBytes = async (root: string, path: string): Promise<Buffer> => checkedStoredBytes(path, await readFile(join(root, path)));
 
 /** The text of a stored file (a story's body, a figure), checked as checkedStoredBytes does. */
 export const readStoredText = (root: string, path: string): string => checkedStoredBytes(path, readFileSync(join(root, path))).toString("utf8");
