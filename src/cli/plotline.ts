@@ -41,15 +41,26 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once everything written to stdout and stderr has left the process. On Linux and macOS Node
+ * writes to a pipe (a CI log, `| tee`, a test) asynchronously: what the reader has not taken yet
+ * when process.exit runs is lost, so a build with many diagnostics printed its first screens and lost
+ * the rest, summary line included. A write's callback runs once the writes before it are out.
+ */
+async function exitWhenWritten(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
+  process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenWritten(code),
   (error: unknown) => {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(2);
+      return exitWhenWritten(2);
     }
     // Anything reaching here is a bug in Plotline, not an editor's mistake: say so plainly.
     process.stderr.write(`Plotline stopped because of an internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`);
-    process.exit(70);
+    return exitWhenWritten(70);
   },
 );

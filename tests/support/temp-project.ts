@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
 
@@ -94,10 +94,14 @@ export function runPlotlineWith(root: string, extraEnv: NodeJS.ProcessEnv, ...ar
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The CLI started in `root` as a child process whose output the caller reads (or does not yet). */
+export const spawnPlotline = (root: string, ...args: string[]): ChildProcessWithoutNullStreams =>
+  spawn(nodeBin, [join(root, "src", "cli", "plotline.ts"), ...args], { cwd: root, env: cliEnv({}), timeout: 240_000 });
+
 /** runPlotline without blocking, so that two commands (check and build of a failing project) can run side by side. */
 export function runPlotlineAsync(root: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(nodeBin, [join(root, "src", "cli", "plotline.ts"), ...args], { cwd: root, env: cliEnv({}), timeout: 240_000 });
+    const child = spawnPlotline(root, ...args);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
