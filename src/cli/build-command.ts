@@ -6,6 +6,7 @@ import { keptSitePaths } from "../astro/story-files.ts";
 import type { ProjectForBuild } from "../engine/project/compile-in-workers.ts";
 import { compileProjectOffMain } from "../engine/project/compile-off-main.ts";
 import { PngDrawError, startPngDrawing } from "../engine/project/png-drawing.ts";
+import { failedBuildSummary } from "./failed-build-summary.ts";
 import { plural, printDiagnostics } from "./print-diagnostics.ts";
 import { projectOptions, readSiteConfig, type SiteConfig } from "./site-config.ts";
 import { reuseSearchIndex, type SearchIndexResult } from "./search-index.ts";
@@ -148,9 +149,7 @@ async function buildCompiled(root: string, workDir: string, outDir: string, opti
   const charts = project.stories.reduce((n, s) => n + s.charts.length, 0);
   if (counts.errors > 0) {
     await failed();
-    process.stderr.write(
-      `Build failed: ${plural(counts.errors, "error")}${counts.warnings ? ` and ${plural(counts.warnings, "warning")}` : ""} in ${plural(project.stories.length, "story", "stories")}. dist/ was left as it was.\n`,
-    );
+    process.stderr.write(`${failedBuildSummary(project.diagnostics, project.stories.map((story) => story.path))}\n`);
     // The stories without errors are kept for the next build once their PNGs are drawn: fixing the
     // errors then compiles only the stories that had them.
     const keep = project.pendingPngs.filter((pending) => pending.entry);
