@@ -48,8 +48,17 @@ async function main(argv: string[]): Promise<number> {
  * the rest, summary line included. A write's callback runs once the writes before it are out.
  */
 async function exitWhenWritten(code: number): Promise<never> {
+  // A write's callback also runs, with an error, once the reader has gone (see below).
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
   process.exit(code);
+}
+
+// A reader that stops reading (`plotline check | head`) closes the pipe: the rest of the output has
+// nowhere to go, which is no mistake of the command's. It runs to its end and exits as it would have.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
 }
 
 main(process.argv.slice(2)).then(

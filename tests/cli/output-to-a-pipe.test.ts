@@ -47,4 +47,16 @@ describe("the CLI's output to a pipe", () => {
     expect(output).toMatch(new RegExp(`\\n${LINKS} errors, 0 warnings\\.\\n$`));
     expect(status).toBe(1);
   }, 120_000);
+
+  it("goes nowhere, without an error or a stack trace, once the reader stops reading (`| head`), and the CLI exits as it would have", async () => {
+    const child = spawnPlotline(project.root, "check");
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    const closed = once(child, "close");
+    await once(child.stdout, "data");
+    child.stdout.destroy();
+    const [status] = (await closed) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(status).toBe(1);
+  }, 120_000);
 });
