@@ -24,6 +24,11 @@ export interface EmbedStory {
 }
 
 export function embedPage(story: EmbedStory, chart: PublishedChart, figure: string, base: string, site: URL | undefined): EmbedPage {
+  return { ...embedPageText(story, chart, base, site), figure };
+}
+
+/** An embed page's values but its figure: what `plotline build` stamps into the template, the figure going in as stored bytes. */
+export function embedPageText(story: EmbedStory, chart: PublishedChart, base: string, site: URL | undefined): Omit<EmbedPage, "figure"> {
   const inStory = `${storyHref(base, story.id)}#${chart.domId}`;
   return {
     lang: story.data.lang,
@@ -32,7 +37,6 @@ export function embedPage(story: EmbedStory, chart: PublishedChart, figure: stri
     storyTitle: story.data.title,
     inStory,
     canonical: absoluteUrl(site, inStory),
-    figure,
   };
 }
 

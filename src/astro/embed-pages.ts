@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { cutEmbedTemplate, EMBED_TEMPLATE_SLUG, embedPage, embedTemplatePath, stampEmbedPage } from "./embed-page.ts";
+import { cutEmbedTemplate, EMBED_TEMPLATE_SLUG, embedPageText, embedTemplatePath, stampEmbedPage } from "./embed-page.ts";
 import { siteRegistry } from "./site-registry.ts";
 import { readStoredBytes } from "../engine/project/file-store.ts";
 import { languages } from "../engine/story/frontmatter-schema.ts";
@@ -24,7 +24,7 @@ export async function writeEmbedPages(outDir: string, base: string, site: URL | 
     const { frontmatter } = story;
     if (!frontmatter || frontmatter.draft || reused?.has(story.slug)) continue;
     for (const chart of story.charts) {
-      const page = embedPage({ id: story.slug, data: frontmatter }, chart, "", base, site);
+      const page = embedPageText({ id: story.slug, data: frontmatter }, chart, base, site);
       const folder = join(outDir, "embed", story.slug, chart.id);
       const template = templates.get(frontmatter.lang)!;
       await work.add(async () => {

@@ -7,8 +7,9 @@ import { fileWork } from "./file-work.ts";
 
 /**
  * Puts each story's figures into its page as Astro wrote it. `plotline build` has Astro render a story
- * page around its stored body as it is, a marker where each figure goes (site-registry.ts, storyBody),
- * (figure-markers.ts: ASCII between two NULs, which no story's text has) and splices the stored figures' bytes in here: most of a page's bytes (five charts: about 180 of
+ * page around its stored body as it is, with a marker where each figure goes (storyBody in
+ * site-registry.ts; the markers of figure-markers.ts are ASCII between two NULs, which no story's text
+ * has), and the stored figures' bytes are spliced in here: most of a page's bytes (five charts: about 180 of
  * 205 KB) then never become a JavaScript string on the main thread, to be decoded from the store,
  * put into the body, carried through Astro's rendering and encoded again (about 6 ms a page). The
  * markers are plain bytes, so the page is searched as Latin-1 (one character a byte). Each stored

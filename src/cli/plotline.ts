@@ -45,10 +45,10 @@ async function main(argv: string[]): Promise<number> {
  * Exits once everything written to stdout and stderr has left the process. On Linux and macOS Node
  * writes to a pipe (a CI log, `| tee`, a test) asynchronously: what the reader has not taken yet
  * when process.exit runs is lost, so a build with many diagnostics printed its first screens and lost
- * the rest, summary line included. A write's callback runs once the writes before it are out.
+ * the rest, summary line included. A write's callback runs once the writes before it are out (or,
+ * with an error, once the reader has gone: see below).
  */
 async function exitWhenWritten(code: number): Promise<never> {
-  // A write's callback also runs, with an error, once the reader has gone (see below).
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
   process.exit(code);
 }
