@@ -31,9 +31,22 @@ describe("colour is not the only cue", () => {
 
 describe("room for category labels", () => {
   it("widens the left margin for long labels, counting Chinese characters as full width", () => {
-    const c = chart("job,pay\nAIGC产品经理与运营专家,90\n图像识别,100", "marks:\n  - barX: {y: job, x: pay}");
+    const c = chart("job,pay\nAIGC产品经理与运营,90\n图像识别,100", "marks:\n  - barX: {y: job, x: pay}");
     expect(labelWidth("图像识别")).toBe(40);
-    expect(c.spec.options["marginLeft"]).toBe(Math.ceil(labelWidth("AIGC产品经理与运营专家") + 15));
+    // 15 px for the tick and its gap, 14 for the axis's name written on its side at the margin's edge.
+    expect(c.spec.options["marginLeft"]).toBe(Math.ceil(labelWidth("AIGC产品经理与运营") + 15 + 14));
+  });
+  it("leaves room for the axis's name beside the labels, so the longest one, in the middle of the axis, is drawn", () => {
+    const penguins = "species,mass\nGentoo,5076\nChinstrap,3733\nAdelie,3701";
+    // The figure holds the chart drawn at its width, then at 300 px for phones.
+    const drawings = chart(penguins, "marks:\n  - barX: {x: mass, y: species, sort: {y: \"-x\"}}").html.split("plotline-narrow");
+    expect(drawings).toHaveLength(2);
+    for (const markup of drawings) {
+      expect([...markup.matchAll(/>(Gentoo|Chinstrap|Adelie)<\/text>/g)].map((m) => m[1])).toEqual(["Gentoo", "Chinstrap", "Adelie"]);
+      expect(markup).toMatch(/data-label="y-axis label"[\s\S]*>species<\/text>/);
+    }
+    const unnamed = chart("job,pay\nAIGC产品经理与运营,90", "y: {label: null}\nmarks:\n  - barX: {y: job, x: pay}");
+    expect(unnamed.spec.options["marginLeft"]).toBe(Math.ceil(labelWidth("AIGC产品经理与运营") + 15));
   });
   it("keeps Plot's margin for short labels and the editor's margin always", () => {
     expect(chart("job,pay\nA,1", "marks:\n  - barX: {y: job, x: pay}").spec.options["marginLeft"]).toBeUndefined();

@@ -4,6 +4,8 @@ import { isJsonObject, markDataId, type ChartSpec } from "../spec/chart-spec.ts"
 
 /** Plot's own left margin, which it keeps whatever the labels: long ones run off the chart. */
 const PLOT_MARGIN_LEFT = 40;
+/** Room at the margin's left edge for the y axis's name, written on its side: 3 px in, a 10 px line and 1 px apart. */
+const AXIS_NAME_ROOM = 14;
 /** Never more than this, so a phone's 300 px drawing keeps room for the data. */
 const MAX_MARGIN_LEFT = 140;
 
@@ -30,8 +32,11 @@ export function withLabelMargins(spec: ChartSpec, tables: ReadonlyMap<string, Da
       if (typeof value === "string") widest = Math.max(widest, labelWidth(value));
     }
   }
-  // Tick labels sit 9 px left of the axis, which has 6 px ticks.
-  const needed = Math.ceil(widest + 15);
+  // Tick labels sit 9 px left of the axis, which has 6 px ticks. Plot writes the axis's name (the
+  // column, or y.label) on its side at the margin's left edge, beside the labels in the middle of the
+  // axis: without room for it too, the longest label there met it and was left out (label-collisions.ts).
+  const named = !isJsonObject(yOptions) || (yOptions["label"] !== null && yOptions["label"] !== "");
+  const needed = Math.ceil(widest + 15 + (named ? AXIS_NAME_ROOM : 0));
   if (needed <= PLOT_MARGIN_LEFT) return spec;
   return { ...spec, options: { ...spec.options, marginLeft: Math.min(needed, MAX_MARGIN_LEFT) } };
 }
